@@ -1,4 +1,90 @@
 //! # attest-store
 //!
-//! The store: sources, reports, batches and the audit log.
+//! Where attest keeps what it has read: sources, reports (with their original bytes, compressed,
+//! and their sha256), ingest batches and their failures, extraction results and an append-only
+//! audit log.
+//!
+//! Callers program against the [`Store`] trait; [`SqliteStore`] is the embedded default (one
+//! SQLite file in WAL mode, numbered migrations in `migrations/`). A shared PostgreSQL backend
+//! can implement the same trait without touching callers. SQL lives in this crate only.
+//!
+//! ```
+//! use attest_store::{NewReport, SqliteStore, Store};
+//! use attest_model::Format;
+//!
+//! let mut store = SqliteStore::open_in_memory().unwrap();
+//! let batch = store.begin_batch("doc example").unwrap();
+//! let report = NewReport::new("r1", Format::Text, b"Shelling hit the market.".to_vec(), "Shelling hit the market.".into());
+//! let outcome = store.insert_reports(batch, vec![report.clone()]).unwrap();
+//! assert!(outcome[0].is_new());
+//! let again = store.insert_reports(batch, vec![report]).unwrap();
+//! assert!(!again[0].is_new());
+//! ```
 #![deny(missing_docs)]
+
+mod error;
+mod migrate;
+mod sqlite;
+mod types;
+
+pub use error::StoreError;
+pub use sqlite::SqliteStore;
+pub use types::*;
+
+use attest_model::{BatchId, Report, ReportId, Source};
+
+/// Result of store operations.
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// Everything attest asks of a store. Writes take `&mut self`: one writer at a time.
+pub trait Store {
+    /// Records a source; fails with [`StoreError::Conflict`] when the name is taken.
+    fn add_source(&mut self, source: NewSource) -> Result<Source>;
+    /// Updates a source's description (kind, leaning, country, url); audited by the caller.
+    fn update_source(&mut self, name: &str, source: NewSource) -> Result<Source>;
+    /// Finds a source by name (case-insensitive) or numeric id.
+    fn source(&self, key: &str) -> Result<Source>;
+    /// All sources, by name.
+    fn sources(&self) -> Result<Vec<SourceSummary>>;
+
+    /// Opens an ingest batch.
+    fn begin_batch(&mut self, command: &str) -> Result<BatchId>;
+    /// Closes a batch with its final counts.
+    fn finish_batch(&mut self, batch: BatchId, counts: BatchCounts) -> Result<()>;
+    /// Records an input that could not be read.
+    fn record_failure(&mut self, batch: BatchId, failure: &IngestFailure) -> Result<()>;
+
+    /// Stores reports in one transaction: each is new, or a duplicate of a stored report with the
+    /// same sha256 of its original bytes. A source named by a report and not yet known is created
+    /// with kind `unknown`.
+    fn insert_reports(
+        &mut self,
+        batch: BatchId,
+        reports: Vec<NewReport>,
+    ) -> Result<Vec<InsertOutcome>>;
+    /// A report by numeric id, `#id`, or the id it was ingested under.
+    fn report(&self, key: &str) -> Result<Report>;
+    /// The original bytes of a report, exactly as ingested.
+    fn original(&self, id: ReportId) -> Result<Vec<u8>>;
+    /// Reports matching a filter, newest first.
+    fn reports(&self, filter: &ReportFilter) -> Result<Vec<ReportSummary>>;
+    /// Calls `f` for every report id, in id order (for re-extraction).
+    fn report_ids(&self) -> Result<Vec<ReportId>>;
+
+    /// Stores an extraction result of a report; earlier results are kept.
+    fn add_extraction(&mut self, extraction: &NewExtraction) -> Result<()>;
+    /// Several extraction results in one transaction.
+    fn add_extractions(&mut self, extractions: &[NewExtraction]) -> Result<()>;
+    /// The newest extraction of a report, if any.
+    fn current_extraction(&self, report: ReportId) -> Result<Option<StoredExtraction>>;
+    /// Every extraction of a report, oldest first.
+    fn extractions(&self, report: ReportId) -> Result<Vec<StoredExtraction>>;
+
+    /// Appends to the audit log.
+    fn audit(&mut self, entry: &AuditEntry) -> Result<()>;
+    /// The audit log, oldest first, optionally for one entity.
+    fn audit_log(&self, entity: Option<(&str, &str)>) -> Result<Vec<AuditRecord>>;
+
+    /// Counts for `attest stats`.
+    fn stats(&self) -> Result<Stats>;
+}

@@ -1,0 +1,87 @@
+//! `attest demo`: the bundled example reports into a fresh store, and what attest found.
+
+use super::ingest::ingest_paths;
+use anyhow::Context;
+use attest_ingest::Options;
+use attest_store::{SqliteStore, Store};
+use clap::Args;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Where the examples are in a source checkout.
+const BUNDLED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/reports");
+
+#[derive(Debug, Args)]
+pub(crate) struct Demo {
+    /// The demo store, replaced at each run.
+    #[arg(long, default_value = "attest-demo.db")]
+    store: PathBuf,
+    /// The example reports (default: examples/reports of the checkout).
+    #[arg(long)]
+    examples: Option<PathBuf>,
+}
+
+impl Demo {
+    pub(crate) fn run(self) -> anyhow::Result<ExitCode> {
+        let examples = self.examples.unwrap_or_else(|| {
+            let local = PathBuf::from("examples/reports");
+            if local.is_dir() {
+                local
+            } else {
+                PathBuf::from(BUNDLED)
+            }
+        });
+        anyhow::ensure!(
+            examples.is_dir(),
+            "example reports not found at {}",
+            examples.display()
+        );
+        remove_store(&self.store)?;
+        let mut store = SqliteStore::open(&self.store)?;
+        let summary = ingest_paths(
+            &mut store,
+            std::slice::from_ref(&examples),
+            &Options::default(),
+            "demo",
+        )?;
+        println!(
+            "Ingested {} example reports from {} ({} duplicate, {} failed) into {}.",
+            summary.new,
+            examples.display(),
+            summary.duplicate,
+            summary.failed,
+            self.store.display()
+        );
+        for f in &summary.failures {
+            println!("  failed: {}: {}", f.path, f.reason);
+        }
+        let stats = store.stats()?;
+        println!("\nBy format:");
+        for (format, n) in &stats.by_format {
+            println!("  {format:<10} {n}");
+        }
+        println!("\nSources:");
+        for s in store.sources()? {
+            println!("  {:<40} {:>3} reports", s.source.name, s.reports);
+        }
+        println!(
+            "\nNext: attest --db {} report list | attest --db {} stats",
+            self.store.display(),
+            self.store.display()
+        );
+        Ok(ExitCode::SUCCESS)
+    }
+}
+
+/// Removes a previous demo store with its WAL files.
+fn remove_store(path: &Path) -> anyhow::Result<()> {
+    for suffix in ["", "-wal", "-shm"] {
+        let mut p = path.as_os_str().to_owned();
+        p.push(suffix);
+        let p = PathBuf::from(p);
+        if p.exists() {
+            std::fs::remove_file(&p).with_context(|| format!("removing {}", p.display()))?;
+        }
+    }
+    Ok(())
+}

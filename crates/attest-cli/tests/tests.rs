@@ -1,0 +1,5 @@
+//! CLI tests: the real binary, temporary directories, no network.
+
+mod util;
+
+mod cli;

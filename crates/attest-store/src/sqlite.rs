@@ -1,0 +1,718 @@
+//! The embedded SQLite store.
+
+use crate::migrate::migrate;
+use crate::types::*;
+use crate::{Result, Store, StoreError};
+use attest_model::{BatchId, Format, Report, ReportId, Source, SourceId, SourceKind};
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use std::collections::HashMap;
+use std::path::Path;
+
+/// zstd level for originals: fast, and still shrinks news text about threefold.
+const ZSTD_LEVEL: i32 = 3;
+
+/// The embedded default store: one SQLite file in WAL mode.
+pub struct SqliteStore {
+    conn: Connection,
+    /// Source ids by lower-cased name, filled as sources are met.
+    source_cache: HashMap<String, SourceId>,
+}
+
+fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+impl SqliteStore {
+    /// Opens (creating when absent) the store at `path` and brings its schema up to date.
+    #[tracing::instrument(skip_all, fields(path = %path.display()))]
+    pub fn open(path: &Path) -> Result<Self> {
+        let open_err = |source| StoreError::Open {
+            path: path.display().to_string(),
+            source,
+        };
+        let conn = Connection::open(path).map_err(open_err)?;
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(open_err)?;
+        conn.pragma_update(None, "synchronous", "NORMAL")
+            .map_err(open_err)?;
+        Self::prepare(conn)
+    }
+
+    /// A fresh store in memory (tests, dry runs).
+    pub fn open_in_memory() -> Result<Self> {
+        Self::prepare(Connection::open_in_memory()?)
+    }
+
+    fn prepare(mut conn: Connection) -> Result<Self> {
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        migrate(&mut conn)?;
+        Ok(SqliteStore {
+            conn,
+            source_cache: HashMap::new(),
+        })
+    }
+
+    /// Runs `PRAGMA integrity_check`; `Ok(())` when the file is sound.
+    pub fn integrity_check(&self) -> Result<()> {
+        let verdict: String = self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        if verdict == "ok" {
+            Ok(())
+        } else {
+            Err(StoreError::Corrupt(verdict))
+        }
+    }
+
+    /// The schema version of the open store.
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    fn source_id_for(tx: &rusqlite::Transaction<'_>, name: &str) -> Result<SourceId> {
+        if let Some(id) = tx
+            .query_row("SELECT id FROM sources WHERE name = ?1", [name], |r| {
+                r.get::<_, i64>(0)
+            })
+            .optional()?
+        {
+            return Ok(SourceId(id));
+        }
+        tx.execute(
+            "INSERT INTO sources (name, kind, created_at) VALUES (?1, 'unknown', ?2)",
+            params![name, now()],
+        )?;
+        Ok(SourceId(tx.last_insert_rowid()))
+    }
+}
+
+fn source_from_row(r: &Row<'_>) -> rusqlite::Result<Source> {
+    let kind: String = r.get("kind")?;
+    Ok(Source {
+        id: SourceId(r.get("id")?),
+        name: r.get("name")?,
+        kind: kind.parse().unwrap_or(SourceKind::Unknown),
+        leaning: r.get("leaning")?,
+        country: r.get("country")?,
+        url: r.get("url")?,
+        created_at: r.get("created_at")?,
+    })
+}
+
+fn format_from(s: String) -> rusqlite::Result<Format> {
+    s.parse().map_err(|e: String| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, e.into())
+    })
+}
+
+const REPORT_COLUMNS: &str =
+    "r.id, r.external_id, r.source_id, s.name AS source_name, r.url, r.title, \
+     r.published_at, r.captured_at, r.language, r.format, r.sha256, r.original_size, r.text, \
+     r.batch_id, r.status, r.warnings, r.origin";
+
+fn report_from_row(r: &Row<'_>) -> rusqlite::Result<Report> {
+    let warnings: String = r.get("warnings")?;
+    Ok(Report {
+        id: ReportId(r.get("id")?),
+        external_id: r.get("external_id")?,
+        source_id: r.get::<_, Option<i64>>("source_id")?.map(SourceId),
+        source_name: r.get("source_name")?,
+        url: r.get("url")?,
+        title: r.get("title")?,
+        published_at: r.get("published_at")?,
+        captured_at: r.get("captured_at")?,
+        language: r.get("language")?,
+        format: format_from(r.get("format")?)?,
+        sha256: r.get("sha256")?,
+        original_size: r.get::<_, i64>("original_size")? as u64,
+        text: r.get("text")?,
+        batch_id: BatchId(r.get("batch_id")?),
+        status: r.get("status")?,
+        warnings: serde_json::from_str(&warnings).unwrap_or_default(),
+        origin: r.get("origin")?,
+    })
+}
+
+fn extraction_from_row(r: &Row<'_>) -> rusqlite::Result<StoredExtraction> {
+    let result: String = r.get("result")?;
+    Ok(StoredExtraction {
+        id: r.get("id")?,
+        report_id: ReportId(r.get("report_id")?),
+        lexicon_version: r.get("lexicon_version")?,
+        extracted_at: r.get("extracted_at")?,
+        result: serde_json::from_str(&result).map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, e.into())
+        })?,
+    })
+}
+
+impl Store for SqliteStore {
+    #[tracing::instrument(skip_all, fields(name = %source.name))]
+    fn add_source(&mut self, source: NewSource) -> Result<Source> {
+        let exists: Option<i64> = self
+            .conn
+            .query_row(
+                "SELECT id FROM sources WHERE name = ?1",
+                [&source.name],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if exists.is_some() {
+            return Err(StoreError::Conflict(format!(
+                "a source named '{}' already exists",
+                source.name
+            )));
+        }
+        self.conn.execute(
+            "INSERT INTO sources (name, kind, leaning, country, url, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![source.name, source.kind.as_str(), source.leaning, source.country, source.url, now()],
+        )?;
+        self.source(&source.name)
+    }
+
+    fn update_source(&mut self, name: &str, source: NewSource) -> Result<Source> {
+        let changed = self.conn.execute(
+            "UPDATE sources SET kind = ?2, leaning = ?3, country = ?4, url = ?5 WHERE name = ?1",
+            params![
+                name,
+                source.kind.as_str(),
+                source.leaning,
+                source.country,
+                source.url
+            ],
+        )?;
+        if changed == 0 {
+            return Err(StoreError::NotFound {
+                what: "source",
+                key: name.to_string(),
+            });
+        }
+        self.source(name)
+    }
+
+    fn source(&self, key: &str) -> Result<Source> {
+        let by_id = key.trim_start_matches('#').parse::<i64>().ok();
+        self.conn
+            .query_row(
+                "SELECT * FROM sources WHERE name = ?1 OR id = ?2 ORDER BY name = ?1 DESC LIMIT 1",
+                params![key, by_id],
+                source_from_row,
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound {
+                what: "source",
+                key: key.to_string(),
+            })
+    }
+
+    fn sources(&self) -> Result<Vec<SourceSummary>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT s.*, (SELECT count(*) FROM reports r WHERE r.source_id = s.id) AS n
+             FROM sources s ORDER BY s.name",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(SourceSummary {
+                source: source_from_row(r)?,
+                reports: r.get::<_, i64>("n")? as u64,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn begin_batch(&mut self, command: &str) -> Result<BatchId> {
+        // A batch left 'running' by a killed process is marked so; its committed reports stay.
+        self.conn.execute(
+            "UPDATE batches SET status = 'interrupted' WHERE status = 'running'",
+            [],
+        )?;
+        self.conn.execute(
+            "INSERT INTO batches (started_at, command) VALUES (?1, ?2)",
+            params![now(), command],
+        )?;
+        Ok(BatchId(self.conn.last_insert_rowid()))
+    }
+
+    fn finish_batch(&mut self, batch: BatchId, counts: BatchCounts) -> Result<()> {
+        self.conn.execute(
+            "UPDATE batches SET finished_at = ?2, status = 'done', new_count = ?3, dup_count = ?4, failed_count = ?5 WHERE id = ?1",
+            params![batch.0, now(), counts.new as i64, counts.duplicate as i64, counts.failed as i64],
+        )?;
+        Ok(())
+    }
+
+    fn record_failure(&mut self, batch: BatchId, failure: &IngestFailure) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO ingest_failures (batch_id, path, line, reason) VALUES (?1, ?2, ?3, ?4)",
+            params![
+                batch.0,
+                failure.path,
+                failure.line.map(|l| l as i64),
+                failure.reason
+            ],
+        )?;
+        Ok(())
+    }
+
+    #[tracing::instrument(skip_all, fields(batch = batch.0, n = reports.len()))]
+    fn insert_reports(
+        &mut self,
+        batch: BatchId,
+        reports: Vec<NewReport>,
+    ) -> Result<Vec<InsertOutcome>> {
+        let captured_at = now();
+        let tx = self.conn.transaction()?;
+        let mut outcomes = Vec::with_capacity(reports.len());
+        {
+            let mut find =
+                tx.prepare_cached("SELECT id, external_id FROM reports WHERE sha256 = ?1")?;
+            let mut insert = tx.prepare_cached(
+                "INSERT INTO reports (external_id, source_id, url, title, published_at, captured_at, language,
+                    format, sha256, original_size, original_zstd, text, batch_id, warnings, origin)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+            )?;
+            for report in reports {
+                let sha = report.sha256();
+                if let Some((existing, existing_external_id)) = find
+                    .query_row([&sha], |r| {
+                        Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+                    })
+                    .optional()?
+                {
+                    outcomes.push(InsertOutcome::Duplicate {
+                        existing: ReportId(existing),
+                        existing_external_id,
+                    });
+                    continue;
+                }
+                let source_id = match report.source_name.as_deref().map(str::trim) {
+                    Some(name) if !name.is_empty() => {
+                        let key = name.to_lowercase();
+                        match self.source_cache.get(&key) {
+                            Some(id) => Some(*id),
+                            None => {
+                                let id = Self::source_id_for(&tx, name)?;
+                                self.source_cache.insert(key, id);
+                                Some(id)
+                            }
+                        }
+                    }
+                    _ => None,
+                };
+                let compressed = zstd::bulk::compress(&report.original, ZSTD_LEVEL)?;
+                let warnings = serde_json::to_string(&report.warnings)
+                    .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+                insert.execute(params![
+                    report.external_id,
+                    source_id.map(|s| s.0),
+                    report.url,
+                    report.title,
+                    report.published_at,
+                    captured_at,
+                    report.language,
+                    report.format.as_str(),
+                    sha,
+                    report.original.len() as i64,
+                    compressed,
+                    report.text,
+                    batch.0,
+                    warnings,
+                    report.origin,
+                ])?;
+                outcomes.push(InsertOutcome::New {
+                    id: ReportId(tx.last_insert_rowid()),
+                });
+            }
+        }
+        match tx.commit() {
+            Ok(()) => Ok(outcomes),
+            Err(e) => {
+                // Sources created inside the failed transaction do not exist.
+                self.source_cache.clear();
+                Err(e.into())
+            }
+        }
+    }
+
+    fn report(&self, key: &str) -> Result<Report> {
+        let by_id = key.trim_start_matches('#').parse::<i64>().ok();
+        let sql = format!(
+            "SELECT {REPORT_COLUMNS} FROM reports r LEFT JOIN sources s ON s.id = r.source_id
+             WHERE (?1 IS NOT NULL AND r.id = ?1) OR r.external_id = ?2
+             ORDER BY (?1 IS NOT NULL AND r.id = ?1) DESC, r.id LIMIT 1"
+        );
+        // `#12` always means the numeric id; a bare `12` is tried as an id first, then as an external id.
+        let by_id = if key.starts_with('#') || by_id.is_some() {
+            by_id
+        } else {
+            None
+        };
+        self.conn
+            .query_row(&sql, params![by_id, key], report_from_row)
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound {
+                what: "report",
+                key: key.to_string(),
+            })
+    }
+
+    fn original(&self, id: ReportId) -> Result<Vec<u8>> {
+        let (size, blob): (i64, Vec<u8>) = self
+            .conn
+            .query_row(
+                "SELECT original_size, original_zstd FROM reports WHERE id = ?1",
+                [id.0],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound {
+                what: "report",
+                key: id.to_string(),
+            })?;
+        let bytes = zstd::bulk::decompress(&blob, size as usize)?;
+        if bytes.len() as i64 != size {
+            return Err(StoreError::Corrupt(format!(
+                "original of report {id} has {} bytes, {size} recorded",
+                bytes.len()
+            )));
+        }
+        Ok(bytes)
+    }
+
+    fn reports(&self, filter: &ReportFilter) -> Result<Vec<ReportSummary>> {
+        let like = filter.text.as_ref().map(|t| format!("%{t}%"));
+        let limit = if filter.limit == 0 {
+            -1
+        } else {
+            filter.limit as i64
+        };
+        let mut stmt = self.conn.prepare(
+            "SELECT r.id, r.external_id, s.name, r.title, r.published_at, r.captured_at, r.format,
+                    r.status, r.sha256, r.warnings
+             FROM reports r LEFT JOIN sources s ON s.id = r.source_id
+             WHERE (?1 IS NULL OR s.name = ?1)
+               AND (?2 IS NULL OR r.batch_id = ?2)
+               AND (?3 IS NULL OR r.title LIKE ?3 OR r.text LIKE ?3)
+             ORDER BY r.id DESC LIMIT ?4",
+        )?;
+        let rows = stmt.query_map(params![filter.source, filter.batch, like, limit], |r| {
+            let warnings: String = r.get(9)?;
+            Ok(ReportSummary {
+                id: ReportId(r.get(0)?),
+                external_id: r.get(1)?,
+                source: r.get(2)?,
+                title: r.get(3)?,
+                published_at: r.get(4)?,
+                captured_at: r.get(5)?,
+                format: format_from(r.get(6)?)?,
+                status: r.get(7)?,
+                sha256: r.get(8)?,
+                warnings: serde_json::from_str::<Vec<String>>(&warnings)
+                    .map(|w| w.len())
+                    .unwrap_or(0),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn report_ids(&self) -> Result<Vec<ReportId>> {
+        let mut stmt = self.conn.prepare("SELECT id FROM reports ORDER BY id")?;
+        let rows = stmt.query_map([], |r| Ok(ReportId(r.get(0)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn add_extraction(&mut self, extraction: &NewExtraction) -> Result<()> {
+        self.add_extractions(std::slice::from_ref(extraction))
+    }
+
+    fn add_extractions(&mut self, extractions: &[NewExtraction]) -> Result<()> {
+        let at = now();
+        let tx = self.conn.transaction()?;
+        {
+            let mut insert = tx.prepare_cached(
+                "INSERT INTO extractions (report_id, lexicon_version, extracted_at, result) VALUES (?1, ?2, ?3, ?4)",
+            )?;
+            let mut status =
+                tx.prepare_cached("UPDATE reports SET status = 'extracted' WHERE id = ?1")?;
+            for e in extractions {
+                insert.execute(params![
+                    e.report_id.0,
+                    e.lexicon_version,
+                    at,
+                    e.result.to_string()
+                ])?;
+                status.execute([e.report_id.0])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn current_extraction(&self, report: ReportId) -> Result<Option<StoredExtraction>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT * FROM extractions WHERE report_id = ?1 ORDER BY id DESC LIMIT 1",
+                [report.0],
+                extraction_from_row,
+            )
+            .optional()?)
+    }
+
+    fn extractions(&self, report: ReportId) -> Result<Vec<StoredExtraction>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT * FROM extractions WHERE report_id = ?1 ORDER BY id")?;
+        let rows = stmt.query_map([report.0], extraction_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn audit(&mut self, entry: &AuditEntry) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO audit_log (at, actor, action, entity, entity_id, details, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![now(), entry.actor, entry.action, entry.entity, entry.entity_id, entry.details.to_string(), entry.reason],
+        )?;
+        Ok(())
+    }
+
+    fn audit_log(&self, entity: Option<(&str, &str)>) -> Result<Vec<AuditRecord>> {
+        let (kind, id) = entity.unzip();
+        let mut stmt = self.conn.prepare(
+            "SELECT * FROM audit_log WHERE (?1 IS NULL OR (entity = ?1 AND entity_id = ?2)) ORDER BY id",
+        )?;
+        let rows = stmt.query_map(params![kind, id], |r| {
+            let details: String = r.get("details")?;
+            Ok(AuditRecord {
+                id: r.get("id")?,
+                at: r.get("at")?,
+                entry: AuditEntry {
+                    actor: r.get("actor")?,
+                    action: r.get("action")?,
+                    entity: r.get("entity")?,
+                    entity_id: r.get("entity_id")?,
+                    details: serde_json::from_str(&details).unwrap_or(serde_json::Value::Null),
+                    reason: r.get("reason")?,
+                },
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn stats(&self) -> Result<Stats> {
+        let count = |sql: &str| -> Result<u64> {
+            Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as u64)
+        };
+        let grouped = |sql: &str| -> Result<Vec<(String, u64)>> {
+            let mut stmt = self.conn.prepare(sql)?;
+            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as u64)))?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        };
+        Ok(Stats {
+            reports: count("SELECT count(*) FROM reports")?,
+            sources: count("SELECT count(*) FROM sources")?,
+            batches: count("SELECT count(*) FROM batches")?,
+            failures: count("SELECT count(*) FROM ingest_failures")?,
+            extracted_reports: count("SELECT count(DISTINCT report_id) FROM extractions")?,
+            extracted_incidents: count(
+                "SELECT coalesce(sum(json_array_length(e.result, '$.incidents')), 0)
+                 FROM extractions e
+                 WHERE e.id = (SELECT max(id) FROM extractions x WHERE x.report_id = e.report_id)",
+            )?,
+            audit_entries: count("SELECT count(*) FROM audit_log")?,
+            original_bytes: count("SELECT coalesce(sum(original_size), 0) FROM reports")?,
+            stored_bytes: count("SELECT coalesce(sum(length(original_zstd)), 0) FROM reports")?,
+            by_format: grouped(
+                "SELECT format, count(*) FROM reports GROUP BY format ORDER BY count(*) DESC, format",
+            )?,
+            by_source_kind: grouped(
+                "SELECT coalesce(s.kind, 'none'), count(*) FROM reports r LEFT JOIN sources s ON s.id = r.source_id
+                 GROUP BY 1 ORDER BY 2 DESC, 1",
+            )?,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn store() -> SqliteStore {
+        SqliteStore::open_in_memory().expect("in-memory store")
+    }
+
+    fn report(id: &str, body: &str) -> NewReport {
+        let mut r = NewReport::new(id, Format::Text, body.as_bytes().to_vec(), body.to_string());
+        r.source_name = Some("Example Wire".into());
+        r
+    }
+
+    #[test]
+    fn identical_originals_are_duplicates_and_keep_the_first_id() {
+        let mut s = store();
+        let b = s.begin_batch("test").unwrap();
+        let first = s
+            .insert_reports(b, vec![report("a", "Shelling in Kharkiv.")])
+            .unwrap();
+        let second = s
+            .insert_reports(
+                b,
+                vec![
+                    report("b", "Shelling in Kharkiv."),
+                    report("c", "Another text."),
+                ],
+            )
+            .unwrap();
+        assert!(first[0].is_new());
+        assert_eq!(
+            second[0],
+            InsertOutcome::Duplicate {
+                existing: first[0].id(),
+                existing_external_id: "a".into()
+            }
+        );
+        assert!(second[1].is_new());
+        assert_eq!(s.stats().unwrap().reports, 2);
+    }
+
+    #[test]
+    fn original_round_trips_byte_for_byte() {
+        let mut s = store();
+        let b = s.begin_batch("test").unwrap();
+        let bytes: Vec<u8> = (0..=255u8).cycle().take(5000).collect();
+        let mut r = NewReport::new("bin", Format::Text, bytes.clone(), "x".into());
+        r.warnings.push("invalid UTF-8 decoded lossily".into());
+        let id = s.insert_reports(b, vec![r]).unwrap()[0].id();
+        assert_eq!(s.original(id).unwrap(), bytes);
+        let stored = s.report(&id.to_string()).unwrap();
+        assert_eq!(stored.sha256, sha256_hex(&bytes));
+        assert_eq!(stored.warnings, vec!["invalid UTF-8 decoded lossily"]);
+    }
+
+    #[test]
+    fn reports_cannot_be_edited_or_deleted() {
+        let mut s = store();
+        let b = s.begin_batch("test").unwrap();
+        let id = s.insert_reports(b, vec![report("a", "text")]).unwrap()[0].id();
+        let edit = s
+            .conn
+            .execute("UPDATE reports SET text = 'changed' WHERE id = ?1", [id.0]);
+        assert!(edit.unwrap_err().to_string().contains("immutable"));
+        assert!(s
+            .conn
+            .execute("DELETE FROM reports WHERE id = ?1", [id.0])
+            .is_err());
+        assert_eq!(s.report("a").unwrap().text, "text");
+    }
+
+    #[test]
+    fn audit_log_is_append_only() {
+        let mut s = store();
+        let entry = AuditEntry {
+            actor: "analyst".into(),
+            action: "source.add".into(),
+            entity: "source".into(),
+            entity_id: Some("1".into()),
+            details: serde_json::json!({"name": "X"}),
+            reason: Some("new outlet".into()),
+        };
+        s.audit(&entry).unwrap();
+        assert!(s
+            .conn
+            .execute("UPDATE audit_log SET actor = 'x'", [])
+            .is_err());
+        assert!(s.conn.execute("DELETE FROM audit_log", []).is_err());
+        let log = s.audit_log(Some(("source", "1"))).unwrap();
+        assert_eq!(log.len(), 1);
+        assert_eq!(log[0].entry, entry);
+        assert!(s.audit_log(Some(("source", "2"))).unwrap().is_empty());
+    }
+
+    #[test]
+    fn unknown_source_is_created_once_with_kind_unknown() {
+        let mut s = store();
+        let b = s.begin_batch("test").unwrap();
+        s.insert_reports(b, vec![report("a", "one"), report("b", "two")])
+            .unwrap();
+        let sources = s.sources().unwrap();
+        assert_eq!(sources.len(), 1);
+        assert_eq!(sources[0].source.kind, SourceKind::Unknown);
+        assert_eq!(sources[0].reports, 2);
+        // Names match case-insensitively.
+        assert_eq!(s.source("example wire").unwrap().name, "Example Wire");
+    }
+
+    #[test]
+    fn add_source_refuses_a_taken_name() {
+        let mut s = store();
+        let new = NewSource {
+            name: "SOHR".into(),
+            kind: SourceKind::Monitor,
+            ..Default::default()
+        };
+        s.add_source(new.clone()).unwrap();
+        assert!(matches!(s.add_source(new), Err(StoreError::Conflict(_))));
+        assert!(matches!(s.source("nope"), Err(StoreError::NotFound { .. })));
+    }
+
+    #[test]
+    fn report_lookup_by_external_id_and_hash_id() {
+        let mut s = store();
+        let b = s.begin_batch("test").unwrap();
+        let ids: Vec<_> = s
+            .insert_reports(b, vec![report("first", "1"), report("2024", "2")])
+            .unwrap()
+            .iter()
+            .map(InsertOutcome::id)
+            .collect();
+        assert_eq!(s.report("first").unwrap().id, ids[0]);
+        assert_eq!(s.report(&format!("#{}", ids[1])).unwrap().id, ids[1]);
+        // A numeric external id with no such numeric id still resolves.
+        assert_eq!(s.report("2024").unwrap().id, ids[1]);
+    }
+
+    #[test]
+    fn extractions_accumulate_and_newest_is_current() {
+        let mut s = store();
+        let b = s.begin_batch("test").unwrap();
+        let id = s.insert_reports(b, vec![report("a", "x")]).unwrap()[0].id();
+        for v in ["en-1", "en-2"] {
+            s.add_extraction(&NewExtraction {
+                report_id: id,
+                lexicon_version: v.into(),
+                result: serde_json::json!({"id": "a", "schema": 1, "incidents": [{}]}),
+            })
+            .unwrap();
+        }
+        assert_eq!(s.extractions(id).unwrap().len(), 2);
+        assert_eq!(
+            s.current_extraction(id).unwrap().unwrap().lexicon_version,
+            "en-2"
+        );
+        let stats = s.stats().unwrap();
+        assert_eq!(stats.extracted_reports, 1);
+        assert_eq!(stats.extracted_incidents, 1);
+        assert_eq!(s.report("a").unwrap().status, "extracted");
+    }
+
+    #[test]
+    fn file_store_uses_wal_and_survives_reopen() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("attest.db");
+        {
+            let mut s = SqliteStore::open(&path).unwrap();
+            let b = s.begin_batch("test").unwrap();
+            s.insert_reports(b, vec![report("a", "kept")]).unwrap();
+        }
+        let s = SqliteStore::open(&path).unwrap();
+        let mode: String = s
+            .conn
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(mode, "wal");
+        assert_eq!(s.report("a").unwrap().text, "kept");
+        s.integrity_check().unwrap();
+        assert_eq!(s.schema_version().unwrap(), crate::migrate::LATEST);
+    }
+}
