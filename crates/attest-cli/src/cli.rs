@@ -40,18 +40,31 @@ Examples:
   attest report list --json
   attest report show 12 --original > original.html
   attest extract < input.jsonl > incidents.jsonl
+  attest place add 'Al Quds hospital' --lat 36.2068 --lon 37.1284 --kind site --country SY
+  attest gazetteer import SY.txt
+  attest reextract
   attest stats";
 
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Store reports from files, folders or standard input, with their provenance.
     Ingest(commands::ingest::Ingest),
+    /// Read contract input lines (JSON Lines) and write the incidents each report describes.
+    Extract(commands::extract::Extract),
     /// Record, list and show sources.
     #[command(subcommand)]
     Source(commands::source::SourceCmd),
     /// List and show stored reports.
     #[command(subcommand)]
     Report(commands::report::ReportCmd),
+    /// Extract stored reports again after the lexicons or the gazetteer changed.
+    Reextract(commands::reextract::Reextract),
+    /// Add and list places of your own for geocoding.
+    #[command(subcommand)]
+    Place(commands::place::PlaceCmd),
+    /// Import GeoNames dumps into the store's gazetteer.
+    #[command(subcommand)]
+    Gazetteer(commands::place::GazetteerCmd),
     /// Counts of what the store holds.
     Stats(commands::stats::Stats),
     /// Ingest the bundled example reports into a fresh store and show what was found.
@@ -63,9 +76,13 @@ impl Cli {
         let db = self.db;
         match self.command {
             Command::Ingest(cmd) => cmd.run(&db),
+            Command::Extract(cmd) => cmd.run(&db),
             Command::Source(cmd) => cmd.run(&db),
             Command::Report(cmd) => cmd.run(&db),
             Command::Stats(cmd) => cmd.run(&db),
+            Command::Reextract(cmd) => cmd.run(&db),
+            Command::Place(cmd) => cmd.run(&db),
+            Command::Gazetteer(cmd) => cmd.run(&db),
             Command::Demo(cmd) => cmd.run(),
         }
     }

@@ -71,6 +71,10 @@ pub trait Store {
     /// Calls `f` for every report id, in id order (for re-extraction).
     fn report_ids(&self) -> Result<Vec<ReportId>>;
 
+    /// Reports with no extraction result yet, in id order (an ingest killed between storing a
+    /// report and extracting it leaves some; the next run finishes them).
+    fn unextracted_report_ids(&self) -> Result<Vec<ReportId>>;
+
     /// Stores an extraction result of a report; earlier results are kept.
     fn add_extraction(&mut self, extraction: &NewExtraction) -> Result<()>;
     /// Several extraction results in one transaction.
@@ -84,6 +88,12 @@ pub trait Store {
     fn audit(&mut self, entry: &AuditEntry) -> Result<()>;
     /// The audit log, oldest first, optionally for one entity.
     fn audit_log(&self, entity: Option<(&str, &str)>) -> Result<Vec<AuditRecord>>;
+
+    /// Stores places in one transaction; returns how many were new (a GeoNames id already
+    /// stored is skipped).
+    fn add_places(&mut self, places: &[NewPlace]) -> Result<u64>;
+    /// Every user place, in id order.
+    fn places(&self) -> Result<Vec<StoredPlace>>;
 
     /// Counts for `attest stats`.
     fn stats(&self) -> Result<Stats>;

@@ -423,6 +423,14 @@ impl Store for SqliteStore {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    fn unextracted_report_ids(&self) -> Result<Vec<ReportId>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id FROM reports r WHERE NOT EXISTS (SELECT 1 FROM extractions e WHERE e.report_id = r.id) ORDER BY id",
+        )?;
+        let rows = stmt.query_map([], |r| Ok(ReportId(r.get(0)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     fn add_extraction(&mut self, extraction: &NewExtraction) -> Result<()> {
         self.add_extractions(std::slice::from_ref(extraction))
     }
@@ -500,6 +508,63 @@ impl Store for SqliteStore {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    fn add_places(&mut self, places: &[NewPlace]) -> Result<u64> {
+        let at = now();
+        let tx = self.conn.transaction()?;
+        let mut added = 0;
+        {
+            let mut insert = tx.prepare_cached(
+                "INSERT INTO places (name, aliases, lat, lon, precision, country_code, admin1, geonameid,
+                    population, origin, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+                 ON CONFLICT (geonameid) DO NOTHING",
+            )?;
+            for p in places {
+                let aliases = serde_json::to_string(&p.aliases)
+                    .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+                added += insert.execute(params![
+                    p.name,
+                    aliases,
+                    p.lat,
+                    p.lon,
+                    p.precision,
+                    p.country_code,
+                    p.admin1,
+                    p.geonameid,
+                    p.population as i64,
+                    p.origin,
+                    at
+                ])? as u64;
+            }
+        }
+        tx.commit()?;
+        Ok(added)
+    }
+
+    fn places(&self) -> Result<Vec<StoredPlace>> {
+        let mut stmt = self.conn.prepare("SELECT * FROM places ORDER BY id")?;
+        let rows = stmt.query_map([], |r| {
+            let aliases: String = r.get("aliases")?;
+            Ok(StoredPlace {
+                id: r.get("id")?,
+                place: NewPlace {
+                    name: r.get("name")?,
+                    aliases: serde_json::from_str(&aliases).unwrap_or_default(),
+                    lat: r.get("lat")?,
+                    lon: r.get("lon")?,
+                    precision: r.get("precision")?,
+                    country_code: r.get("country_code")?,
+                    admin1: r.get("admin1")?,
+                    geonameid: r.get("geonameid")?,
+                    population: r.get::<_, i64>("population")? as u64,
+                    origin: r.get("origin")?,
+                },
+                created_at: r.get("created_at")?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     fn stats(&self) -> Result<Stats> {
         let count = |sql: &str| -> Result<u64> {
             Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as u64)
@@ -521,6 +586,7 @@ impl Store for SqliteStore {
                  WHERE e.id = (SELECT max(id) FROM extractions x WHERE x.report_id = e.report_id)",
             )?,
             audit_entries: count("SELECT count(*) FROM audit_log")?,
+            places: count("SELECT count(*) FROM places")?,
             original_bytes: count("SELECT coalesce(sum(original_size), 0) FROM reports")?,
             stored_bytes: count("SELECT coalesce(sum(length(original_zstd)), 0) FROM reports")?,
             by_format: grouped(
@@ -677,6 +743,7 @@ mod tests {
         let mut s = store();
         let b = s.begin_batch("test").unwrap();
         let id = s.insert_reports(b, vec![report("a", "x")]).unwrap()[0].id();
+        assert_eq!(s.unextracted_report_ids().unwrap(), vec![id]);
         for v in ["en-1", "en-2"] {
             s.add_extraction(&NewExtraction {
                 report_id: id,
@@ -685,6 +752,7 @@ mod tests {
             })
             .unwrap();
         }
+        assert_eq!(s.unextracted_report_ids().unwrap(), vec![]);
         assert_eq!(s.extractions(id).unwrap().len(), 2);
         assert_eq!(
             s.current_extraction(id).unwrap().unwrap().lexicon_version,
@@ -694,6 +762,34 @@ mod tests {
         assert_eq!(stats.extracted_reports, 1);
         assert_eq!(stats.extracted_incidents, 1);
         assert_eq!(s.report("a").unwrap().status, "extracted");
+    }
+
+    #[test]
+    fn places_are_stored_once_per_geonameid() {
+        let mut s = store();
+        let place = NewPlace {
+            name: "Bab al-Nairab".into(),
+            aliases: vec!["Bab an-Nayrab".into()],
+            lat: 36.19,
+            lon: 37.17,
+            precision: "district".into(),
+            country_code: "SY".into(),
+            admin1: Some("Aleppo".into()),
+            geonameid: Some(170_001),
+            population: 0,
+            origin: "import:test".into(),
+        };
+        assert_eq!(s.add_places(&[place.clone(), place.clone()]).unwrap(), 1);
+        let own = NewPlace {
+            geonameid: None,
+            origin: "added".into(),
+            ..place.clone()
+        };
+        assert_eq!(s.add_places(&[own.clone(), own]).unwrap(), 2);
+        let stored = s.places().unwrap();
+        assert_eq!(stored.len(), 3);
+        assert_eq!(stored[0].place, place);
+        assert_eq!(s.stats().unwrap().places, 3);
     }
 
     #[test]

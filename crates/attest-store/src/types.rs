@@ -250,6 +250,8 @@ pub struct Stats {
     pub extracted_incidents: u64,
     /// Audit entries.
     pub audit_entries: u64,
+    /// User places (added or imported).
+    pub places: u64,
     /// Bytes of original content, uncompressed.
     pub original_bytes: u64,
     /// Bytes of original content as stored (zstd).
@@ -258,4 +260,41 @@ pub struct Stats {
     pub by_format: Vec<(String, u64)>,
     /// Reports per source kind.
     pub by_source_kind: Vec<(String, u64)>,
+}
+
+/// A place of the user's own, for geocoding.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewPlace {
+    /// Name.
+    pub name: String,
+    /// Other spellings.
+    pub aliases: Vec<String>,
+    /// Latitude, WGS 84.
+    pub lat: f64,
+    /// Longitude, WGS 84.
+    pub lon: f64,
+    /// `site`, `district`, `town`, `admin1` or `country`.
+    pub precision: String,
+    /// ISO 3166-1 alpha-2.
+    pub country_code: String,
+    /// First-level division's name.
+    pub admin1: Option<String>,
+    /// GeoNames id; a place imported again with the same id replaces nothing and is skipped.
+    pub geonameid: Option<i64>,
+    /// Population, 0 when unknown.
+    pub population: u64,
+    /// Where it came from ("added", "import:SY.txt").
+    pub origin: String,
+}
+
+/// A stored place.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoredPlace {
+    /// Store id.
+    pub id: i64,
+    /// The place.
+    #[serde(flatten)]
+    pub place: NewPlace,
+    /// When it was recorded.
+    pub created_at: String,
 }

@@ -1,5 +1,6 @@
 //! `attest demo`: the bundled example reports into a fresh store, and what attest found.
 
+use super::engine::Engine;
 use super::ingest::ingest_paths;
 use anyhow::Context;
 use attest_ingest::Options;
@@ -38,8 +39,10 @@ impl Demo {
         );
         remove_store(&self.store)?;
         let mut store = SqliteStore::open(&self.store)?;
+        let engine = Engine::new(None, Some(&store))?;
         let summary = ingest_paths(
             &mut store,
+            Some(&engine),
             std::slice::from_ref(&examples),
             &Options::default(),
             "demo",

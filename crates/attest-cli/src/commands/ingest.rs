@@ -1,5 +1,6 @@
 //! `attest ingest`: store reports with their provenance.
 
+use super::engine::Engine;
 use super::open_store;
 use crate::cli::UsageError;
 use crate::output;
@@ -41,6 +42,12 @@ pub(crate) struct Ingest {
     /// files, feeds and Telegram exports it applies to each report.
     #[arg(long, default_value = "20MiB", value_parser = parse_size)]
     max_size: u64,
+    /// Store the reports only; extract later with `attest reextract`.
+    #[arg(long)]
+    no_extract: bool,
+    /// A folder of lexicon files that extend or override the embedded ones.
+    #[arg(long, value_name = "DIR")]
+    lexicon: Option<PathBuf>,
     /// Print the summary as JSON.
     #[arg(long)]
     json: bool,
@@ -80,6 +87,7 @@ pub(crate) struct Summary {
     pub(crate) new: u64,
     pub(crate) duplicate: u64,
     pub(crate) failed: u64,
+    pub(crate) incidents: u64,
     pub(crate) failures: Vec<IngestFailure>,
     pub(crate) duplicates: Vec<Duplicate>,
 }
@@ -111,7 +119,12 @@ impl Ingest {
                 .collect::<Vec<_>>()
                 .join(" ")
         );
-        let summary = ingest_paths(&mut store, &self.paths, &opts, &command)?;
+        let engine = if self.no_extract {
+            None
+        } else {
+            Some(Engine::new(self.lexicon.as_deref(), Some(&store))?)
+        };
+        let summary = ingest_paths(&mut store, engine.as_ref(), &self.paths, &opts, &command)?;
         if self.json {
             output::json(&summary)?;
         } else {
@@ -128,6 +141,7 @@ impl Ingest {
 /// Reads `paths` and stores what they hold, in chunks of one transaction each.
 pub(crate) fn ingest_paths(
     store: &mut SqliteStore,
+    engine: Option<&Engine>,
     paths: &[PathBuf],
     opts: &Options,
     command: &str,
@@ -137,6 +151,12 @@ pub(crate) fn ingest_paths(
         batch: batch.0,
         ..Summary::default()
     };
+    if let Some(engine) = engine {
+        // Reports a killed run stored but did not extract.
+        for ids in store.unextracted_report_ids()?.chunks(CHUNK) {
+            summary.incidents += engine.extract_stored(store, ids)?;
+        }
+    }
     let progress = ProgressBar::new_spinner();
     progress.set_style(
         ProgressStyle::with_template("{spinner} {pos} reports read ({per_sec}) {msg}")
@@ -149,13 +169,13 @@ pub(crate) fn ingest_paths(
             Ok(incoming) => {
                 chunk.push((incoming.origin.to_string(), to_new_report(incoming)));
                 if chunk.len() == CHUNK {
-                    store_chunk(store, batch, &mut chunk, &mut summary)?;
+                    store_chunk(store, engine, batch, &mut chunk, &mut summary)?;
                 }
             }
             Err(err) => fail(store, batch, err, &mut summary)?,
         }
     }
-    store_chunk(store, batch, &mut chunk, &mut summary)?;
+    store_chunk(store, engine, batch, &mut chunk, &mut summary)?;
     progress.finish_and_clear();
     store.finish_batch(
         batch,
@@ -187,6 +207,7 @@ fn fail(
 
 fn store_chunk(
     store: &mut SqliteStore,
+    engine: Option<&Engine>,
     batch: attest_model::BatchId,
     chunk: &mut Vec<(String, NewReport)>,
     summary: &mut Summary,
@@ -200,9 +221,13 @@ fn store_chunk(
     let outcomes = store
         .insert_reports(batch, reports)
         .context("storing reports")?;
+    let mut new_ids = Vec::new();
     for ((outcome, origin), external_id) in outcomes.into_iter().zip(origins).zip(external_ids) {
         match outcome {
-            InsertOutcome::New { .. } => summary.new += 1,
+            InsertOutcome::New { id } => {
+                summary.new += 1;
+                new_ids.push(id);
+            }
             InsertOutcome::Duplicate {
                 existing,
                 existing_external_id,
@@ -216,6 +241,9 @@ fn store_chunk(
                 });
             }
         }
+    }
+    if let Some(engine) = engine {
+        summary.incidents += engine.extract_stored(store, &new_ids)?;
     }
     Ok(())
 }
@@ -292,11 +320,12 @@ fn print_summary(summary: &Summary, db: &Path) {
         }
     }
     println!(
-        "batch {}: {} new, {} duplicate, {} failed -> {}",
+        "batch {}: {} new, {} duplicate, {} failed; {} incidents extracted -> {}",
         summary.batch,
         summary.new,
         summary.duplicate,
         summary.failed,
+        summary.incidents,
         db.display()
     );
 }

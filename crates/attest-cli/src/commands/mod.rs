@@ -1,7 +1,11 @@
 //! One module per subcommand, each a clap struct with a `run` method.
 
 pub(crate) mod demo;
+pub(crate) mod engine;
+pub(crate) mod extract;
 pub(crate) mod ingest;
+pub(crate) mod place;
+pub(crate) mod reextract;
 pub(crate) mod report;
 pub(crate) mod source;
 pub(crate) mod stats;

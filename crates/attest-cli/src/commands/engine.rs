@@ -1,0 +1,149 @@
+//! Building the extraction engine once: lexicons (embedded, plus `--lexicon DIR`), the embedded
+//! gazetteer, and the user's places from the store when there is one.
+
+use anyhow::Context;
+use attest_extract::{Document, Extractor, Lexicon};
+use attest_geo::{Gazetteer, Precision, UserPlace};
+use attest_model::ReportId;
+use attest_store::{NewExtraction, NewPlace, SqliteStore, Store, StoredPlace};
+use rayon::prelude::*;
+use std::path::Path;
+use std::sync::Arc;
+
+/// The engine and the version string stored with each of its results.
+pub(crate) struct Engine {
+    pub(crate) extractor: Extractor,
+    pub(crate) version: String,
+}
+
+impl Engine {
+    /// Builds the engine; `store` supplies user places.
+    pub(crate) fn new(
+        lexicon_dir: Option<&Path>,
+        store: Option<&SqliteStore>,
+    ) -> anyhow::Result<Self> {
+        let mut lexicon = Lexicon::embedded().context("loading the embedded lexicons")?;
+        if let Some(dir) = lexicon_dir {
+            lexicon = lexicon
+                .with_dir(dir)
+                .with_context(|| format!("loading lexicons from {}", dir.display()))?;
+        }
+        let places = match store {
+            Some(store) => store.places()?,
+            None => Vec::new(),
+        };
+        let base = attest_geo::embedded();
+        let user: Vec<UserPlace> = places.iter().filter_map(to_user_place).collect();
+        let gazetteer: Arc<dyn Gazetteer> = Arc::new(base.with_user_places(user));
+        let version = format!(
+            "{}+gaz:{}{}",
+            lexicon.version(),
+            base.len(),
+            if places.is_empty() {
+                String::new()
+            } else {
+                format!("+places:{}", places.len())
+            }
+        );
+        Ok(Engine {
+            extractor: Extractor::new(lexicon, gazetteer),
+            version,
+        })
+    }
+
+    /// Builds the engine with the places of the store at `db`, when that file exists (a store
+    /// is never created just to read places).
+    pub(crate) fn for_db(lexicon_dir: Option<&Path>, db: &Path) -> anyhow::Result<Self> {
+        if db.exists() {
+            let store = super::open_store(db)?;
+            Self::new(lexicon_dir, Some(&store))
+        } else {
+            Self::new(lexicon_dir, None)
+        }
+    }
+}
+
+impl Engine {
+    /// Extracts stored reports and stores the results (one transaction per call); returns the
+    /// number of incidents found.
+    pub(crate) fn extract_stored(
+        &self,
+        store: &mut SqliteStore,
+        ids: &[ReportId],
+    ) -> anyhow::Result<u64> {
+        let reports = ids
+            .iter()
+            .map(|id| store.report(&format!("#{id}")))
+            .collect::<Result<Vec<_>, _>>()?;
+        let results: Vec<NewExtraction> = reports
+            .par_iter()
+            .map(|r| {
+                let extraction = self.extractor.extract(&Document {
+                    text: &r.text,
+                    published: r.published_at.as_deref(),
+                    title: r.title.as_deref(),
+                });
+                NewExtraction {
+                    report_id: r.id,
+                    lexicon_version: self.version.clone(),
+                    result: super::extract::output_value(
+                        r.external_id.clone(),
+                        extraction,
+                        false,
+                        false,
+                        String::new(),
+                    ),
+                }
+            })
+            .collect();
+        let incidents = results
+            .iter()
+            .map(|e| e.result["incidents"].as_array().map_or(0, Vec::len) as u64)
+            .sum();
+        store.add_extractions(&results)?;
+        Ok(incidents)
+    }
+}
+
+/// The store's form of a place to the gazetteer's.
+fn to_user_place(p: &StoredPlace) -> Option<UserPlace> {
+    Some(UserPlace {
+        name: p.place.name.clone(),
+        aliases: p.place.aliases.clone(),
+        lat: p.place.lat,
+        lon: p.place.lon,
+        precision: parse_precision(&p.place.precision)?,
+        country_code: p.place.country_code.clone(),
+        admin1: p.place.admin1.clone(),
+        geonameid: p.place.geonameid,
+        population: p.place.population,
+    })
+}
+
+/// The gazetteer's form of a place to the store's.
+pub(crate) fn to_new_place(p: UserPlace, origin: &str) -> NewPlace {
+    NewPlace {
+        name: p.name,
+        aliases: p.aliases,
+        lat: p.lat,
+        lon: p.lon,
+        precision: p.precision.as_str().to_string(),
+        country_code: p.country_code,
+        admin1: p.admin1,
+        geonameid: p.geonameid,
+        population: p.population,
+        origin: origin.to_string(),
+    }
+}
+
+pub(crate) fn parse_precision(s: &str) -> Option<Precision> {
+    [
+        Precision::Site,
+        Precision::District,
+        Precision::Town,
+        Precision::Admin1,
+        Precision::Country,
+    ]
+    .into_iter()
+    .find(|p| p.as_str() == s)
+}

