@@ -176,7 +176,11 @@ fn sniff_markup(text: &str) -> Sniffed {
         // XML that is not a feed: let the feed reader say what is wrong with it.
         return Sniffed::Feed;
     }
-    Sniffed::Html
+    if head.contains("</") || head.contains("/>") {
+        return Sniffed::Html;
+    }
+    // "<<Breaking>> Shelling resumed..." is text that happens to open with a bracket.
+    Sniffed::Text
 }
 
 /// Whether the text opens with an e-mail header block.
@@ -290,6 +294,18 @@ mod tests {
             Ok(Format::Jsonl)
         );
         assert_eq!(d("x.out", "{\n\"messages\": []}"), Ok(Format::Telegram));
+    }
+
+    #[test]
+    fn a_leading_bracket_is_not_markup() {
+        assert_eq!(
+            d("x.txt", "<<Urgent>> Shelling resumed at dawn."),
+            Ok(Format::Text)
+        );
+        assert_eq!(
+            d("x.txt", "<span>Shelling</span> resumed."),
+            Ok(Format::Html)
+        );
     }
 
     #[test]

@@ -28,8 +28,9 @@ fn item_spans(bytes: &[u8]) -> Result<Vec<ItemSpan>, String> {
     let mut line = 1u64;
     let mut counted = 0usize; // bytes whose newlines are counted in `line`
     let mut line_at = |pos: usize| {
-        line += bytes[counted..pos].iter().filter(|&&b| b == b'\n').count() as u64;
-        counted = pos;
+        let between = bytes.get(counted..pos).unwrap_or_default();
+        line += between.iter().filter(|&&b| b == b'\n').count() as u64;
+        counted = pos.max(counted);
         line
     };
     let is_item = |name: &[u8]| name == b"item" || name == b"entry";
@@ -230,8 +231,8 @@ fn item(
             }
         }
     }
-    let original = match span {
-        Some(s) => bytes[s.bytes.clone()].to_vec(),
+    let original = match span.and_then(|s| bytes.get(s.bytes.clone())) {
+        Some(slice) => slice.to_vec(),
         None => {
             warnings.push(
                 "the item's element was not found in the feed: its text is kept as the original"

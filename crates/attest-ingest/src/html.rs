@@ -58,9 +58,14 @@ static BOILERPLATE: LazyLock<Boilerplate> = LazyLock::new(|| {
 /// assert!(!article.text.contains("Home"));
 /// ```
 pub fn html_article(html: &str) -> Article {
+    extract(html).0
+}
+
+/// The article, and the page's address and site name.
+fn extract(html: &str) -> (Article, PageMeta) {
     let html = strip_bom(html);
     let doc = Document::from(html);
-    let meta = page_metadata(&doc);
+    let mut meta = page_metadata(&doc);
     let cfg = Config {
         text_mode: TextMode::Formatted,
         ..Config::default()
@@ -83,15 +88,17 @@ pub fn html_article(html: &str) -> Article {
         // Readability kept nothing (a very short page): fall back to the body.
         text = clean_text(&body_text(html));
     }
-    Article {
-        title: meta.title.or(title).map(|t| collapse_spaces(&t)),
+    let article = Article {
+        title: meta.title.take().or(title).map(|t| collapse_spaces(&t)),
         published: meta
             .published
+            .take()
             .or(published)
             .map(|p| crate::normalise_date(&p).unwrap_or(p)),
         text,
-        language: meta.language.or(language),
-    }
+        language: meta.language.take().or(language),
+    };
+    (article, meta)
 }
 
 /// Turns an HTML fragment (a feed item's content, an e-mail's HTML body) into text:
@@ -121,6 +128,10 @@ struct PageMeta {
     title: Option<String>,
     published: Option<String>,
     language: Option<String>,
+    /// The page's own address (`<link rel=canonical>`, `og:url`).
+    url: Option<String>,
+    /// The site's name (`og:site_name`, `application-name`).
+    site_name: Option<String>,
 }
 
 /// Reads headline, date and language from meta tags, `<time>` and JSON-LD.
@@ -160,6 +171,10 @@ fn page_metadata(doc: &Document) -> PageMeta {
         title,
         published,
         language,
+        url: attr("link[rel='canonical']", "href")
+            .or_else(|| attr("meta[property='og:url']", "content")),
+        site_name: attr("meta[property='og:site_name']", "content")
+            .or_else(|| attr("meta[name='application-name']", "content")),
     }
 }
 
@@ -286,7 +301,7 @@ fn decode_page(bytes: &[u8]) -> (String, Option<String>) {
 /// Reads a saved web page.
 pub(crate) fn read(file_name: &str, bytes: &[u8], origin: Origin) -> Result<Incoming, InputError> {
     let (html, warning) = decode_page(bytes);
-    let article = html_article(&html);
+    let (article, meta) = extract(&html);
     if article.text.trim().is_empty() {
         return Err(InputError::new(origin, "no article text found in the page"));
     }
@@ -300,31 +315,11 @@ pub(crate) fn read(file_name: &str, bytes: &[u8], origin: Origin) -> Result<Inco
     report.title = article.title;
     report.published = article.published;
     report.language = article.language;
-    report.url = canonical_url(&html);
-    report.source_name = site_name(&html);
+    report.url = meta.url;
+    report.source_name = meta.site_name;
     report.html = true;
     report.warnings.extend(warning);
     Ok(report)
-}
-
-/// The page's own address (`<link rel=canonical>`, `og:url`).
-fn canonical_url(html: &str) -> Option<String> {
-    let doc = Document::from(html);
-    doc.select("link[rel='canonical']")
-        .attr("href")
-        .or_else(|| doc.select("meta[property='og:url']").attr("content"))
-        .map(|u| u.trim().to_string())
-        .filter(|u| !u.is_empty())
-}
-
-/// The site's name (`og:site_name`, `application-name`).
-fn site_name(html: &str) -> Option<String> {
-    let doc = Document::from(html);
-    doc.select("meta[property='og:site_name']")
-        .attr("content")
-        .or_else(|| doc.select("meta[name='application-name']").attr("content"))
-        .map(|u| u.trim().to_string())
-        .filter(|u| !u.is_empty())
 }
 
 #[cfg(test)]

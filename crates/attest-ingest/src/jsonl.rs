@@ -149,6 +149,8 @@ fn json_reason(e: &serde_json::Error) -> String {
 
 /// Reads one non-blank line.
 fn parse_line(bytes: &[u8], origin: Origin, opts: &Options) -> Result<Incoming, InputError> {
+    // A byte order mark may open the first line.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let (decoded, lossy) = decode_utf8(bytes);
     let line: Line = match serde_json::from_str(&decoded) {
         Ok(line) => line,
@@ -297,6 +299,13 @@ mod tests {
             err.reason
         );
         assert_eq!(out[1].as_ref().unwrap().external_id, "small");
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_skipped() {
+        let out = read_all(b"\xEF\xBB\xBF{\"id\":\"b\",\"text\":\"x\"}\n", 100);
+        let r = out[0].as_ref().unwrap();
+        assert_eq!(r.original, b"{\"id\":\"b\",\"text\":\"x\"}");
     }
 
     #[test]

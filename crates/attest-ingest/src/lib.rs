@@ -243,7 +243,7 @@ impl InputError {
 pub fn read_paths(
     paths: &[PathBuf],
     opts: &Options,
-) -> impl Iterator<Item = Result<Incoming, InputError>> {
+) -> impl Iterator<Item = Result<Incoming, InputError>> + Send {
     paths::Reader::new(paths.to_vec(), opts.clone())
 }
 
@@ -254,11 +254,10 @@ pub fn read_bytes(name: &str, bytes: &[u8], opts: &Options) -> Vec<Result<Incomi
 }
 
 /// Decodes bytes as UTF-8, lossily: the second value says whether anything was replaced.
-fn decode_utf8(bytes: &[u8]) -> (String, bool) {
-    match std::str::from_utf8(bytes) {
-        Ok(s) => (s.to_string(), false),
-        Err(_) => (String::from_utf8_lossy(bytes).into_owned(), true),
-    }
+fn decode_utf8(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, bool) {
+    let text = String::from_utf8_lossy(bytes);
+    let lossy = matches!(text, std::borrow::Cow::Owned(_));
+    (text, lossy)
 }
 
 /// The warning given when invalid UTF-8 was replaced.

@@ -10,8 +10,8 @@ use std::io::{self, BufRead, BufReader, Cursor, Read};
 use std::path::{Path, PathBuf};
 
 type Item = Result<Incoming, InputError>;
-type Walk = Box<dyn Iterator<Item = walkdir::Result<walkdir::DirEntry>>>;
-type Stream = JsonlReader<Box<dyn BufRead>>;
+type Walk = Box<dyn Iterator<Item = walkdir::Result<walkdir::DirEntry>> + Send>;
+type Stream = Box<dyn Iterator<Item = Item> + Send>;
 
 /// Reads inputs one after the other (see [`crate::read_paths`]).
 pub(crate) struct Reader {
@@ -84,7 +84,7 @@ impl Reader {
             .file_name()
             .map_or_else(|| shown.clone(), |n| n.to_string_lossy().into_owned());
         let origin = Origin::file(shown.clone());
-        let (mut input, size): (Box<dyn BufRead>, Option<u64>) = if shown == "-" {
+        let (mut input, size): (Box<dyn BufRead + Send>, Option<u64>) = if shown == "-" {
             (Box::new(BufReader::new(io::stdin())), None)
         } else {
             match File::open(path).and_then(|f| Ok((f.metadata()?.len(), f))) {
@@ -115,9 +115,10 @@ impl Reader {
                 return;
             }
         };
-        let rest: Box<dyn BufRead> = Box::new(BufReader::new(Cursor::new(prefix).chain(input)));
+        let rest: Box<dyn BufRead + Send> =
+            Box::new(BufReader::new(Cursor::new(prefix).chain(input)));
         if format == Format::Jsonl {
-            self.stream = Some(JsonlReader::new(rest, shown, self.opts.clone()));
+            self.stream = Some(Box::new(JsonlReader::new(rest, shown, self.opts.clone())));
             return;
         }
         let per_file = matches!(format, Format::Text | Format::Html | Format::Email);
@@ -148,9 +149,7 @@ impl Reader {
             )));
             return;
         }
-        self.pending.extend(read_document(
-            format, &file_name, &shown, &bytes, &self.opts,
-        ));
+        self.stream = Some(read_document(format, &file_name, &shown, bytes, &self.opts));
     }
 }
 
@@ -194,18 +193,24 @@ fn read_document(
     format: Format,
     file_name: &str,
     path: &str,
-    bytes: &[u8],
+    bytes: Vec<u8>,
     opts: &Options,
-) -> Vec<Item> {
+) -> Stream {
     let origin = Origin::file(path);
-    let single = |r: Result<Incoming, InputError>| vec![r.map(|r| r.finish(opts))];
+    let single = |r: Result<Incoming, InputError>| -> Stream {
+        Box::new(std::iter::once(r.map(|r| r.finish(opts))))
+    };
     match format {
-        Format::Text => single(text::read(file_name, bytes, origin)),
-        Format::Html => single(html::read(file_name, bytes, origin)),
-        Format::Email => single(email::read(file_name, bytes, origin)),
-        Format::Feed => feed::read(file_name, path, bytes, opts),
-        Format::Telegram => telegram::read(file_name, path, bytes, opts),
-        Format::Jsonl => JsonlReader::new(bytes, path.to_string(), opts.clone()).collect(),
+        Format::Text => single(text::read(file_name, &bytes, origin)),
+        Format::Html => single(html::read(file_name, &bytes, origin)),
+        Format::Email => single(email::read(file_name, &bytes, origin)),
+        Format::Feed => Box::new(feed::read(file_name, path, &bytes, opts).into_iter()),
+        Format::Telegram => Box::new(telegram::read(file_name, path, bytes, opts)),
+        Format::Jsonl => Box::new(JsonlReader::new(
+            Cursor::new(bytes),
+            path.to_string(),
+            opts.clone(),
+        )),
     }
 }
 
@@ -226,5 +231,5 @@ pub(crate) fn read_in_memory(name: &str, bytes: &[u8], opts: &Options) -> Vec<It
         return vec![Err(over_limit(origin, bytes.len() as u64, opts.max_size))];
     }
     let file_name = name.rsplit(['/', '\\']).next().unwrap_or(name);
-    read_document(format, file_name, name, bytes, opts)
+    read_document(format, file_name, name, bytes.to_vec(), opts).collect()
 }

@@ -1,9 +1,10 @@
 //! Telegram Desktop channel exports (`result.json`): one report per message.
 
-use crate::{decode_utf8, strip_bom, Incoming, InputError, Options, Origin, LOSSY_WARNING};
+use crate::{Incoming, InputError, Options, Origin, LOSSY_WARNING};
 use attest_model::Format;
 use serde::Deserialize;
 use serde_json::value::RawValue;
+use std::ops::Range;
 
 /// The export: the channel and its messages, each kept as its raw JSON.
 #[derive(Debug, Deserialize)]
@@ -53,107 +54,175 @@ fn id_text(id: &serde_json::Value) -> Option<String> {
     }
 }
 
+/// The messages of a channel export, turned into reports one at a time: only the export's
+/// text and the positions of its messages are held.
+pub(crate) struct Messages {
+    json: String,
+    spans: std::vec::IntoIter<Range<usize>>,
+    channel: String,
+    name: Option<String>,
+    lossy: bool,
+    path: String,
+    opts: Options,
+    line: u64,
+    counted: usize,
+    yielded: bool,
+    failed: Option<InputError>,
+}
+
 /// Reads a channel export.
-pub(crate) fn read(
-    file_name: &str,
-    path: &str,
-    bytes: &[u8],
-    opts: &Options,
-) -> Vec<Result<Incoming, InputError>> {
-    let (decoded, lossy) = decode_utf8(bytes);
-    let json = strip_bom(&decoded);
-    let export: Export<'_> = match serde_json::from_str(json) {
+pub(crate) fn read(file_name: &str, path: &str, bytes: Vec<u8>, opts: &Options) -> Messages {
+    let (mut json, lossy) = match String::from_utf8(bytes) {
+        Ok(s) => (s, false),
+        Err(e) => (String::from_utf8_lossy(e.as_bytes()).into_owned(), true),
+    };
+    if json.starts_with('\u{feff}') {
+        json.drain(..'\u{feff}'.len_utf8());
+    }
+    let mut messages = Messages {
+        json: String::new(),
+        spans: Vec::new().into_iter(),
+        channel: file_name.to_string(),
+        name: None,
+        lossy,
+        path: path.to_string(),
+        opts: opts.clone(),
+        line: 1,
+        counted: 0,
+        yielded: false,
+        failed: None,
+    };
+    let export: Export<'_> = match serde_json::from_str(&json) {
         Ok(export) => export,
         Err(e) => {
             let origin = Origin::at_line(path, e.line() as u64);
-            return vec![Err(InputError::new(
+            messages.failed = Some(InputError::new(
                 origin,
                 format!("not a Telegram export: {e}"),
-            ))];
+            ));
+            return messages;
         }
     };
-    let Some(messages) = export.messages else {
-        return vec![Err(InputError::new(
+    let Some(raw) = export.messages else {
+        messages.failed = Some(InputError::new(
             Origin::file(path),
             "not a Telegram channel export: no \"messages\" list",
-        ))];
+        ));
+        return messages;
     };
-    let channel = export
+    let base = json.as_ptr() as usize;
+    let spans: Vec<Range<usize>> = raw
+        .iter()
+        .map(|m| {
+            let start = (m.get().as_ptr() as usize).saturating_sub(base);
+            start..start + m.get().len()
+        })
+        .collect();
+    if let Some(channel) = export
         .id
         .as_ref()
         .and_then(id_text)
         .or_else(|| export.name.clone())
-        .unwrap_or_else(|| file_name.to_string());
-    let base = json.as_ptr() as usize;
-    let mut line = 1u64;
-    let mut counted = 0usize;
-    let mut out = Vec::new();
-    for raw in messages {
-        let raw_text = raw.get();
-        let start = (raw_text.as_ptr() as usize).saturating_sub(base);
-        line += json.as_bytes()[counted..start]
+    {
+        messages.channel = channel;
+    }
+    messages.name = export.name;
+    messages.spans = spans.into_iter();
+    messages.json = json;
+    messages
+}
+
+impl Messages {
+    /// The report or error of one message; `None` for a message that is no report.
+    fn message(&mut self, span: Range<usize>) -> Option<Result<Incoming, InputError>> {
+        let Some(raw) = self.json.get(span.clone()) else {
+            return Some(Err(InputError::new(
+                Origin::file(self.path.clone()),
+                "bad message position",
+            )));
+        };
+        let between = self.json.as_bytes().get(self.counted..span.start);
+        self.line += between
+            .unwrap_or_default()
             .iter()
             .filter(|&&b| b == b'\n')
             .count() as u64;
-        counted = start;
-        let origin = Origin::at_line(path, line);
-        let message: Message = match serde_json::from_str(raw_text) {
+        self.counted = span.start.max(self.counted);
+        let origin = Origin::at_line(self.path.clone(), self.line);
+        let message: Message = match serde_json::from_str(raw) {
             Ok(m) => m,
-            Err(e) => {
-                out.push(Err(InputError::new(origin, format!("bad message: {e}"))));
-                continue;
-            }
+            Err(e) => return Some(Err(InputError::new(origin, format!("bad message: {e}")))),
         };
         if message.kind.as_deref().unwrap_or("message") != "message" {
-            continue;
+            return None;
         }
         let text = flatten(&message.text);
         if text.trim().is_empty() {
-            continue;
+            return None;
         }
         let Some(message_id) = id_text(&message.id) else {
-            out.push(Err(InputError::new(origin, "message without an id")));
-            continue;
+            return Some(Err(InputError::new(origin, "message without an id")));
         };
-        let external_id = format!("{channel}/{message_id}");
-        if raw_text.len() as u64 > opts.max_size {
-            out.push(Err(InputError::new(
+        let external_id = format!("{}/{message_id}", self.channel);
+        if raw.len() as u64 > self.opts.max_size {
+            return Some(Err(InputError::new(
                 origin,
                 format!(
                     "message of {} bytes is over the size limit of {} bytes",
-                    raw_text.len(),
-                    opts.max_size
+                    raw.len(),
+                    self.opts.max_size
                 ),
             )
             .with_id(Some(external_id))));
-            continue;
         }
         let mut report = Incoming::new(
             external_id,
             Format::Telegram,
             origin,
-            raw_text.as_bytes().to_vec(),
+            raw.as_bytes().to_vec(),
             text,
         );
-        report.source_name = export.name.clone();
+        report.source_name = self.name.clone();
         report.published = message.date;
-        if lossy {
+        if self.lossy {
             report.warnings.push(LOSSY_WARNING.to_string());
         }
-        out.push(Ok(report.finish(opts)));
+        Some(Ok(report.finish(&self.opts)))
     }
-    if out.is_empty() {
-        out.push(Err(InputError::new(
-            Origin::file(path),
-            "no message with text in the export",
-        )));
+}
+
+impl Iterator for Messages {
+    type Item = Result<Incoming, InputError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if let Some(error) = self.failed.take() {
+            self.yielded = true;
+            return Some(Err(error));
+        }
+        while let Some(span) = self.spans.next() {
+            if let Some(item) = self.message(span) {
+                self.yielded = true;
+                return Some(item);
+            }
+        }
+        if !self.yielded {
+            self.yielded = true;
+            return Some(Err(InputError::new(
+                Origin::file(self.path.clone()),
+                "no message with text in the export",
+            )));
+        }
+        None
     }
-    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn all(path: &str, bytes: &[u8], opts: &Options) -> Vec<Result<Incoming, InputError>> {
+        read("result.json", path, bytes.to_vec(), opts).collect()
+    }
 
     const EXPORT: &str = r##"{
  "name": "Example Channel",
@@ -186,12 +255,7 @@ mod tests {
 
     #[test]
     fn messages_with_text_become_reports() {
-        let out = read(
-            "result.json",
-            "exp/result.json",
-            EXPORT.as_bytes(),
-            &Options::default(),
-        );
+        let out = all("exp/result.json", EXPORT.as_bytes(), &Options::default());
         assert_eq!(out.len(), 2);
         let a = out[0].as_ref().unwrap();
         assert_eq!(a.external_id, "1001/2");
@@ -217,7 +281,7 @@ mod tests {
             max_size: 120,
             ..Options::default()
         };
-        let out = read("result.json", "result.json", EXPORT.as_bytes(), &opts);
+        let out = all("result.json", EXPORT.as_bytes(), &opts);
         assert!(out[0]
             .as_ref()
             .unwrap_err()
@@ -227,19 +291,28 @@ mod tests {
     }
 
     #[test]
+    fn an_export_without_text_is_one_error() {
+        let out = all(
+            "r.json",
+            b"{\"id\": 1, \"messages\": [{\"id\": 1, \"type\": \"service\", \"text\": \"\"}]}",
+            &Options::default(),
+        );
+        assert_eq!(out.len(), 1);
+        assert_eq!(
+            out[0].as_ref().unwrap_err().reason,
+            "no message with text in the export"
+        );
+    }
+
+    #[test]
     fn other_json_is_refused() {
-        let out = read("x.json", "x.json", b"{\"chats\": {}}", &Options::default());
+        let out = all("x.json", b"{\"chats\": {}}", &Options::default());
         assert!(out[0]
             .as_ref()
             .unwrap_err()
             .reason
             .contains("no \"messages\""));
-        let out = read(
-            "x.json",
-            "x.json",
-            b"{\"messages\": [}",
-            &Options::default(),
-        );
+        let out = all("x.json", b"{\"messages\": [}", &Options::default());
         assert!(out[0]
             .as_ref()
             .unwrap_err()

@@ -38,7 +38,7 @@ fn empty_and_binary_files_are_errors_and_reading_goes_on() {
 #[test]
 fn invalid_utf8_is_decoded_lossily_and_the_original_kept() {
     let path = fixture("invalid-utf8.txt");
-    let out = read_all(&[path.clone()], &Options::default());
+    let out = read_all(std::slice::from_ref(&path), &Options::default());
     let r = out[0].as_ref().expect("read lossily");
     assert_eq!(
         r.warnings,
@@ -55,7 +55,7 @@ fn invalid_utf8_is_decoded_lossily_and_the_original_kept() {
 #[test]
 fn a_malformed_jsonl_line_is_an_error_with_file_and_line() {
     let path = fixture("malformed.jsonl");
-    let out = read_all(&[path.clone()], &Options::default());
+    let out = read_all(std::slice::from_ref(&path), &Options::default());
     assert_eq!(out.len(), 3, "the blank line is skipped");
     assert_eq!(out[0].as_ref().expect("line 1").external_id, "m1");
     let err = out[1].as_ref().unwrap_err();
@@ -87,14 +87,18 @@ fn the_size_limit_is_per_file_or_per_report() {
         "file of 124 bytes is over the size limit of 100 bytes"
     );
     // In JSON Lines the limit applies to each line: the short first line passes.
+    let opts = Options {
+        max_size: 120,
+        ..Options::default()
+    };
     let out = read_all(&[fixture("malformed.jsonl")], &opts);
     assert_eq!(out[0].as_ref().expect("short line").external_id, "m1");
     assert!(out[2]
         .as_ref()
         .unwrap_err()
         .reason
-        .contains("over the size limit of 100 bytes"));
-    let out = read_bytes("x.txt", &[b'a'; 101], &opts);
+        .contains("over the size limit of 120 bytes"));
+    let out = read_bytes("x.txt", &[b'a'; 121], &opts);
     assert!(out[0]
         .as_ref()
         .unwrap_err()

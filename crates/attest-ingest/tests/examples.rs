@@ -226,3 +226,30 @@ fn walk(dir: &std::path::Path) -> Vec<PathBuf> {
     }
     out
 }
+
+#[test]
+fn truncated_and_damaged_files_never_panic() {
+    for path in walk(&examples_dir()) {
+        let bytes = std::fs::read(&path).expect("example");
+        let name = path.to_string_lossy().into_owned();
+        let step = (bytes.len() / 40).max(1);
+        for cut in (0..bytes.len()).step_by(step) {
+            // Each part either reads or yields errors: what matters is that nothing panics
+            // and that every report's original is a slice of what was given.
+            for part in [&bytes[..cut], &bytes[cut..]] {
+                for r in read_bytes(&name, part, &Options::default())
+                    .into_iter()
+                    .flatten()
+                {
+                    let found = part
+                        .windows(r.original.len().max(1))
+                        .any(|w| w == r.original.as_slice());
+                    assert!(
+                        found || r.original.is_empty() || !r.warnings.is_empty(),
+                        "{name} at {cut}"
+                    );
+                }
+            }
+        }
+    }
+}

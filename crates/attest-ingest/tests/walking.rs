@@ -74,3 +74,15 @@ fn jsonl_streams_line_by_line() {
     }
     assert_eq!(n, 5_000);
 }
+
+#[test]
+fn the_reader_can_move_to_another_thread() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::write(dir.path().join("a.txt"), "Moved.").expect("write");
+    let reader = read_paths(&[dir.path().to_path_buf()], &Options::default());
+    let texts =
+        std::thread::spawn(move || reader.map(|r| r.expect("report").text).collect::<Vec<_>>())
+            .join()
+            .expect("thread");
+    assert_eq!(texts, ["Moved."]);
+}

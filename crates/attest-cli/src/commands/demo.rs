@@ -2,10 +2,12 @@
 
 use super::engine::Engine;
 use super::ingest::ingest_paths;
+use crate::output;
 use anyhow::Context;
 use attest_ingest::Options;
-use attest_store::{SqliteStore, Store};
+use attest_store::{ReportFilter, SqliteStore, Store};
 use clap::Args;
+use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -63,6 +65,27 @@ impl Demo {
         for (format, n) in &stats.by_format {
             println!("  {format:<10} {n}");
         }
+        println!(
+            "\nIncidents found ({} in {} reports):",
+            stats.extracted_incidents, stats.extracted_reports
+        );
+        let reports = store.reports(&ReportFilter::default())?;
+        for r in reports.iter().rev() {
+            let Some(extraction) = store.current_extraction(r.id)? else {
+                continue;
+            };
+            for incident in extraction.result["incidents"]
+                .as_array()
+                .into_iter()
+                .flatten()
+            {
+                println!(
+                    "  {:<28} {}",
+                    output::clip(&r.external_id, 27),
+                    describe(incident)
+                );
+            }
+        }
         println!("\nSources:");
         for s in store.sources()? {
             println!("  {:<40} {:>3} reports", s.source.name, s.reports);
@@ -87,4 +110,31 @@ fn remove_store(path: &Path) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// One line about an extracted incident: type, place, date, casualties.
+fn describe(incident: &Value) -> String {
+    let range = |c: &Value| match (c["low"].as_u64(), c["high"].as_u64()) {
+        (Some(l), Some(h)) if l == h => l.to_string(),
+        (Some(l), Some(h)) => format!("{l}-{h}"),
+        (Some(l), None) => format!("{l}+"),
+        _ => "?".into(),
+    };
+    let place = &incident["location"];
+    let place = match (place["name"].as_str(), place["country_code"].as_str()) {
+        (Some(n), Some(cc)) => format!("{n} ({cc})"),
+        (Some(n), None) => n.to_string(),
+        _ => place["mention"]
+            .as_str()
+            .unwrap_or("place unknown")
+            .to_string(),
+    };
+    format!(
+        "{:<15} {:<28} {:<10} killed {:<5} injured {}",
+        incident["event_type"].as_str().unwrap_or("?"),
+        output::clip(&place, 27),
+        incident["date"]["start"].as_str().unwrap_or("date ?"),
+        range(&incident["killed"]),
+        range(&incident["injured"]),
+    )
 }
