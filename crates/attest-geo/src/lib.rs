@@ -2,9 +2,41 @@
 //!
 //! Offline gazetteer and geocoding: finds place names in text and resolves them to coordinates,
 //! with precision, confidence and the alternatives it did not choose.
+//!
+//! The default gazetteer is compiled into the binary (GeoNames-derived, CC BY 4.0, built by
+//! `scripts/build-gazetteer.py` into `data/gazetteer/attest-gazetteer.tsv.zst`): towns of
+//! 1,000 people or more worldwide, places of 500 or more with Arabic and other alternate
+//! names for conflict countries, first-level divisions and countries. Places a user imports
+//! from GeoNames dumps ([`parse_geonames`]) or adds by hand ([`UserPlace`]) join it through
+//! [`EmbeddedGazetteer::with_user_places`].
+//!
+//! ```
+//! use attest_geo::{embedded, Gazetteer, Precision};
+//!
+//! let found = embedded().locate("SYRIA - Shelling hit Aleppo's eastern districts.");
+//! let aleppo = found.iter().find(|m| m.mention == "Aleppo").expect("Aleppo is found");
+//! assert_eq!(aleppo.place.country_code, "SY");
+//! assert_eq!(aleppo.place.precision, Precision::Town);
+//! assert_eq!(embedded().country_name("SY"), Some("Syria"));
+//! ```
 #![deny(missing_docs)]
 
+mod geonames;
+mod index;
+mod locate;
+mod normalize;
+
+use std::sync::OnceLock;
+
 use serde::{Deserialize, Serialize};
+
+pub use geonames::{
+    attach_aliases, parse_alternate_names, parse_geonames, AlternateNames, GeonamesImport,
+    LineError,
+};
+
+use index::{lexicon, load_embedded, Index};
+use locate::Layers;
 
 /// How fine a resolved place is (the extraction contract's `location.precision`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -79,4 +111,300 @@ pub trait Gazetteer: Send + Sync {
     fn locate(&self, text: &str) -> Vec<PlaceMention>;
     /// English short name for an ISO 3166-1 alpha-2 code ("SY" -> "Syria").
     fn country_name(&self, code: &str) -> Option<&str>;
+    /// Countries the text is about, most weight first, with their weights: a leading
+    /// "COUNTRY -" counts 5, a country name 2, a demonym ("Iraqi") 1, a place its
+    /// confidence. The default derives it from [`Gazetteer::locate`] alone.
+    fn countries(&self, text: &str) -> Vec<(String, f32)> {
+        let mut w: Vec<(String, f32)> = Vec::new();
+        for m in self.locate(text) {
+            match w.iter_mut().find(|(cc, _)| *cc == m.place.country_code) {
+                Some(e) => e.1 += m.confidence,
+                None => w.push((m.place.country_code.clone(), m.confidence)),
+            }
+        }
+        w.sort_by(|a, b| b.1.total_cmp(&a.1));
+        w
+    }
+}
+
+/// Errors of this crate.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum GeoError {
+    /// The embedded gazetteer could not be decompressed.
+    #[error("cannot decompress the embedded gazetteer")]
+    Decompress(#[source] std::io::Error),
+    /// A line of the embedded gazetteer is malformed.
+    #[error("embedded gazetteer, line {line}: {message}")]
+    Embedded {
+        /// 1-based line number.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// The matching lexicon is malformed.
+    #[error("gazetteer lexicon: {0}")]
+    Lexicon(String),
+    /// Reading an import file failed.
+    #[error("cannot read the GeoNames file (line {line})")]
+    Read {
+        /// 1-based line number where reading stopped.
+        line: usize,
+        /// The I/O error.
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// A place the user added (`attest place add`) or imported (`attest gazetteer import`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UserPlace {
+    /// Name.
+    pub name: String,
+    /// Other spellings, matched like the name.
+    pub aliases: Vec<String>,
+    /// Latitude, WGS 84.
+    pub lat: f64,
+    /// Longitude, WGS 84.
+    pub lon: f64,
+    /// How fine the place is.
+    pub precision: Precision,
+    /// ISO 3166-1 alpha-2.
+    pub country_code: String,
+    /// First-level division's name.
+    pub admin1: Option<String>,
+    /// GeoNames id, when imported from GeoNames.
+    pub geonameid: Option<i64>,
+    /// Population, 0 when unknown.
+    pub population: u64,
+}
+
+/// The gazetteer compiled into the binary.
+#[derive(Debug)]
+pub struct EmbeddedGazetteer {
+    index: Index,
+}
+
+impl EmbeddedGazetteer {
+    /// Decompress and index the embedded gazetteer (prefer the shared [`embedded`]).
+    pub fn load() -> Result<Self, GeoError> {
+        Ok(EmbeddedGazetteer {
+            index: load_embedded()?,
+        })
+    }
+
+    /// This gazetteer plus the user's places (which win close calls: the user added them
+    /// for a reason).
+    pub fn with_user_places(&self, places: Vec<UserPlace>) -> LayeredGazetteer<'_> {
+        LayeredGazetteer {
+            base: self,
+            user: Index::from_user(&places, lexicon()),
+        }
+    }
+
+    /// Every place `name` may refer to, most likely first, with its prior score (no text
+    /// context). One look-up of the benchmark.
+    pub fn lookup(&self, name: &str) -> Vec<(Place, f32)> {
+        Layers {
+            layers: vec![&self.index],
+        }
+        .lookup_name(name)
+    }
+
+    /// Name of a first-level division from its GeoNames code ("SY.09" -> "Aleppo").
+    pub fn admin1_name(&self, code: &str) -> Option<&str> {
+        self.index.admin1_codes.get(code).map(String::as_str)
+    }
+
+    /// Number of places (countries, admin-1 divisions and towns).
+    pub fn len(&self) -> usize {
+        self.index.records.len()
+    }
+
+    /// Whether the gazetteer has no places.
+    pub fn is_empty(&self) -> bool {
+        self.index.records.is_empty()
+    }
+}
+
+impl Gazetteer for EmbeddedGazetteer {
+    fn locate(&self, text: &str) -> Vec<PlaceMention> {
+        Layers {
+            layers: vec![&self.index],
+        }
+        .locate(text)
+    }
+
+    fn country_name(&self, code: &str) -> Option<&str> {
+        self.index
+            .countries
+            .get(&code.to_ascii_uppercase())
+            .map(String::as_str)
+    }
+
+    fn countries(&self, text: &str) -> Vec<(String, f32)> {
+        Layers {
+            layers: vec![&self.index],
+        }
+        .countries(text)
+    }
+}
+
+/// The embedded gazetteer with the user's places on top.
+#[derive(Debug)]
+pub struct LayeredGazetteer<'a> {
+    base: &'a EmbeddedGazetteer,
+    user: Index,
+}
+
+impl LayeredGazetteer<'_> {
+    /// Number of user places.
+    pub fn user_places(&self) -> usize {
+        self.user.records.len()
+    }
+}
+
+impl Gazetteer for LayeredGazetteer<'_> {
+    fn locate(&self, text: &str) -> Vec<PlaceMention> {
+        Layers {
+            layers: vec![&self.base.index, &self.user],
+        }
+        .locate(text)
+    }
+
+    fn country_name(&self, code: &str) -> Option<&str> {
+        self.base.country_name(code)
+    }
+
+    fn countries(&self, text: &str) -> Vec<(String, f32)> {
+        Layers {
+            layers: vec![&self.base.index, &self.user],
+        }
+        .countries(text)
+    }
+}
+
+/// The embedded gazetteer, loaded once on first use (about 0.2 s in a release build).
+pub fn embedded() -> &'static EmbeddedGazetteer {
+    static EMBEDDED: OnceLock<EmbeddedGazetteer> = OnceLock::new();
+    EMBEDDED.get_or_init(|| EmbeddedGazetteer::load().expect("the compiled-in gazetteer is valid"))
+}
+
+/// The place a report is about, picked the way an extractor should.
+///
+/// The report's main country is the one its mentions weigh most for: a leading "COUNTRY -"
+/// mention counts 5, other mentions their confidence; ties go to the country named first.
+/// Among that country's places, the first at town precision or finer with a confidence of at
+/// least 0.3 (else the most confident), else its first admin-1 division, else the country.
+/// A district or landmark named right before the town that holds it ("the Fatih neighborhood
+/// of Istanbul", "Orly Airport near Paris") yields the town, as coders of incident data do;
+/// the finer place stays among the mentions. "X, Y" keeps X: the comma only locates it.
+pub fn primary_place(mentions: &[PlaceMention]) -> Option<&PlaceMention> {
+    let mut weight: Vec<(&str, f32)> = Vec::new();
+    for (k, m) in mentions.iter().enumerate() {
+        let w = match m.place.precision {
+            Precision::Country if k == 0 && m.start == 0 => 5.0,
+            Precision::Country => 0.5 * m.confidence,
+            _ => m.confidence,
+        };
+        match weight
+            .iter_mut()
+            .find(|(cc, _)| *cc == m.place.country_code)
+        {
+            Some(e) => e.1 += w,
+            None => weight.push((&m.place.country_code, w)),
+        }
+    }
+    let mut main: Option<(&str, f32)> = None;
+    for &(cc, w) in &weight {
+        if main.is_none_or(|(_, best)| w > best) {
+            main = Some((cc, w));
+        }
+    }
+    let main = main?.0;
+    let of_main: Vec<(usize, &PlaceMention)> = mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.place.country_code == main)
+        .collect();
+    let fine = |m: &PlaceMention| m.place.precision <= Precision::Town;
+    let picked = of_main
+        .iter()
+        .find(|(_, m)| fine(m) && m.confidence >= 0.3)
+        .or_else(|| {
+            of_main
+                .iter()
+                .filter(|(_, m)| fine(m))
+                .max_by(|a, b| a.1.confidence.total_cmp(&b.1.confidence))
+        })
+        .copied();
+    if let Some((k, m)) = picked {
+        // The town right after it that holds it.
+        if let Some(next) = mentions.get(k + 1) {
+            let holds = next.place.precision == Precision::Town
+                && next.place.country_code == m.place.country_code
+                && next.place != m.place
+                && next.start >= m.end + 4
+                && next.start - m.end <= 40
+                && next.place.population >= m.place.population
+                && locate::distance_km(&next.place, &m.place) < 40.0;
+            if holds {
+                return Some(next);
+            }
+        }
+        return Some(m);
+    }
+    of_main
+        .iter()
+        .find(|(_, m)| m.place.precision == Precision::Admin1)
+        .or_else(|| of_main.first())
+        .map(|(_, m)| *m)
+}
+
+/// The one place where precision maps to other coding schemes.
+///
+/// | precision | ACLED `geo_precision` | UCDP `where_prec` |
+/// |---|---|---|
+/// | site | 1 (the named place itself) | 1 (exact location) |
+/// | district | 1 | 1 |
+/// | town | 1 | 1 |
+/// | admin1 | 3 (only a region is known) | 4 (first-order division) |
+/// | country | 3 | 6 (only the country) |
+///
+/// ACLED's 2 ("near" a town) and UCDP's 2, 3, 5 and 7 (within 25 km, second-order
+/// division, linear feature, waters) need more than a precision: callers that know an
+/// event happened *near* a place may use 2 for both.
+pub fn acled_geo_precision(p: Precision) -> u8 {
+    match p {
+        Precision::Site | Precision::District | Precision::Town => 1,
+        Precision::Admin1 | Precision::Country => 3,
+    }
+}
+
+/// UCDP GED `where_prec` for a precision (see [`acled_geo_precision`] for the table).
+pub fn ucdp_where_prec(p: Precision) -> u8 {
+    match p {
+        Precision::Site | Precision::District | Precision::Town => 1,
+        Precision::Admin1 => 4,
+        Precision::Country => 6,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn precision_maps_to_acled_and_ucdp() {
+        assert_eq!(acled_geo_precision(Precision::Town), 1);
+        assert_eq!(acled_geo_precision(Precision::Admin1), 3);
+        assert_eq!(ucdp_where_prec(Precision::Site), 1);
+        assert_eq!(ucdp_where_prec(Precision::Admin1), 4);
+        assert_eq!(ucdp_where_prec(Precision::Country), 6);
+        assert_eq!(Precision::Admin1.as_str(), "admin1");
+        assert_eq!(
+            serde_json::to_string(&Precision::District).ok().as_deref(),
+            Some("\"district\"")
+        );
+    }
 }

@@ -1,0 +1,550 @@
+//! Perpetrators, claims and cited sources.
+
+use crate::lexicon::Tag;
+use crate::text::{Doc, Kind};
+
+/// A perpetrator found in a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct PerpHit {
+    pub(crate) name: String,
+    pub(crate) span: [usize; 2],
+}
+
+/// A claim found in a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct ClaimHit {
+    pub(crate) speaker: String,
+    pub(crate) role: Option<String>,
+    pub(crate) stance: &'static str,
+    pub(crate) actor: Option<String>,
+    pub(crate) span: [usize; 2],
+}
+
+/// A cited source found in a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct SourceHit {
+    pub(crate) name: String,
+    pub(crate) description: Option<String>,
+    pub(crate) span: [usize; 2],
+}
+
+/// Someone who speaks in a sentence.
+#[derive(Debug, Clone)]
+pub(crate) struct Speaker {
+    pub(crate) name: String,
+    pub(crate) role: Option<String>,
+}
+
+fn is_tag(doc: &Doc, i: usize, tag: Tag) -> bool {
+    doc.is(i, |t| t == tag)
+}
+
+/// May token `i` be part of an actor's name?
+fn actorish(doc: &Doc, i: usize) -> bool {
+    let t = doc.toks[i];
+    if t.kind != Kind::Word {
+        return false;
+    }
+    if doc.is(i, |t| matches!(t, Tag::GenericActor | Tag::ActorAdjective | Tag::Demonym(_))) {
+        return true;
+    }
+    if is_tag(doc, i, Tag::ActorStop) || doc.is(i, |t| matches!(t, Tag::Speech | Tag::Aux | Tag::Trigger(_) | Tag::Killed | Tag::Injured)) {
+        return false;
+    }
+    if doc.caps {
+        return true;
+    }
+    doc.capword(i)
+}
+
+/// A noun phrase naming an actor, starting at `j`. Returns its token range.
+pub(crate) fn np_right(doc: &Doc, j: usize, end: usize) -> Option<(usize, usize)> {
+    let mut a = j;
+    while a < end && doc.toks[a].kind == Kind::Word && matches!(doc.low(a), "the" | "a" | "an") {
+        a += 1;
+    }
+    let limit = if doc.caps { 5 } else { 9 };
+    let mut b = a;
+    let mut lower_run = 0;
+    while b < end && b - a < limit {
+        if actorish(doc, b) {
+            let low_word = !doc.caps && !doc.toks[b].cap;
+            if low_word {
+                lower_run += 1;
+            }
+            b += 1;
+            continue;
+        }
+        // "pro-government", "Al-Nasser"
+        if doc.is_punct(b, "-") && b > a && b + 1 < end && actorish(doc, b + 1) && doc.toks[b + 1].start == doc.toks[b].end {
+            b += 1;
+            continue;
+        }
+        // "members of the Shining Path"
+        if b > a && is_tag(doc, b, Tag::Connector) {
+            let mut c = b;
+            while c < end && is_tag(doc, c, Tag::Connector) {
+                c += 1;
+            }
+            if c < end && (doc.capword(c) || doc.caps && actorish(doc, c)) {
+                b = c;
+                continue;
+            }
+        }
+        // One lower-case noun after capitalised words ("Russian planes").
+        if !doc.caps && b > a && lower_run == 0 && doc.toks[b].kind == Kind::Word && !doc.toks[b].cap {
+            let next_ends = b + 1 >= end
+                || doc.toks[b + 1].kind == Kind::Punct
+                || doc.is(b + 1, |t| matches!(t, Tag::ActorStop | Tag::Aux | Tag::Speech));
+            if next_ends && !doc.is(b, |t| matches!(t, Tag::Speech | Tag::Aux | Tag::ActorStop)) {
+                b += 1;
+                lower_run += 1;
+                continue;
+            }
+        }
+        break;
+    }
+    // "(FMLN)", "[FMLN]"
+    if b + 2 < end && (doc.is_punct(b, "(") || doc.is_punct(b, "[")) && (doc.is_punct(b + 2, ")") || doc.is_punct(b + 2, "]")) {
+        b += 3;
+    }
+    (b > a).then_some((a, b))
+}
+
+/// A noun phrase ending just before `k`, going left (not before `start`).
+fn np_left(doc: &Doc, k: usize, start: usize) -> Option<(usize, usize)> {
+    let mut a = k;
+    let limit = if doc.caps { 5 } else { 9 };
+    while a > start && k - a < limit {
+        let p = a - 1;
+        if actorish(doc, p) {
+            a = p;
+            continue;
+        }
+        if doc.is_punct(p, "-") && p > start && actorish(doc, p - 1) {
+            a = p;
+            continue;
+        }
+        if a < k && is_tag(doc, p, Tag::Connector) && p > start && actorish(doc, p - 1) {
+            a = p;
+            continue;
+        }
+        break;
+    }
+    while a < k && is_tag(doc, a, Tag::Connector) {
+        a += 1;
+    }
+    (a < k).then_some((a, k))
+}
+
+fn text_of(doc: &Doc, a: usize, b: usize) -> String {
+    doc.slice(a, b).trim_matches(|c: char| c == ',' || c.is_whitespace()).to_string()
+}
+
+/// Perpetrators named in tokens `t0..t1`.
+pub(crate) fn perpetrators(doc: &Doc, t0: usize, t1: usize) -> Vec<PerpHit> {
+    let mut out: Vec<PerpHit> = Vec::new();
+    let mut push = |a: usize, b: usize, cue: [usize; 2]| {
+        let name = text_of(doc, a, b);
+        if name.is_empty() || out.iter().any(|p| p.name == name) {
+            return;
+        }
+        let s = doc.span(a, b);
+        out.push(PerpHit {
+            name,
+            span: [s[0].min(cue[0]), s[1].max(cue[1])],
+        });
+    };
+    let mut i = t0;
+    while i < t1 {
+        if let Some(h) = doc.find(i, |t| t == Tag::AgentCue) {
+            if let Some((a, b)) = np_right(doc, i + h.len, t1) {
+                push(a, b, doc.span(i, i + h.len));
+            }
+            i += h.len;
+            continue;
+        }
+        if let Some(h) = doc.find(i, |t| t == Tag::Responsibility) {
+            let mut k = i;
+            // "X, the armed wing of Y, claimed responsibility": both X and Y.
+            if k > t0 && doc.is_punct(k - 1, ",") {
+                let mut c = k - 1;
+                while c > t0 && c + 14 > k && !doc.is_punct(c - 1, ",") {
+                    c -= 1;
+                }
+                if c > t0 && doc.is_punct(c - 1, ",") {
+                    if let Some((a, b)) = np_right(doc, c, k - 1) {
+                        let b2 = (a..k - 1).rev().find(|&x| actorish(doc, x)).map_or(b, |x| x + 1);
+                        push(a, b2.max(b), doc.span(i, i + h.len));
+                    }
+                    k = c - 1;
+                }
+            }
+            if let Some((a, b)) = np_left(doc, k, t0) {
+                push(a, b, doc.span(i, i + h.len));
+            }
+            i += h.len;
+            continue;
+        }
+        // "Gunmen opened fire", "FMLN TERRORISTS MURDERED": a generic actor before a trigger.
+        if let Some(h) = doc.find(i, |t| t == Tag::GenericActor) {
+            let e = i + h.len;
+            let trigger_follows = (e..(e + 4).min(t1)).any(|k| doc.find(k, |t| matches!(t, Tag::Trigger(_))).is_some())
+                && !(i > t0 && is_tag(doc, i - 1, Tag::ActorStop) && doc.low(i - 1) != "the");
+            // Not when the actor is the victim ("killing three soldiers").
+            let victim = (i.saturating_sub(3).max(t0)..i).any(|k| doc.find(k, |t| matches!(t, Tag::Killed | Tag::Injured)).is_some() || doc.toks[k].kind == Kind::Num);
+            if trigger_follows && !victim {
+                let (a, _) = np_left(doc, i, t0).unwrap_or((i, e));
+                push(a.min(i), e, doc.span(i, e));
+            }
+            i = e;
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Splits a speaker phrase into a name and a role.
+fn speaker_of(doc: &Doc, a: usize, b: usize) -> Option<Speaker> {
+    // Trim a trailing place: "A Syrian military official in Damascus".
+    let mut e = b;
+    for k in a..b {
+        if doc.toks[k].kind == Kind::Word && matches!(doc.low(k), "in" | "at" | "from" | "near" | "on" | "for" | "who") && k > a {
+            e = k;
+            break;
+        }
+    }
+    while e > a && doc.toks[e - 1].kind == Kind::Punct {
+        e -= 1;
+    }
+    if e <= a {
+        return None;
+    }
+    let words: Vec<usize> = (a..e).filter(|&k| doc.toks[k].kind == Kind::Word).collect();
+    if words.is_empty() {
+        return None;
+    }
+    // Pronouns are resolved by the caller.
+    let mut n0 = e;
+    while n0 > a {
+        let k = n0 - 1;
+        let t = doc.toks[k];
+        let is_name = t.kind == Kind::Word && doc.capword(k) && !is_tag(doc, k, Tag::Title);
+        let dot_in_name = t.kind == Kind::Punct && doc.is_punct(k, "-");
+        if is_name || dot_in_name && n0 < e {
+            n0 = k;
+        } else {
+            break;
+        }
+    }
+    let mut r0 = a;
+    while r0 < n0 && matches!(doc.low(r0), "the" | "a" | "an") {
+        r0 += 1;
+    }
+    let role = (r0 < n0).then(|| text_of(doc, r0, n0)).filter(|s| !s.is_empty());
+    if n0 < e {
+        let name = text_of(doc, n0, e);
+        // Expand abbreviated titles in roles is left to readers; keep as written.
+        Some(Speaker { name, role })
+    } else {
+        Some(Speaker {
+            name: text_of(doc, a, e),
+            role: None,
+        })
+    }
+}
+
+/// The speaker phrase before a verb at `v`: back to the clause start.
+fn speaker_before(doc: &Doc, v: usize, t0: usize) -> Option<(usize, usize)> {
+    let mut a = v;
+    while a > t0 && v - a < 12 {
+        let p = a - 1;
+        let t = doc.toks[p];
+        if t.kind == Kind::Punct {
+            // "Maj. Gen. Igor": a stop after an abbreviation stays.
+            if doc.is_punct(p, ".") && p > t0 && is_tag(doc, p - 1, Tag::Abbreviation) {
+                a = p;
+                continue;
+            }
+            if doc.is_punct(p, "-") {
+                a = p;
+                continue;
+            }
+            break;
+        }
+        if matches!(doc.low(p), "and" | "but" | "that" | "while" | "as" | "which" | "who") {
+            break;
+        }
+        if doc.is(p, |t| matches!(t, Tag::Speech | Tag::Denies | Tag::Accuses | Tag::Confirms | Tag::Killed | Tag::Injured | Tag::Trigger(_))) {
+            break;
+        }
+        a = p;
+    }
+    (a < v).then_some((a, v))
+}
+
+/// Claims and speakers in tokens `t0..t1`. `known` lists earlier speakers, for "Mr Kerry" and
+/// pronouns.
+pub(crate) fn claims(doc: &Doc, t0: usize, t1: usize, known: &mut Vec<Speaker>) -> Vec<ClaimHit> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum V {
+        Speech,
+        Accuse,
+        Deny,
+        Confirm,
+        Resp,
+    }
+    let mut verbs: Vec<(usize, usize, V, Option<(usize, usize)>)> = Vec::new();
+    let mut i = t0;
+    while i < t1 {
+        let h = doc.find(i, |t| matches!(t, Tag::Speech | Tag::Accuses | Tag::Denies | Tag::Confirms | Tag::Responsibility));
+        let Some(h) = h else {
+            i += 1;
+            continue;
+        };
+        let kind = match h.tag {
+            Tag::Accuses => V::Accuse,
+            Tag::Denies => V::Deny,
+            Tag::Confirms => V::Confirm,
+            Tag::Responsibility => V::Resp,
+            _ => V::Speech,
+        };
+        let sp = speaker_before(doc, i, t0);
+        verbs.push((i, i + h.len, kind, sp));
+        i += h.len;
+    }
+    let mut out = Vec::new();
+    for (n, &(_, v1, kind, sp)) in verbs.iter().enumerate() {
+        let Some((a, b)) = sp else { continue };
+        let Some(mut speaker) = speaker_of(doc, a, b) else { continue };
+        let low = speaker.name.to_lowercase();
+        if matches!(low.as_str(), "he" | "she" | "they" | "it" | "we" | "i") {
+            match known.last() {
+                Some(k) if low != "it" && low != "we" && low != "i" => speaker = k.clone(),
+                _ => continue,
+            }
+        }
+        // "Mr Kerry" -> the earlier "John Kerry".
+        let words: Vec<&str> = speaker.name.split_whitespace().collect();
+        if let [title, surname] = words.as_slice() {
+            if doc.lower.contains(&title.to_lowercase()) {
+                let t = title.trim_end_matches('.').to_lowercase();
+                if ["mr", "mrs", "ms", "dr", "miss"].contains(&t.as_str()) || is_courtesy(doc, &t) {
+                    if let Some(k) = known.iter().rev().find(|k| k.name.ends_with(surname) && k.name != speaker.name) {
+                        speaker = k.clone();
+                    }
+                }
+            }
+        }
+        // The complement runs to the next speaker's phrase.
+        let c_end = verbs
+            .get(n + 1)
+            .and_then(|v| v.3.map(|s| s.0))
+            .unwrap_or(t1);
+        let comp = (v1, c_end.max(v1));
+        let (stance, actor) = match kind {
+            V::Accuse => ("accuses", np_right(doc, comp.0, comp.1).map(|(x, y)| text_of(doc, x, y))),
+            V::Deny => ("denies", complement_subject(doc, comp.0, comp.1)),
+            V::Confirm => ("confirms", complement_subject(doc, comp.0, comp.1)),
+            V::Resp => ("claims_responsibility", Some(speaker.name.clone())),
+            V::Speech => {
+                let negated = (comp.0..comp.1).any(|k| is_tag(doc, k, Tag::Negation) || doc.low(k).ends_with("n't") || doc.low(k).ends_with("n\u{2019}t"));
+                let agent = (comp.0..comp.1).find_map(|k| {
+                    doc.find(k, |t| t == Tag::AgentCue).and_then(|h| np_right(doc, k + h.len, comp.1))
+                });
+                if negated {
+                    ("denies", complement_subject(doc, comp.0, comp.1))
+                } else if let Some((x, y)) = agent {
+                    ("accuses", Some(text_of(doc, x, y)))
+                } else {
+                    if !known.iter().any(|k| k.name == speaker.name) && speaker.name.chars().next().is_some_and(char::is_uppercase) {
+                        known.push(speaker.clone());
+                    }
+                    continue;
+                }
+            }
+        };
+        if !known.iter().any(|k| k.name == speaker.name) {
+            known.push(speaker.clone());
+        }
+        out.push(ClaimHit {
+            speaker: speaker.name,
+            role: speaker.role,
+            stance,
+            actor,
+            span: doc.span(a, comp.1),
+        });
+    }
+    out
+}
+
+fn is_courtesy(doc: &Doc, word: &str) -> bool {
+    doc.toks.iter().enumerate().any(|(i, _)| doc.low(i) == word && is_tag(doc, i, Tag::Courtesy))
+}
+
+/// The subject of a reported clause: "denied [that] the government had hit ...".
+fn complement_subject(doc: &Doc, a: usize, b: usize) -> Option<String> {
+    let mut j = a;
+    while j < b && (doc.low(j) == "that" || doc.toks[j].kind == Kind::Punct) {
+        j += 1;
+    }
+    let (x, y) = np_right(doc, j, b)?;
+    Some(text_of(doc, x, y))
+}
+
+/// A source phrase after a cue: "[the] [description ending in a media noun][,] [Name]".
+fn source_after(doc: &Doc, j: usize, end: usize) -> Option<(String, Option<String>, usize)> {
+    let mut a = j;
+    while a < end && matches!(doc.low(a), "the" | "a" | "an") {
+        a += 1;
+    }
+    // Description: words up to the last media noun within reach.
+    let mut last_media = None;
+    let mut k = a;
+    while k < end && k < a + 7 {
+        let t = doc.toks[k];
+        if t.kind == Kind::Punct && !doc.is_punct(k, "-") {
+            break;
+        }
+        if doc.find(k, |t| t == Tag::MediaNoun).is_some() {
+            last_media = Some(k + 1);
+        } else if t.kind == Kind::Word && doc.capword(k) && last_media.is_some() {
+            break;
+        }
+        k += 1;
+    }
+    let mut name_start = a;
+    let mut desc = None;
+    if let Some(m) = last_media {
+        let has_lower = (a..m).any(|q| doc.toks[q].kind == Kind::Word && !doc.toks[q].cap);
+        if has_lower || doc.caps {
+            desc = Some(text_of(doc, a, m));
+            name_start = m;
+            if name_start < end && doc.is_punct(name_start, ",") {
+                name_start += 1;
+            }
+        }
+    }
+    let mut b = name_start;
+    while b < end && b < name_start + 8 {
+        if doc.capword(b) || doc.is(b, |t| t == Tag::KnownSource) || doc.caps && doc.toks[b].kind == Kind::Word && !is_tag(doc, b, Tag::ActorStop) {
+            b += 1;
+        } else if b > name_start && is_tag(doc, b, Tag::Connector) && b + 1 < end && doc.capword(b + 1) {
+            b += 1;
+        } else if b > name_start && doc.is_punct(b, "-") && b + 1 < end && doc.capword(b + 1) {
+            b += 1;
+        } else {
+            break;
+        }
+    }
+    if b > name_start {
+        return Some((text_of(doc, name_start, b), desc, b));
+    }
+    // No name: a described source ("according to local officials").
+    let d = desc?;
+    Some((d, None, name_start))
+}
+
+/// Cited sources in tokens `t0..t1`.
+pub(crate) fn sources(doc: &Doc, t0: usize, t1: usize) -> Vec<SourceHit> {
+    let mut out: Vec<SourceHit> = Vec::new();
+    let mut i = t0;
+    while i < t1 {
+        let Some(h) = doc.find(i, |t| matches!(t, Tag::According | Tag::Published | Tag::Told | Tag::KnownSource)) else {
+            i += 1;
+            continue;
+        };
+        let e = i + h.len;
+        let found = match h.tag {
+            Tag::KnownSource => {
+                // "Reuters reported", "SANA said".
+                let speaks = e < t1 && doc.is(e, |t| t == Tag::Speech);
+                let cited = i > t0 && doc.is(i - 1, |t| matches!(t, Tag::According | Tag::Told));
+                (speaks && !cited).then(|| (text_of(doc, i, e), None, e))
+            }
+            Tag::Told => {
+                let r = source_after(doc, e, t1);
+                r.filter(|(n, _, _)| n.chars().next().is_some_and(char::is_uppercase))
+            }
+            _ => source_after(doc, e, t1),
+        };
+        if let Some((name, description, end)) = found {
+            if !name.is_empty() && !out.iter().any(|s| s.name == name) {
+                out.push(SourceHit {
+                    name,
+                    description,
+                    span: doc.span(i, end),
+                });
+            }
+            i = end.max(e);
+        } else {
+            i = e;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Lexicon;
+
+    fn with_doc<T>(text: &str, f: impl FnOnce(&Doc) -> T) -> T {
+        let lex = Lexicon::embedded().expect("lexicon");
+        let doc = Doc::new(text, &lex);
+        f(&doc)
+    }
+
+    #[test]
+    fn perpetrator_by_agent_and_responsibility() {
+        let p = with_doc("The hospital was destroyed in an attack carried out by Syrian government forces on Monday.", |d| perpetrators(d, 0, d.toks.len()));
+        assert_eq!(p[0].name, "Syrian government forces");
+        let p = with_doc("The Al-Nasser Brigades, the armed wing of the Popular Resistance Committees, claimed responsibility for the rockets.", |d| perpetrators(d, 0, d.toks.len()));
+        let names: Vec<&str> = p.iter().map(|p| p.name.as_str()).collect();
+        assert!(names.iter().any(|n| n.contains("Popular Resistance Committees")), "{names:?}");
+        assert!(names.contains(&"Al-Nasser Brigades"), "{names:?}");
+    }
+
+    #[test]
+    fn generic_subject_of_attack() {
+        let p = with_doc("IN SOYAPANGO, FMLN TERRORISTS MURDERED TWO WATCHMEN.", |d| perpetrators(d, 0, d.toks.len()));
+        assert_eq!(p[0].name, "FMLN TERRORISTS");
+        let p = with_doc("The attack killed three soldiers and wounded two.", |d| perpetrators(d, 0, d.toks.len()));
+        assert!(p.is_empty());
+    }
+
+    #[test]
+    fn speech_with_agent_is_an_accusation() {
+        let mut known = Vec::new();
+        let c = with_doc("The Foreign Minister Anna Berg said the shelling was a deliberate attack by rebel fighters.", |d| claims(d, 0, d.toks.len(), &mut known));
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].speaker, "Anna Berg");
+        assert_eq!(c[0].role.as_deref(), Some("Foreign Minister"));
+        assert_eq!(c[0].stance, "accuses");
+        assert_eq!(c[0].actor.as_deref(), Some("rebel fighters"));
+    }
+
+    #[test]
+    fn denials_in_one_sentence() {
+        let mut known = Vec::new();
+        let c = with_doc("An army spokesman in Kyiv denied the brigade had fired on the town and Colonel Petro Marchuk said its guns had not moved.", |d| claims(d, 0, d.toks.len(), &mut known));
+        assert_eq!(c.len(), 2, "{c:?}");
+        assert_eq!(c[0].speaker, "An army spokesman");
+        assert_eq!(c[0].stance, "denies");
+        assert_eq!(c[1].speaker, "Petro Marchuk");
+        assert_eq!(c[1].role.as_deref(), Some("Colonel"));
+        assert_eq!(c[1].stance, "denies");
+    }
+
+    #[test]
+    fn sources_with_descriptions() {
+        let s = with_doc("The clip was posted online by pro-government TV channel, Sham FM Network.", |d| sources(d, 0, d.toks.len()));
+        assert_eq!(s[0].name, "Sham FM Network");
+        assert_eq!(s[0].description.as_deref(), Some("pro-government TV channel"));
+        let s = with_doc("Two were killed, a local doctor told Reuters.", |d| sources(d, 0, d.toks.len()));
+        assert_eq!(s[0].name, "Reuters");
+        let s = with_doc("according to the Syrian Observatory for Human Rights, 10 died", |d| sources(d, 0, d.toks.len()));
+        assert_eq!(s[0].name, "Syrian Observatory for Human Rights");
+    }
+}

@@ -1,0 +1,619 @@
+//! Lexicons: the domain knowledge the extractor uses, loaded from versioned TOML files
+//! (`lexicons/` at the repository root, embedded at build time) and optionally extended by a user
+//! directory with the same layout.
+//!
+//! Every file of a language is merged into one TOML table before it is read: tables merge key by
+//! key, arrays are concatenated and other values are replaced, so a user file only needs to carry
+//! what it adds or changes.
+
+use crate::text::tokenize;
+use crate::ExtractError;
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+const MANIFEST: &str = include_str!("../../../lexicons/manifest.toml");
+const EMBEDDED_EN: &[(&str, &str)] = &[
+    ("numbers.toml", include_str!("../../../lexicons/en/numbers.toml")),
+    ("dates.toml", include_str!("../../../lexicons/en/dates.toml")),
+    ("sentences.toml", include_str!("../../../lexicons/en/sentences.toml")),
+    ("events.toml", include_str!("../../../lexicons/en/events.toml")),
+    ("casualties.toml", include_str!("../../../lexicons/en/casualties.toml")),
+    ("actors.toml", include_str!("../../../lexicons/en/actors.toml")),
+    ("furniture.toml", include_str!("../../../lexicons/en/furniture.toml")),
+    ("places.toml", include_str!("../../../lexicons/en/places.toml")),
+];
+
+#[derive(Debug, Deserialize)]
+struct Manifest {
+    version: String,
+}
+
+/// The raw, merged data of one language.
+#[derive(Debug, Deserialize)]
+pub(crate) struct LangData {
+    pub(crate) numbers: NumbersData,
+    pub(crate) dates: DatesData,
+    pub(crate) sentences: SentencesData,
+    pub(crate) events: EventsData,
+    pub(crate) casualties: CasualtiesData,
+    pub(crate) actors: ActorsData,
+    pub(crate) claims: ClaimsData,
+    pub(crate) sources: SourcesData,
+    pub(crate) furniture: FurnitureData,
+    pub(crate) places: PlacesData,
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct NumbersData {
+    pub(crate) cardinals: BTreeMap<String, u32>,
+    pub(crate) scales: BTreeMap<String, u32>,
+    pub(crate) vague: BTreeMap<String, u32>,
+    pub(crate) singular: WordList,
+    pub(crate) qualifiers: BTreeMap<String, Qualifier>,
+    pub(crate) range: RangeData,
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct WordList {
+    pub(crate) words: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct RangeData {
+    pub(crate) joiners: Vec<String>,
+    pub(crate) openers: Vec<String>,
+}
+
+/// What a qualifier does to the number after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum Qualifier {
+    /// At least n.
+    Min,
+    /// At most n.
+    Max,
+    /// About n.
+    Approx,
+    /// n more than an earlier count.
+    Additional,
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct DatesData {
+    pub(crate) months: BTreeMap<String, u32>,
+    pub(crate) weekdays: BTreeMap<String, u32>,
+    pub(crate) relative: BTreeMap<String, u32>,
+    pub(crate) weekday_cues: WordList,
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct SentencesData {
+    pub(crate) abbreviations: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct EventsData {
+    pub(crate) priority: Vec<String>,
+    pub(crate) trigger: Vec<TriggerData>,
+    pub(crate) weapon: Vec<WeaponData>,
+    pub(crate) target: Vec<TargetData>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct TriggerData {
+    pub(crate) event: String,
+    pub(crate) strength: u8,
+    #[serde(default)]
+    pub(crate) weapons: Vec<String>,
+    pub(crate) phrases: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct WeaponData {
+    pub(crate) weapon: String,
+    #[serde(default)]
+    pub(crate) implies: Option<String>,
+    pub(crate) phrases: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct TargetData {
+    pub(crate) target: String,
+    pub(crate) phrases: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct CasualtiesData {
+    pub(crate) killed: Vec<String>,
+    pub(crate) injured: Vec<String>,
+    pub(crate) none_killed: Vec<String>,
+    pub(crate) none_injured: Vec<String>,
+    pub(crate) none_either: Vec<String>,
+    pub(crate) auxiliaries: Vec<String>,
+    pub(crate) people_plural: Vec<String>,
+    pub(crate) people_singular: Vec<String>,
+    pub(crate) not_people: Vec<String>,
+    pub(crate) age_cues: Vec<String>,
+    pub(crate) sum_joiners: Vec<String>,
+    pub(crate) subset_cues: Vec<String>,
+    pub(crate) toll_links: Vec<String>,
+    pub(crate) singular_aux: Vec<String>,
+    pub(crate) passive_fillers: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct ActorsData {
+    pub(crate) agent_cues: Vec<String>,
+    pub(crate) responsibility: Vec<String>,
+    pub(crate) generic: Vec<String>,
+    pub(crate) actor_adjectives: Vec<String>,
+    pub(crate) stop_words: Vec<String>,
+    pub(crate) connectors: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct ClaimsData {
+    pub(crate) speech: Vec<String>,
+    pub(crate) accuses: Vec<String>,
+    pub(crate) denies: Vec<String>,
+    pub(crate) confirms: Vec<String>,
+    pub(crate) negations: Vec<String>,
+    pub(crate) accusation_cues: Vec<String>,
+    pub(crate) titles: Vec<String>,
+    pub(crate) courtesy: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct SourcesData {
+    pub(crate) according: Vec<String>,
+    pub(crate) told: Vec<String>,
+    pub(crate) published: Vec<String>,
+    pub(crate) media_nouns: Vec<String>,
+    pub(crate) known: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct FurnitureData {
+    pub(crate) phrases: Vec<String>,
+    pub(crate) whole: Vec<String>,
+    pub(crate) warnings: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct PlacesData {
+    pub(crate) before_name: BTreeMap<String, String>,
+    pub(crate) after_name: BTreeMap<String, String>,
+    pub(crate) prepositions: Vec<String>,
+    pub(crate) not_places: Vec<String>,
+    pub(crate) demonyms: BTreeMap<String, String>,
+}
+
+/// A tag a lexicon phrase carries; one phrase may carry several.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Tag {
+    Cardinal(u32),
+    Scale(u32),
+    Vague(u32),
+    Singular,
+    Qualifier(Qualifier),
+    RangeJoiner,
+    RangeOpener,
+    Month(u32),
+    Weekday(u32),
+    Relative(u32),
+    WeekdayCue,
+    Abbreviation,
+    Trigger(u16),
+    Weapon(u16),
+    Target(u16),
+    Killed,
+    Injured,
+    NoneKilled,
+    NoneInjured,
+    NoneEither,
+    Aux,
+    PeoplePlural,
+    PeopleSingular,
+    NotPeople,
+    AgeCue,
+    SumJoiner,
+    Subset,
+    TollLink,
+    SingularAux,
+    PassiveFiller,
+    AgentCue,
+    Responsibility,
+    GenericActor,
+    ActorAdjective,
+    ActorStop,
+    Connector,
+    Speech,
+    Accuses,
+    Denies,
+    Confirms,
+    Negation,
+    AccusationCue,
+    Title,
+    Courtesy,
+    According,
+    Told,
+    Published,
+    MediaNoun,
+    KnownSource,
+    Furniture,
+    FurnitureWhole,
+    Warning,
+    PlaceBefore(crate::PrecisionTag),
+    PlaceAfter(crate::PrecisionTag),
+    PlacePreposition,
+    NotPlace,
+    Demonym(u16),
+}
+
+/// One trigger class.
+#[derive(Debug, Clone)]
+pub(crate) struct Trigger {
+    pub(crate) event: String,
+    pub(crate) strength: u8,
+    pub(crate) weapons: Vec<String>,
+}
+
+/// One weapon class.
+#[derive(Debug, Clone)]
+pub(crate) struct Weapon {
+    pub(crate) weapon: String,
+    pub(crate) implies: Option<String>,
+}
+
+/// A phrase of the lexicon, as lower-case tokens.
+#[derive(Debug, Clone)]
+pub(crate) struct Phrase {
+    pub(crate) rest: Vec<String>,
+    pub(crate) tags: Vec<Tag>,
+}
+
+/// The phrases of a lexicon indexed by their first token.
+#[derive(Debug, Default)]
+pub(crate) struct PhraseIndex {
+    pub(crate) by_first: HashMap<String, Vec<Phrase>>,
+}
+
+impl PhraseIndex {
+    fn add(&mut self, phrase: &str, tag: Tag) {
+        let lower = phrase.to_lowercase();
+        let toks: Vec<String> = tokenize(&lower)
+            .iter()
+            .map(|t| lower[t.start..t.end].to_string())
+            .collect();
+        let Some((first, rest)) = toks.split_first() else {
+            return;
+        };
+        let list = self.by_first.entry(first.clone()).or_default();
+        if let Some(p) = list.iter_mut().find(|p| p.rest == rest) {
+            if !p.tags.contains(&tag) {
+                p.tags.push(tag);
+            }
+        } else {
+            list.push(Phrase {
+                rest: rest.to_vec(),
+                tags: vec![tag],
+            });
+        }
+    }
+
+    fn finish(&mut self) {
+        for list in self.by_first.values_mut() {
+            list.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
+        }
+    }
+}
+
+/// Loaded and compiled lexicons: what [`crate::Extractor`] reads text with.
+#[derive(Debug)]
+pub struct Lexicon {
+    version: String,
+    pub(crate) index: PhraseIndex,
+    pub(crate) triggers: Vec<Trigger>,
+    pub(crate) weapons: Vec<Weapon>,
+    pub(crate) targets: Vec<String>,
+    pub(crate) demonyms: Vec<String>,
+    pub(crate) priority: Vec<String>,
+}
+
+fn merge(into: &mut toml::Value, from: toml::Value) {
+    match (into, from) {
+        (toml::Value::Table(a), toml::Value::Table(b)) => {
+            for (k, v) in b {
+                match a.get_mut(&k) {
+                    Some(existing) => merge(existing, v),
+                    None => {
+                        a.insert(k, v);
+                    }
+                }
+            }
+        }
+        (toml::Value::Array(a), toml::Value::Array(b)) => a.extend(b),
+        (slot, v) => *slot = v,
+    }
+}
+
+fn parse(name: &str, text: &str) -> Result<toml::Value, ExtractError> {
+    text.parse::<toml::Table>()
+        .map(toml::Value::Table)
+        .map_err(|e| ExtractError::Lexicon {
+            file: name.to_string(),
+            message: e.to_string(),
+        })
+}
+
+/// FNV-1a, 64 bits: a stable fingerprint of user lexicon files for the version string.
+fn fnv1a(bytes: &[u8], mut h: u64) -> u64 {
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+impl Lexicon {
+    /// The lexicons built into attest (`lexicons/` of the repository).
+    pub fn embedded() -> Result<Self, ExtractError> {
+        let manifest: Manifest = toml::from_str(MANIFEST).map_err(|e| ExtractError::Lexicon {
+            file: "manifest.toml".into(),
+            message: e.to_string(),
+        })?;
+        let mut merged = toml::Value::Table(toml::Table::new());
+        for (name, text) in EMBEDDED_EN {
+            merge(&mut merged, parse(name, text)?);
+        }
+        Self::compile(format!("en-{}", manifest.version), merged)
+    }
+
+    /// These lexicons extended by the `.toml` files of `dir` (read from `dir/en/` when it exists,
+    /// else from `dir` itself). Lists are appended to, tables merged and single values replaced.
+    pub fn with_dir(self, dir: &Path) -> Result<Self, ExtractError> {
+        let lang_dir = dir.join("en");
+        let dir = if lang_dir.is_dir() {
+            lang_dir
+        } else {
+            dir.to_path_buf()
+        };
+        let io_err = |e: std::io::Error| ExtractError::Io {
+            path: dir.display().to_string(),
+            source: e,
+        };
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .map_err(io_err)?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+            .collect();
+        files.sort();
+        let mut merged = Self::embedded_value()?;
+        let mut hash = 0xcbf2_9ce4_8422_2325_u64;
+        for path in &files {
+            let text = std::fs::read_to_string(path).map_err(|e| ExtractError::Io {
+                path: path.display().to_string(),
+                source: e,
+            })?;
+            let name = path.display().to_string();
+            hash = fnv1a(name.rsplit('/').next().unwrap_or("").as_bytes(), hash);
+            hash = fnv1a(text.as_bytes(), hash);
+            merge(&mut merged, parse(&name, &text)?);
+        }
+        let base = self.version.split('+').next().unwrap_or("").to_string();
+        Self::compile(format!("{base}+user:{:016x}", hash), merged)
+    }
+
+    fn embedded_value() -> Result<toml::Value, ExtractError> {
+        let mut merged = toml::Value::Table(toml::Table::new());
+        for (name, text) in EMBEDDED_EN {
+            merge(&mut merged, parse(name, text)?);
+        }
+        Ok(merged)
+    }
+
+    /// The version recorded with each extraction result, e.g. `en-2026.11.1` or
+    /// `en-2026.11.1+user:<hash>` when a user directory was added.
+    pub fn version(&self) -> &str {
+        &self.version
+    }
+
+    fn compile(version: String, value: toml::Value) -> Result<Self, ExtractError> {
+        let d: LangData = value.try_into().map_err(|e: toml::de::Error| ExtractError::Lexicon {
+            file: "en/*.toml".into(),
+            message: e.to_string(),
+        })?;
+        let mut ix = PhraseIndex::default();
+        let n = &d.numbers;
+        for (w, v) in &n.cardinals {
+            ix.add(w, Tag::Cardinal(*v));
+        }
+        for (w, v) in &n.scales {
+            ix.add(w, Tag::Scale(*v));
+        }
+        for (w, v) in &n.vague {
+            ix.add(w, Tag::Vague(*v));
+        }
+        for w in &n.singular.words {
+            ix.add(w, Tag::Singular);
+        }
+        for (w, q) in &n.qualifiers {
+            ix.add(w, Tag::Qualifier(*q));
+        }
+        for w in &n.range.joiners {
+            ix.add(w, Tag::RangeJoiner);
+        }
+        for w in &n.range.openers {
+            ix.add(w, Tag::RangeOpener);
+        }
+        for (w, v) in &d.dates.months {
+            ix.add(w, Tag::Month(*v));
+        }
+        for (w, v) in &d.dates.weekdays {
+            ix.add(w, Tag::Weekday(*v));
+        }
+        for (w, v) in &d.dates.relative {
+            ix.add(w, Tag::Relative(*v));
+        }
+        for w in &d.dates.weekday_cues.words {
+            ix.add(w, Tag::WeekdayCue);
+        }
+        for w in &d.sentences.abbreviations {
+            ix.add(w, Tag::Abbreviation);
+        }
+        let mut triggers = Vec::new();
+        for t in &d.events.trigger {
+            let id = triggers.len() as u16;
+            triggers.push(Trigger {
+                event: t.event.clone(),
+                strength: t.strength,
+                weapons: t.weapons.clone(),
+            });
+            for p in &t.phrases {
+                ix.add(p, Tag::Trigger(id));
+            }
+        }
+        let mut weapons = Vec::new();
+        for w in &d.events.weapon {
+            let id = weapons.len() as u16;
+            weapons.push(Weapon {
+                weapon: w.weapon.clone(),
+                implies: w.implies.clone(),
+            });
+            for p in &w.phrases {
+                ix.add(p, Tag::Weapon(id));
+            }
+        }
+        let mut targets = Vec::new();
+        for t in &d.events.target {
+            let id = targets.len() as u16;
+            targets.push(t.target.clone());
+            for p in &t.phrases {
+                ix.add(p, Tag::Target(id));
+            }
+        }
+        let c = &d.casualties;
+        let lists: [(&Vec<String>, Tag); 15] = [
+            (&c.singular_aux, Tag::SingularAux),
+            (&c.passive_fillers, Tag::PassiveFiller),
+            (&c.killed, Tag::Killed),
+            (&c.injured, Tag::Injured),
+            (&c.none_killed, Tag::NoneKilled),
+            (&c.none_injured, Tag::NoneInjured),
+            (&c.none_either, Tag::NoneEither),
+            (&c.auxiliaries, Tag::Aux),
+            (&c.people_plural, Tag::PeoplePlural),
+            (&c.people_singular, Tag::PeopleSingular),
+            (&c.not_people, Tag::NotPeople),
+            (&c.age_cues, Tag::AgeCue),
+            (&c.sum_joiners, Tag::SumJoiner),
+            (&c.subset_cues, Tag::Subset),
+            (&c.toll_links, Tag::TollLink),
+        ];
+        for (list, tag) in lists {
+            for w in list {
+                ix.add(w, tag);
+            }
+        }
+        let a = &d.actors;
+        let cl = &d.claims;
+        let s = &d.sources;
+        let f = &d.furniture;
+        let lists: [(&Vec<String>, Tag); 25] = [
+            (&a.agent_cues, Tag::AgentCue),
+            (&a.responsibility, Tag::Responsibility),
+            (&a.generic, Tag::GenericActor),
+            (&a.actor_adjectives, Tag::ActorAdjective),
+            (&a.stop_words, Tag::ActorStop),
+            (&a.connectors, Tag::Connector),
+            (&cl.speech, Tag::Speech),
+            (&cl.accuses, Tag::Accuses),
+            (&cl.denies, Tag::Denies),
+            (&cl.confirms, Tag::Confirms),
+            (&cl.negations, Tag::Negation),
+            (&cl.accusation_cues, Tag::AccusationCue),
+            (&cl.titles, Tag::Title),
+            (&cl.courtesy, Tag::Courtesy),
+            (&s.according, Tag::According),
+            (&s.told, Tag::Told),
+            (&s.published, Tag::Published),
+            (&s.media_nouns, Tag::MediaNoun),
+            (&s.known, Tag::KnownSource),
+            (&f.phrases, Tag::Furniture),
+            (&f.whole, Tag::FurnitureWhole),
+            (&f.warnings, Tag::Warning),
+            (&d.places.prepositions, Tag::PlacePreposition),
+            (&d.places.not_places, Tag::NotPlace),
+            (&Vec::new(), Tag::NotPlace),
+        ];
+        for (list, tag) in lists {
+            for w in list {
+                ix.add(w, tag);
+            }
+        }
+        for (w, p) in &d.places.before_name {
+            ix.add(w, Tag::PlaceBefore(crate::PrecisionTag::parse(p)?));
+        }
+        for (w, p) in &d.places.after_name {
+            ix.add(w, Tag::PlaceAfter(crate::PrecisionTag::parse(p)?));
+        }
+        let mut demonyms = Vec::new();
+        for (w, cc) in &d.places.demonyms {
+            let id = demonyms.len() as u16;
+            demonyms.push(cc.to_uppercase());
+            ix.add(w, Tag::Demonym(id));
+        }
+        ix.finish();
+        Ok(Lexicon {
+            version,
+            index: ix,
+            triggers,
+            weapons,
+            targets,
+            demonyms,
+            priority: d.events.priority.clone(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_lexicon_loads_with_version() {
+        let lex = Lexicon::embedded().expect("embedded lexicons parse");
+        assert!(lex.version().starts_with("en-"));
+        assert!(lex.triggers.iter().any(|t| t.event == "air_strike"));
+        assert!(lex.index.by_first.contains_key("killed"));
+    }
+
+    #[test]
+    fn user_dir_extends_and_changes_version() {
+        let dir = std::env::temp_dir().join(format!("attest-lex-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        std::fs::write(
+            dir.join("extra.toml"),
+            "[casualties]\nkilled = [\"obliterated\"]\n",
+        )
+        .expect("write");
+        let lex = Lexicon::embedded()
+            .and_then(|l| l.with_dir(&dir))
+            .expect("user lexicon loads");
+        assert!(lex.version().contains("+user:"));
+        assert!(lex.index.by_first.contains_key("obliterated"));
+        assert!(lex.index.by_first.contains_key("killed"));
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn bad_user_file_is_an_error() {
+        let dir = std::env::temp_dir().join(format!("attest-lex-bad-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        std::fs::write(dir.join("bad.toml"), "[casualties\n").expect("write");
+        let err = Lexicon::embedded().and_then(|l| l.with_dir(&dir));
+        assert!(matches!(err, Err(ExtractError::Lexicon { .. })));
+        std::fs::remove_dir_all(&dir).ok();
+    }
+}

@@ -1,0 +1,346 @@
+//! The in-memory gazetteer: place records and the name index over them.
+
+use std::collections::{HashMap, HashSet};
+use std::io::Read;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use crate::normalize::{basic, hash64, name_keys};
+use crate::{GeoError, Place, Precision, UserPlace};
+
+/// The compiled gazetteer (built by `scripts/build-gazetteer.py`).
+const EMBEDDED: &[u8] = include_bytes!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../data/gazetteer/attest-gazetteer.tsv.zst"
+));
+/// Matching vocabulary.
+const LEXICON: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../data/gazetteer/lexicon.toml"
+));
+/// Common English words that are also place names.
+const COMMON_WORDS: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../data/gazetteer/common-words.txt"
+));
+
+/// Matching vocabulary (data/gazetteer/lexicon.toml), normalised.
+#[derive(Debug)]
+pub(crate) struct Lexicon {
+    pub(crate) articles: HashSet<String>,
+    pub(crate) strong_articles: HashSet<String>,
+    pub(crate) connectors: HashSet<String>,
+    pub(crate) admin1_words: HashSet<String>,
+    pub(crate) district_words: HashSet<String>,
+    pub(crate) settlement_words: HashSet<String>,
+    pub(crate) cardinal_prefixes: HashSet<String>,
+    pub(crate) stop: HashSet<String>,
+    pub(crate) common: HashSet<String>,
+}
+
+#[derive(Deserialize)]
+struct LexiconFile {
+    articles: Vec<String>,
+    strong_articles: Vec<String>,
+    connectors: Vec<String>,
+    admin1_words: Vec<String>,
+    district_words: Vec<String>,
+    settlement_words: Vec<String>,
+    cardinal_prefixes: Vec<String>,
+    stop: Vec<String>,
+}
+
+impl Lexicon {
+    fn parse(toml_text: &str, common_words: &str) -> Result<Self, GeoError> {
+        let f: LexiconFile =
+            toml::from_str(toml_text).map_err(|e| GeoError::Lexicon(e.to_string()))?;
+        let set = |v: Vec<String>| v.iter().map(|w| basic(w)).collect::<HashSet<_>>();
+        Ok(Lexicon {
+            articles: set(f.articles),
+            strong_articles: set(f.strong_articles),
+            connectors: set(f.connectors),
+            admin1_words: set(f.admin1_words),
+            district_words: set(f.district_words),
+            settlement_words: set(f.settlement_words),
+            cardinal_prefixes: set(f.cardinal_prefixes),
+            stop: set(f.stop),
+            common: common_words
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(basic)
+                .collect(),
+        })
+    }
+
+    pub(crate) fn is_article(&self, w: &str) -> bool {
+        self.articles.contains(w)
+    }
+}
+
+/// The shared, lazily parsed lexicon.
+pub(crate) fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(|| {
+        Lexicon::parse(LEXICON, COMMON_WORDS).expect("the compiled-in lexicon.toml is valid")
+    })
+}
+
+/// A place and what the matcher knows about it beyond the contract's fields.
+#[derive(Debug, Clone)]
+pub(crate) struct Record {
+    pub(crate) place: Place,
+    /// The country's capital.
+    pub(crate) capital: bool,
+    /// Has its admin-1's name (usually the seat of it).
+    pub(crate) seat: bool,
+    /// Has its admin-2's name (a district seat).
+    pub(crate) seat2: bool,
+    /// Added by the user (store), not from the embedded file.
+    pub(crate) user: bool,
+}
+
+/// One way of writing a record's name.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Entry {
+    pub(crate) record: u32,
+    /// Hash of the exact key of this spelling.
+    pub(crate) exact: u64,
+    /// The record's own name (not an alias).
+    pub(crate) primary: bool,
+}
+
+/// Records and the index of their names.
+#[derive(Debug, Default)]
+pub(crate) struct Index {
+    pub(crate) records: Vec<Record>,
+    /// Folded key -> spellings.
+    pub(crate) names: HashMap<String, Vec<Entry>>,
+    /// Demonym (exact key) -> country code.
+    pub(crate) demonyms: HashMap<String, String>,
+    /// Country code -> English short name.
+    pub(crate) countries: HashMap<String, String>,
+    /// GeoNames admin-1 code ("SY.09") -> name.
+    pub(crate) admin1_codes: HashMap<String, String>,
+    /// Longest name in tokens.
+    pub(crate) max_tokens: usize,
+}
+
+impl Index {
+    fn add_name(&mut self, record: u32, name: &str, primary: bool, lex: &Lexicon) {
+        let (exact, folded) = name_keys(name, |w| lex.is_article(w));
+        if folded.is_empty() {
+            return;
+        }
+        let n = folded.split(' ').count();
+        self.max_tokens = self.max_tokens.max(n);
+        let entry = Entry {
+            record,
+            exact: hash64(&exact),
+            primary,
+        };
+        let list = self.names.entry(folded).or_default();
+        if !list
+            .iter()
+            .any(|e| e.record == record && e.exact == entry.exact)
+        {
+            list.push(entry);
+        }
+        // "The Hague" is also written "the Hague".
+        if let Some(rest) = exact.strip_prefix("the ") {
+            let (_, f2) = name_keys(rest, |w| lex.is_article(w));
+            if !f2.is_empty() {
+                self.names.entry(f2).or_default().push(Entry {
+                    record,
+                    exact: hash64(rest),
+                    primary,
+                });
+            }
+        }
+    }
+
+    fn push(&mut self, rec: Record, aliases: &[&str], lex: &Lexicon) -> u32 {
+        let id = u32::try_from(self.records.len()).unwrap_or(u32::MAX);
+        let name = rec.place.name.clone();
+        self.records.push(rec);
+        self.add_name(id, &name, true, lex);
+        for a in aliases {
+            self.add_name(id, a, false, lex);
+        }
+        id
+    }
+
+    /// Parse the compiled gazetteer TSV.
+    pub(crate) fn from_tsv(text: &str, lex: &Lexicon) -> Result<Self, GeoError> {
+        let mut ix = Index::default();
+        for (n, line) in text.lines().enumerate() {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let f: Vec<&str> = line.split('\t').collect();
+            if f.len() < 11 {
+                return Err(GeoError::Embedded {
+                    line: n + 1,
+                    message: format!("{} fields, want 11", f.len()),
+                });
+            }
+            let num = |s: &str| -> Result<f64, GeoError> {
+                s.parse::<f64>().map_err(|e| GeoError::Embedded {
+                    line: n + 1,
+                    message: e.to_string(),
+                })
+            };
+            let precision = match f[0] {
+                "C" => Precision::Country,
+                "A" => Precision::Admin1,
+                _ => Precision::Town,
+            };
+            let place = Place {
+                geonameid: f[1].parse().ok(),
+                name: f[2].to_string(),
+                admin1: (!f[4].is_empty()).then(|| f[4].to_string()),
+                country_code: f[3].to_string(),
+                lat: num(f[5])?,
+                lon: num(f[6])?,
+                precision,
+                population: f[7].parse().unwrap_or(0),
+            };
+            if let Some(code) = f[8].split(',').find_map(|x| x.strip_prefix("code:")) {
+                ix.admin1_codes.insert(code.to_string(), place.name.clone());
+            }
+            let capital = f[8].split(',').any(|x| x == "capital");
+            let seat = f[8].split(',').any(|x| x == "seat");
+            let seat2 = f[8].split(',').any(|x| x == "seat2");
+            let mut aliases: Vec<&str> = f[9].split('|').filter(|a| !a.is_empty()).collect();
+            let short;
+            if precision == Precision::Admin1 {
+                // "Damascus Governorate", "Zhytomyr Oblast", "Muhafazat Hadramaout" are also
+                // written without the generic word.
+                short = strip_generic(&place.name, lex);
+                if let Some(s) = &short {
+                    aliases.push(s);
+                }
+            }
+            if precision == Precision::Country {
+                ix.countries
+                    .insert(place.country_code.clone(), place.name.clone());
+                for d in f[10].split('|').filter(|d| !d.is_empty()) {
+                    let (exact, _) = name_keys(d, |_| false);
+                    ix.demonyms.insert(exact, place.country_code.clone());
+                }
+            }
+            ix.push(
+                Record {
+                    place,
+                    capital,
+                    seat,
+                    seat2,
+                    user: false,
+                },
+                &aliases,
+                lex,
+            );
+        }
+        Ok(ix)
+    }
+
+    /// An index over places the user added.
+    pub(crate) fn from_user(places: &[UserPlace], lex: &Lexicon) -> Self {
+        let mut ix = Index::default();
+        for p in places {
+            let place = Place {
+                geonameid: p.geonameid,
+                name: p.name.clone(),
+                admin1: p.admin1.clone(),
+                country_code: p.country_code.to_ascii_uppercase(),
+                lat: p.lat,
+                lon: p.lon,
+                precision: p.precision,
+                population: p.population,
+            };
+            let aliases: Vec<&str> = p.aliases.iter().map(String::as_str).collect();
+            ix.push(
+                Record {
+                    place,
+                    capital: false,
+                    seat: false,
+                    seat2: false,
+                    user: true,
+                },
+                &aliases,
+                lex,
+            );
+        }
+        ix
+    }
+
+    /// The spellings filed under a folded key.
+    pub(crate) fn lookup(&self, folded: &str) -> &[Entry] {
+        self.names.get(folded).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// A name without its generic word ("Damascus Governorate" -> "Damascus").
+fn strip_generic(name: &str, lex: &Lexicon) -> Option<String> {
+    let words: Vec<&str> = name.split([' ', '-']).filter(|w| !w.is_empty()).collect();
+    if words.len() < 2 {
+        return None;
+    }
+    let generic = |w: &str| {
+        let b = basic(w);
+        lex.admin1_words.contains(&b)
+            || matches!(b.as_str(), "city" | "muhafazat" | "provincia" | "oblast")
+    };
+    let mut w: &[&str] = &words;
+    if generic(w[0]) {
+        w = &w[1..];
+    }
+    if w.len() > 1 && generic(w[w.len() - 1]) {
+        w = &w[..w.len() - 1];
+    }
+    (w.len() < words.len() && !w.is_empty()).then(|| w.join(" "))
+}
+
+/// Decompress and parse the embedded gazetteer.
+pub(crate) fn load_embedded() -> Result<Index, GeoError> {
+    let mut text = String::new();
+    zstd::stream::read::Decoder::new(EMBEDDED)
+        .and_then(|mut d| d.read_to_string(&mut text))
+        .map_err(GeoError::Decompress)?;
+    Index::from_tsv(&text, lexicon())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexicon_parses_and_strips_generic_words() {
+        let lex = lexicon();
+        assert!(lex.is_article("al") && lex.stop.contains("of") && lex.common.contains("along"));
+        assert_eq!(
+            strip_generic("Damascus Governorate", lex).as_deref(),
+            Some("Damascus")
+        );
+        assert_eq!(
+            strip_generic("Muhafazat Hadramaout", lex).as_deref(),
+            Some("Hadramaout")
+        );
+        assert_eq!(strip_generic("Idlib", lex), None);
+    }
+
+    #[test]
+    fn tsv_rows_become_records_and_names() {
+        let tsv = "# c\nC\t1\tSyria\tSY\t\t35\t38\t1\t\tSyrian Arab Republic\tSyrian\n\
+                   P\t2\tDayr az Zawr\tSY\tDeir ez-Zor\t35.3\t40.1\t1\tseat\tDeir ez-Zor|دير الزور\t\n";
+        let ix = Index::from_tsv(tsv, lexicon()).expect("valid rows");
+        assert_eq!(ix.records.len(), 2);
+        assert_eq!(ix.countries.get("SY").map(String::as_str), Some("Syria"));
+        assert_eq!(ix.demonyms.get("syrian").map(String::as_str), Some("SY"));
+        assert_eq!(ix.lookup("dair zur").len(), 1);
+        assert_eq!(ix.lookup("dair zawr").len(), 1);
+        assert!(ix.records[1].seat);
+        assert!(Index::from_tsv("P\tx\n", lexicon()).is_err());
+    }
+}

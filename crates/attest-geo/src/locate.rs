@@ -1,0 +1,915 @@
+//! Finding place mentions in a text and choosing among their candidates.
+//!
+//! 1. *Spans.* Runs of capitalised words (with articles and small connectors inside) are looked
+//!    up, longest first, by their folded key. Stop words never match; common English words that
+//!    are also place names match only when capitalised inside a sentence and only for places in a
+//!    country the text is about. Demonyms ("Syrian") and country names set that context.
+//! 2. *Composition.* "X, Y", "X in Y", "the X district of Y": Y contains X, which favours the
+//!    candidates of X inside Y. An unknown X in such a pattern is still reported, with Y's place.
+//! 3. *Scores.* Population, capital and admin-seat priors; country context; "Anbar province"
+//!    hints; exact spelling; the other places of the text (distance). The best candidate wins;
+//!    the close ones are kept as alternatives and lower the confidence.
+
+use std::collections::HashMap;
+
+use crate::index::{lexicon, Entry, Index, Lexicon, Record};
+use crate::normalize::{hash64, mostly_upper, tokenize, Sep, Token};
+use crate::{Place, PlaceMention, Precision};
+
+/// The indices a text is matched against: the embedded one and, maybe, the user's places.
+pub(crate) struct Layers<'a> {
+    pub(crate) layers: Vec<&'a Index>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Cand {
+    layer: usize,
+    record: u32,
+    exact: bool,
+    primary: bool,
+    score: f32,
+}
+
+#[derive(Debug, Clone)]
+struct Hit {
+    t0: usize,
+    t1: usize,
+    start: usize,
+    end: usize,
+    cands: Vec<Cand>,
+    common: bool,
+    /// Part of a longer proper name ("Thomas Jefferson", "Juan Peron"): needs context.
+    embedded: bool,
+    admin_hint: bool,
+    /// Byte start of the hit that contains this one ("X, Y": Y).
+    container: Option<usize>,
+    /// The name is not in the gazetteer: the place is the container's.
+    unknown: bool,
+}
+
+/// Context weight of each country in the text.
+type Context = HashMap<String, f32>;
+
+const MAX_SPAN: usize = 8;
+
+/// Great-circle distance in km.
+pub(crate) fn distance_km(a: &Place, b: &Place) -> f64 {
+    let (la1, lo1, la2, lo2) = (
+        a.lat.to_radians(),
+        a.lon.to_radians(),
+        b.lat.to_radians(),
+        b.lon.to_radians(),
+    );
+    let h = ((la2 - la1) / 2.0).sin().powi(2)
+        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().min(1.0).asin()
+}
+
+impl Layers<'_> {
+    fn record(&self, c: &Cand) -> &Record {
+        &self.layers[c.layer].records[c.record as usize]
+    }
+
+    /// Candidates for a folded key, merged per record.
+    fn candidates(&self, folded: &str, exact: u64) -> Vec<Cand> {
+        let mut out: Vec<Cand> = Vec::new();
+        for (layer, ix) in self.layers.iter().enumerate() {
+            for e in ix.lookup(folded) {
+                let Entry {
+                    record,
+                    exact: h,
+                    primary,
+                } = *e;
+                let is_exact = h == exact;
+                if let Some(c) = out
+                    .iter_mut()
+                    .find(|c| c.layer == layer && c.record == record)
+                {
+                    c.exact |= is_exact;
+                    c.primary |= primary && is_exact;
+                } else {
+                    out.push(Cand {
+                        layer,
+                        record,
+                        exact: is_exact,
+                        primary: primary && is_exact,
+                        score: 0.0,
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    fn demonym(&self, exact: &str) -> Option<&str> {
+        self.layers
+            .first()
+            .and_then(|ix| ix.demonyms.get(exact))
+            .map(String::as_str)
+    }
+
+    /// Resolve every place mention of `text`.
+    pub(crate) fn locate(&self, text: &str) -> Vec<PlaceMention> {
+        self.locate_with_context(text).0
+    }
+
+    /// Countries the text is about (country names, demonyms, a leading "COUNTRY -", the
+    /// confident places), most weight first.
+    pub(crate) fn countries(&self, text: &str) -> Vec<(String, f32)> {
+        let (mentions, ctx) = self.locate_with_context(text);
+        let mut w: Vec<(String, f32)> = ctx.into_iter().collect();
+        for m in &mentions {
+            if m.place.precision != Precision::Country {
+                match w.iter_mut().find(|(cc, _)| *cc == m.place.country_code) {
+                    Some(e) => e.1 += m.confidence,
+                    None => w.push((m.place.country_code.clone(), m.confidence)),
+                }
+            }
+        }
+        let first = |cc: &str| {
+            mentions
+                .iter()
+                .position(|m| m.place.country_code == cc)
+                .unwrap_or(usize::MAX)
+        };
+        w.sort_by(|a, b| {
+            b.1.total_cmp(&a.1)
+                .then_with(|| first(&a.0).cmp(&first(&b.0)))
+                .then_with(|| a.0.cmp(&b.0))
+        });
+        w
+    }
+
+    fn locate_with_context(&self, text: &str) -> (Vec<PlaceMention>, Context) {
+        let lex = lexicon();
+        let toks = tokenize(text);
+        if toks.is_empty() {
+            return (Vec::new(), HashMap::new());
+        }
+        let upper = mostly_upper(text);
+        let max_span = self
+            .layers
+            .iter()
+            .map(|ix| ix.max_tokens)
+            .max()
+            .unwrap_or(1)
+            .clamp(1, MAX_SPAN);
+        let mut ctx: Context = HashMap::new();
+        let mut hits = self.find_spans(text, &toks, upper, max_span, lex, &mut ctx);
+        self.mark_admin_hints(&toks, &mut hits, lex);
+        self.find_compositions(text, &toks, upper, &mut hits, lex);
+        hits.sort_by_key(|h| (h.start, h.end));
+
+        // Country context from country mentions.
+        for (k, h) in hits.iter().enumerate() {
+            if h.unknown {
+                continue;
+            }
+            let countries: Vec<&str> = h
+                .cands
+                .iter()
+                .map(|c| self.record(c))
+                .filter(|r| r.place.precision == Precision::Country)
+                .map(|r| r.place.country_code.as_str())
+                .collect();
+            if countries.len() == 1 {
+                let prefix =
+                    k == 0 && h.t0 == 0 && toks[h.t0..h.t1].iter().all(|t| t.all_caps) && !upper;
+                *ctx.entry(countries[0].to_string()).or_default() += if prefix { 5.0 } else { 2.0 };
+            }
+        }
+        // Common words need the context to be known: drop their candidates elsewhere. Parts of
+        // longer names too, unless the place is a large one.
+        for h in hits.iter_mut().filter(|h| h.common || h.embedded) {
+            let common = h.common;
+            let embedded = h.embedded;
+            let keep: Vec<Cand> = h
+                .cands
+                .iter()
+                .copied()
+                .filter(|c| {
+                    let r = &self.layers[c.layer].records[c.record as usize];
+                    let in_ctx = ctx.contains_key(&r.place.country_code);
+                    let large = r.capital || r.seat || r.user || r.place.population >= 100_000;
+                    match (common, embedded) {
+                        (true, false) => in_ctx,
+                        (true, true) => in_ctx && large,
+                        _ => large && (in_ctx || ctx.is_empty()),
+                    }
+                })
+                .collect();
+            h.cands = keep;
+        }
+        hits.retain(|h| h.unknown || !h.cands.is_empty());
+
+        // Pass 1: priors and context; confident towns add to the context.
+        self.score(&mut hits, &ctx, None);
+        let mut ctx2 = ctx.clone();
+        for h in &hits {
+            if let Some((best, margin)) = best_and_margin(&h.cands) {
+                let r = self.record(&best);
+                if best.exact && margin >= 1.0 && r.place.precision != Precision::Country {
+                    *ctx2.entry(r.place.country_code.clone()).or_default() += 0.5;
+                }
+            }
+        }
+        // Pass 2: with context from towns, containers and the other places of the text.
+        self.score(&mut hits, &ctx2, None);
+        let tops: Vec<Option<Cand>> = hits
+            .iter()
+            .map(|h| best_and_margin(&h.cands).map(|b| b.0))
+            .collect();
+        self.score(&mut hits, &ctx2, Some(&tops));
+
+        let mentions = self.to_mentions(text, &hits, &ctx2);
+        (mentions, ctx)
+    }
+
+    fn find_spans(
+        &self,
+        text: &str,
+        toks: &[Token],
+        upper: bool,
+        max_span: usize,
+        lex: &Lexicon,
+        ctx: &mut Context,
+    ) -> Vec<Hit> {
+        let n = toks.len();
+        let article = |k: usize| -> bool {
+            let t = &toks[k];
+            lex.articles.contains(&t.basic)
+                && k + 1 < n
+                && t.sep_after != Sep::Break
+                && (t.sep_after == Sep::Hyphen
+                    || lex.strong_articles.contains(&t.basic)
+                    || (t.cap && !upper && !t.all_caps))
+        };
+        let mut hits = Vec::new();
+        let mut i = 0;
+        let mut folded = String::new();
+        let mut exact = String::new();
+        while i < n {
+            let starts = toks[i].cap || (article(i) && i + 1 < n && toks[i + 1].cap);
+            if !starts {
+                i += 1;
+                continue;
+            }
+            // "Muqtada al-Sadr", "Abu Musab al-Zarqawi": an article right after a capitalised
+            // word starts a family name, not a place.
+            if i > 0
+                && lex.articles.contains(&toks[i].basic)
+                && !toks[i].cap
+                && toks[i - 1].cap
+                && !toks[i - 1].sentence_start
+                && toks[i - 1].sep_after == Sep::Space
+                && !upper
+            {
+                i += 2;
+                continue;
+            }
+            let mut found = None;
+            // The longest valid span first.
+            let mut limit = i + 1;
+            while limit < n && limit - i < max_span && toks[limit - 1].sep_after != Sep::Break {
+                limit += 1;
+            }
+            for t1 in (i + 1..=limit).rev() {
+                let last = &toks[t1 - 1];
+                if !last.cap || article(t1 - 1) {
+                    continue;
+                }
+                // Inside a name, any article form is one ("Dayr az Zawr").
+                let inner_article = |k: usize| {
+                    k + 1 < t1 && (article(k) || (k > i && lex.articles.contains(&toks[k].basic)))
+                };
+                let inner_ok = toks[i..t1].iter().enumerate().all(|(o, t)| {
+                    t.cap || inner_article(i + o) || (o > 0 && lex.connectors.contains(&t.basic))
+                });
+                if !inner_ok {
+                    continue;
+                }
+                folded.clear();
+                exact.clear();
+                let mut words = 0;
+                for k in i..t1 {
+                    if !exact.is_empty() {
+                        exact.push(' ');
+                    }
+                    exact.push_str(&toks[k].basic);
+                    if inner_article(k) {
+                        continue;
+                    }
+                    if !folded.is_empty() {
+                        folded.push(' ');
+                    }
+                    folded.push_str(&toks[k].fold);
+                    words += 1;
+                }
+                if let Some(cc) = self.demonym(&exact) {
+                    *ctx.entry(cc.to_string()).or_default() += 1.0;
+                    found = Some((t1, None));
+                    break;
+                }
+                if words == 1 {
+                    let t = &toks[t1 - 1];
+                    if lex.stop.contains(&t.basic) || t.basic.chars().all(|c| c.is_ascii_digit()) {
+                        continue;
+                    }
+                    if t.basic.chars().count() < 2 {
+                        continue;
+                    }
+                }
+                let mut cands = self.candidates(&folded, hash64(&exact));
+                if cands.is_empty() && t1 == i + 2 && toks[i].sep_after == Sep::Hyphen {
+                    // "Monchen-Gladbach" for "Monchengladbach".
+                    let joined = format!("{}{}", toks[i].fold, toks[i + 1].fold);
+                    let joined_exact = format!("{}{}", toks[i].basic, toks[i + 1].basic);
+                    cands = self.candidates(&joined, hash64(&joined_exact));
+                }
+                // Country names are spelled as written ("Ayra" is not "Eire").
+                cands.retain(|c| c.exact || self.record(c).place.precision != Precision::Country);
+                if cands.is_empty() {
+                    continue;
+                }
+                let has_country = cands
+                    .iter()
+                    .any(|c| self.record(c).place.precision == Precision::Country);
+                let mut common = false;
+                if words == 1 && !has_country {
+                    let t = &toks[t1 - 1];
+                    if lex.common.contains(&t.basic) {
+                        if upper || t.all_caps || t.sentence_start || !t.cap {
+                            continue;
+                        }
+                        common = true;
+                    }
+                }
+                // Acronym aliases ("US", "UK") only match written in capitals.
+                if words == 1
+                    && toks[t1 - 1].basic.len() <= 3
+                    && !toks[t1 - 1].all_caps
+                    && has_country
+                {
+                    let t = &toks[t1 - 1];
+                    if !text[t.start..t.end]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+                        || text[t.start..t.end].chars().skip(1).any(char::is_lowercase)
+                    {
+                        continue;
+                    }
+                }
+                if upper && words == 1 && toks[t1 - 1].basic.len() <= 2 {
+                    continue;
+                }
+                // Acronyms in mixed-case text ("ERP", "PLO") name countries only ("US", "UK").
+                if !upper
+                    && words == 1
+                    && toks[t1 - 1].all_caps
+                    && toks[t1 - 1].basic.chars().count() <= 5
+                {
+                    cands.retain(|c| self.record(c).place.precision == Precision::Country);
+                    if cands.is_empty() {
+                        continue;
+                    }
+                }
+                // "US forces", "U.S. embassy": an acronym before a word is an adjective, which
+                // gives context like a demonym and is no mention.
+                let acronym = !upper
+                    && (toks[i..t1].iter().all(|t| t.all_caps && t.basic.len() <= 4)
+                        || toks[i..t1]
+                            .iter()
+                            .all(|t| t.cap && t.basic.chars().count() == 1));
+                if acronym
+                    && t1 < n
+                    && (toks[t1 - 1].sep_after == Sep::Space || !toks[t1].cap)
+                    && has_country
+                {
+                    if let [c] = cands.as_slice() {
+                        let cc = self.record(c).place.country_code.clone();
+                        *ctx.entry(cc).or_default() += 1.0;
+                        found = Some((t1, None));
+                        break;
+                    }
+                }
+                let embedded = !upper && !has_country && self.embedded_in_name(toks, i, t1, lex);
+                found = Some((t1, Some((cands, common, embedded))));
+                break;
+            }
+            match found {
+                Some((t1, Some((cands, common, embedded)))) => {
+                    hits.push(Hit {
+                        t0: i,
+                        t1,
+                        start: toks[i].start,
+                        end: toks[t1 - 1].end,
+                        cands,
+                        common,
+                        embedded,
+                        admin_hint: false,
+                        container: None,
+                        unknown: false,
+                    });
+                    i = t1;
+                }
+                Some((t1, None)) => i = t1,
+                None => i += 1,
+            }
+        }
+        hits
+    }
+
+    /// "Anbar province", "the province of Idlib": the name is the admin-1 division.
+    fn mark_admin_hints(&self, toks: &[Token], hits: &mut Vec<Hit>, lex: &Lexicon) {
+        let starts: std::collections::HashSet<usize> = hits.iter().map(|h| h.t0).collect();
+        for h in hits.iter_mut() {
+            let after = h.t1;
+            if after < toks.len()
+                && !starts.contains(&after)
+                && toks[after - 1].sep_after == Sep::Space
+                && lex.admin1_words.contains(&toks[after].basic)
+            {
+                h.admin_hint = true;
+                h.end = toks[after].end;
+                h.t1 = after + 1;
+            } else if h.t0 >= 2
+                && toks[h.t0 - 1].basic == "of"
+                && lex.admin1_words.contains(&toks[h.t0 - 2].basic)
+            {
+                h.admin_hint = true;
+            }
+            if h.admin_hint
+                && !h
+                    .cands
+                    .iter()
+                    .any(|c| self.record(c).place.precision == Precision::Admin1)
+            {
+                // "Kapisa Province" where only a town is known: still the town.
+                h.admin_hint = false;
+            }
+        }
+    }
+
+    /// Containers ("X, Y", "X in Y", "the X district of Y") and unknown names inside them.
+    fn find_compositions(
+        &self,
+        text: &str,
+        toks: &[Token],
+        upper: bool,
+        hits: &mut Vec<Hit>,
+        lex: &Lexicon,
+    ) {
+        // Known X followed by a known Y.
+        for k in 0..hits.len().saturating_sub(1) {
+            let gap = text[hits[k].end..hits[k + 1].start].trim().to_lowercase();
+            let gap_words: Vec<&str> = gap.split_whitespace().collect();
+            let contains = match gap_words.as_slice() {
+                [","] | ["in"] | ["of"] | ["in", "the"] | ["("] | [",", "in"] => true,
+                [w, "of"] | [w, "in"] => lex.district_words.contains(*w),
+                [w, "of", c] | [w, "in", c] => {
+                    lex.district_words.contains(*w) && lex.cardinal_prefixes.contains(*c)
+                }
+                [w, "of", "the", c] => {
+                    lex.district_words.contains(*w) && lex.cardinal_prefixes.contains(*c)
+                }
+                [c] => lex.cardinal_prefixes.contains(*c) && gap.starts_with("in"),
+                _ => gap.trim_end_matches(',').trim() == "," || gap == ",",
+            };
+            if contains {
+                hits[k].container = Some(hits[k + 1].start);
+            }
+        }
+        // Unknown X: "the X district of Y", "X neighborhood in Y".
+        let n = toks.len();
+        let hit_at: HashMap<usize, usize> =
+            hits.iter().enumerate().map(|(k, h)| (h.t0, k)).collect();
+        let covered = |t: usize, hits: &[Hit]| hits.iter().any(|h| h.t0 <= t && t < h.t1);
+        let mut extra = Vec::new();
+        for w in 1..n {
+            let tw = &toks[w];
+            let is_district = lex.district_words.contains(&tw.basic);
+            let is_settlement = lex.settlement_words.contains(&tw.basic);
+            if !is_district && !is_settlement {
+                continue;
+            }
+            if is_district && !covered(w - 1, hits) && toks[w - 1].cap && !upper {
+                // X = capitalised run ending at w-1.
+                let mut a = w - 1;
+                while a > 0
+                    && toks[a - 1].sep_after != Sep::Break
+                    && (toks[a - 1].cap || lex.is_article(&toks[a - 1].basic))
+                    && !covered(a - 1, hits)
+                    && w - a < 4
+                {
+                    a -= 1;
+                }
+                while a < w - 1 && (lex.is_article(&toks[a].basic) && !toks[a].cap) {
+                    a += 1;
+                }
+                if toks[a].sentence_start || lex.stop.contains(&toks[a].basic) && a == w - 1 {
+                    continue;
+                }
+                // Then "of"/"in" [the] [cardinal] Y.
+                let mut j = w + 1;
+                if j < n && matches!(toks[j].basic.as_str(), "of" | "in") {
+                    j += 1;
+                    while j < n
+                        && (toks[j].basic == "the"
+                            || lex.cardinal_prefixes.contains(&toks[j].basic))
+                    {
+                        j += 1;
+                    }
+                    if let Some(&y) = hit_at.get(&j) {
+                        extra.push(unknown_hit(toks, a, w, Some(hits[y].start)));
+                    }
+                }
+            }
+            if is_settlement && w + 2 < n && toks[w + 1].basic == "of" && toks[w + 2].cap && !upper
+            {
+                let a = w + 2;
+                if covered(a, hits) {
+                    continue;
+                }
+                let mut b = a + 1;
+                while b < n
+                    && toks[b - 1].sep_after != Sep::Break
+                    && (toks[b].cap
+                        || (lex.is_article(&toks[b].basic) && b + 1 < n && toks[b + 1].cap))
+                    && !covered(b, hits)
+                    && b - a < 4
+                {
+                    b += 1;
+                }
+                if lex.stop.contains(&toks[a].basic) && b == a + 1 {
+                    continue;
+                }
+                // Container: ", Y" / "in Y" / "near Y" right after, else the country context.
+                let after = toks[b - 1].end;
+                let container = hits
+                    .iter()
+                    .find(|h| {
+                        h.start >= after && {
+                            let gap = text[after..h.start].trim().to_lowercase();
+                            matches!(
+                                gap.as_str(),
+                                "," | "in" | "near" | ", near" | "outside" | "in the"
+                            )
+                        }
+                    })
+                    .map(|h| h.start);
+                extra.push(unknown_hit(toks, a, b, container));
+            }
+        }
+        hits.extend(extra);
+    }
+
+    /// Whether the span [i, t1) sits inside a longer run of capitalised words that is not a
+    /// place name: a person ("George Curtis Moore") or an organisation.
+    fn embedded_in_name(&self, toks: &[Token], i: usize, t1: usize, lex: &Lexicon) -> bool {
+        let generic = |t: &Token| {
+            lex.admin1_words.contains(&t.basic)
+                || lex.district_words.contains(&t.basic)
+                || lex.settlement_words.contains(&t.basic)
+                || lex.cardinal_prefixes.contains(&t.basic)
+        };
+        if i > 0 {
+            let p = &toks[i - 1];
+            if p.sep_after != Sep::Break && p.cap && !generic(p) && !p.sentence_start {
+                return true;
+            }
+        }
+        if t1 < toks.len() {
+            let last = &toks[t1 - 1];
+            let nx = &toks[t1];
+            if last.sep_after != Sep::Break && nx.cap && !generic(nx) {
+                return true;
+            }
+        }
+        false
+    }
+
+    fn score(&self, hits: &mut [Hit], ctx: &Context, tops: Option<&[Option<Cand>]>) {
+        // Admin-1 divisions named in the text.
+        let mut admins: Vec<(String, String)> = Vec::new();
+        if let Some(tops) = tops {
+            for c in tops.iter().flatten() {
+                let r = self.record(c);
+                if r.place.precision == Precision::Admin1 {
+                    admins.push((r.place.country_code.clone(), r.place.name.clone()));
+                }
+            }
+        }
+        let index_of = container_indices(hits);
+        let snapshot: Vec<(Option<usize>, bool)> = index_of
+            .iter()
+            .copied()
+            .zip(hits.iter().map(|h| h.unknown))
+            .collect();
+        for (k, h) in hits.iter_mut().enumerate() {
+            let admin_hint = h.admin_hint;
+            let container_top = snapshot[k]
+                .0
+                .and_then(|c| tops.and_then(|t| t.get(c).copied().flatten()));
+            // Does this hit contain the top candidates of others?
+            let contained: Vec<Cand> = match tops {
+                Some(t) => snapshot
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, s)| s.0 == Some(k) && !s.1)
+                    .filter_map(|(o, _)| t.get(o).copied().flatten())
+                    .collect(),
+                None => Vec::new(),
+            };
+            for c in h.cands.iter_mut() {
+                let r = &self.layers[c.layer].records[c.record as usize];
+                let p = &r.place;
+                let mut s = match p.precision {
+                    Precision::Country => 3.0,
+                    Precision::Admin1 => 1.0 + if admin_hint { 4.0 } else { 0.0 },
+                    _ => {
+                        let pop = if p.population > 0 {
+                            0.3 * (p.population as f32).log10()
+                        } else if p.geonameid.is_some() {
+                            0.6
+                        } else {
+                            0.9
+                        };
+                        pop + if r.capital { 1.5 } else { 0.0 }
+                            + if r.seat { 0.7 } else { 0.0 }
+                            + if r.seat2 { 0.4 } else { 0.0 }
+                            + if admin_hint { -1.0 } else { 0.0 }
+                    }
+                };
+                if r.user {
+                    s += 1.5;
+                }
+                if c.exact {
+                    s += 1.0;
+                }
+                if c.primary {
+                    s += 0.3;
+                }
+                if let Some(&w) = ctx.get(&p.country_code) {
+                    s += 2.0 + 0.4 * w.min(5.0);
+                }
+                if let Some(ct) = container_top {
+                    let cr = self.record(&ct);
+                    if contains(&cr.place, p) {
+                        s += 3.0;
+                    }
+                }
+                for o in &contained {
+                    if contains(p, &self.record(o).place) {
+                        s += 1.0;
+                        break;
+                    }
+                }
+                if let Some(a1) = &p.admin1 {
+                    if p.precision != Precision::Admin1
+                        && admins
+                            .iter()
+                            .any(|(cc, n)| cc == &p.country_code && n == a1)
+                    {
+                        s += 0.8;
+                    }
+                }
+                if let Some(tops) = tops {
+                    if matches!(
+                        p.precision,
+                        Precision::Town | Precision::District | Precision::Site
+                    ) {
+                        let mut best = f64::MAX;
+                        for (o, t) in tops.iter().enumerate() {
+                            if o == k {
+                                continue;
+                            }
+                            if let Some(t) = t {
+                                let op = &self.record(t).place;
+                                if matches!(
+                                    op.precision,
+                                    Precision::Town | Precision::District | Precision::Site
+                                ) {
+                                    best = best.min(distance_km(p, op));
+                                }
+                            }
+                        }
+                        if best < 50.0 {
+                            s += 1.0;
+                        } else if best < 150.0 {
+                            s += 0.5;
+                        }
+                    }
+                }
+                c.score = s;
+            }
+        }
+    }
+
+    fn to_mentions(&self, text: &str, hits: &[Hit], ctx: &Context) -> Vec<PlaceMention> {
+        let lex = lexicon();
+        let mut out: Vec<PlaceMention> = Vec::with_capacity(hits.len());
+        let index_of = container_indices(hits);
+        let resolved: Vec<Option<(Cand, f32)>> = hits
+            .iter()
+            .map(|h| best_and_margin(&h.cands).map(|(b, _)| (b, confidence(self, &h.cands, &b))))
+            .collect();
+        for (k, h) in hits.iter().enumerate() {
+            let mut start = h.start;
+            // "West Beirut": a capitalised compass word belongs to the mention.
+            if let Some(prev) = text[..start].strip_suffix(' ') {
+                let word_start = prev
+                    .char_indices()
+                    .rev()
+                    .find(|(_, c)| !c.is_alphabetic())
+                    .map_or(0, |(p, c)| p + c.len_utf8());
+                let w = &prev[word_start..];
+                if w.chars().next().is_some_and(char::is_uppercase)
+                    && lex.cardinal_prefixes.contains(&w.to_lowercase())
+                    && !h.unknown
+                {
+                    start = word_start;
+                }
+            }
+            let mention = text[start..h.end].to_string();
+            if h.unknown {
+                let (place, confidence) =
+                    match index_of[k].and_then(|c| resolved.get(c).copied().flatten()) {
+                        Some((c, conf)) => (self.record(&c).place.clone(), conf * 0.5),
+                        None => match top_country(ctx) {
+                            Some(cc) => match self.country_place(&cc) {
+                                Some(p) => (p, 0.25),
+                                None => continue,
+                            },
+                            None => continue,
+                        },
+                    };
+                out.push(PlaceMention {
+                    start,
+                    end: h.end,
+                    mention,
+                    place,
+                    confidence,
+                    alternatives: Vec::new(),
+                });
+                continue;
+            }
+            let Some((best, mut confidence)) = resolved[k] else {
+                continue;
+            };
+            if h.common {
+                confidence *= 0.8;
+            }
+            let place = self.record(&best).place.clone();
+            let mut alts: Vec<&Cand> = h
+                .cands
+                .iter()
+                .filter(|c| {
+                    !(c.layer == best.layer && c.record == best.record)
+                        && c.score >= best.score - 1.0
+                })
+                .collect();
+            alts.sort_by(|a, b| b.score.total_cmp(&a.score));
+            let alternatives = alts
+                .iter()
+                .take(4)
+                .map(|c| self.record(c).place.clone())
+                .collect();
+            out.push(PlaceMention {
+                start,
+                end: h.end,
+                mention,
+                place,
+                confidence,
+                alternatives,
+            });
+        }
+        out
+    }
+
+    fn country_place(&self, cc: &str) -> Option<Place> {
+        let ix = self.layers.first()?;
+        ix.records
+            .iter()
+            .find(|r| r.place.precision == Precision::Country && r.place.country_code == cc)
+            .map(|r| r.place.clone())
+    }
+
+    /// Every place a single name may refer to, best first (no text context).
+    pub(crate) fn lookup_name(&self, name: &str) -> Vec<(Place, f32)> {
+        let lex = lexicon();
+        let (exact, folded) = crate::normalize::name_keys(name, |w| lex.is_article(w));
+        let mut hits = vec![Hit {
+            t0: 0,
+            t1: 1,
+            start: 0,
+            end: name.len(),
+            cands: self.candidates(&folded, hash64(&exact)),
+            common: false,
+            embedded: false,
+            admin_hint: false,
+            container: None,
+            unknown: false,
+        }];
+        self.score(&mut hits, &HashMap::new(), None);
+        let mut cands = std::mem::take(&mut hits[0].cands);
+        cands.sort_by(|a, b| b.score.total_cmp(&a.score));
+        cands
+            .into_iter()
+            .map(|c| (self.record(&c).place.clone(), c.score))
+            .collect()
+    }
+}
+
+/// For each hit, the index of its container hit (a known place starting where it says).
+fn container_indices(hits: &[Hit]) -> Vec<Option<usize>> {
+    hits.iter()
+        .map(|h| {
+            h.container
+                .and_then(|s| hits.iter().position(|o| o.start == s && !o.unknown))
+        })
+        .collect()
+}
+
+/// A name the gazetteer does not know, inside a known container.
+fn unknown_hit(toks: &[Token], a: usize, b: usize, container: Option<usize>) -> Hit {
+    Hit {
+        t0: a,
+        t1: b,
+        start: toks[a].start,
+        end: toks[b - 1].end,
+        cands: Vec::new(),
+        common: false,
+        embedded: false,
+        admin_hint: false,
+        container,
+        unknown: true,
+    }
+}
+
+/// Whether `outer` contains `inner`: same country for a country, same admin-1 name for an
+/// admin-1, within 40 km for a town (a district of it).
+fn contains(outer: &Place, inner: &Place) -> bool {
+    if outer.country_code != inner.country_code
+        || outer.precision <= inner.precision && outer.precision != Precision::Town
+    {
+        return false;
+    }
+    match outer.precision {
+        Precision::Country => true,
+        Precision::Admin1 => inner.admin1.as_deref() == Some(outer.name.as_str()),
+        Precision::Town => {
+            inner.precision < Precision::Town || distance_km(outer, inner) < 40.0 && outer != inner
+        }
+        _ => false,
+    }
+}
+
+fn best_and_margin(cands: &[Cand]) -> Option<(Cand, f32)> {
+    let mut best: Option<Cand> = None;
+    let mut second = f32::MIN;
+    for c in cands {
+        match best {
+            Some(b) if c.score <= b.score => second = second.max(c.score),
+            Some(b) => {
+                second = second.max(b.score);
+                best = Some(*c);
+            }
+            None => best = Some(*c),
+        }
+    }
+    best.map(|b| {
+        (
+            b,
+            if second == f32::MIN {
+                10.0
+            } else {
+                b.score - second
+            },
+        )
+    })
+}
+
+/// Softmax probability of the best candidate, times how much evidence there is for it at all
+/// (a village known only by an alias, in no country of the text, is a weak match).
+/// A division that holds the best candidate ("Aleppo" the governorate for Aleppo the city) is
+/// no rival to it.
+fn confidence(layers: &Layers<'_>, cands: &[Cand], best: &Cand) -> f32 {
+    let bp = &layers.record(best).place;
+    let z: f32 = cands
+        .iter()
+        .filter(|c| {
+            (c.layer == best.layer && c.record == best.record)
+                || !contains(&layers.record(c).place, bp)
+        })
+        .map(|c| (c.score - best.score).exp())
+        .sum();
+    let evidence = 1.0 / (1.0 + (-(best.score - 1.5)).exp());
+    (evidence / z).clamp(0.05, 0.99)
+}
+
+fn top_country(ctx: &Context) -> Option<String> {
+    ctx.iter()
+        .max_by(|a, b| a.1.total_cmp(b.1).then_with(|| b.0.cmp(a.0)))
+        .map(|(k, _)| k.clone())
+}

@@ -1,0 +1,352 @@
+//! Tokens and keys: how names and text are compared.
+//!
+//! Two keys are made for every name and every candidate span of text:
+//! - the *exact* key: case and diacritics folded, apostrophes dropped, words joined by one space;
+//! - the *folded* key: also drops the Arabic article inside names and folds transliteration
+//!   variants (vowel spellings, doubled letters, `q`/`k`, a final `h` after a vowel), so that
+//!   "Bab al-Nairab", "Bab an-Nayrab" and "BAB AL NAIRAB" meet.
+//!
+//! Matching is on the folded key; an exact-key agreement is evidence for the candidate.
+
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+
+/// How a token is joined to the next one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Sep {
+    /// Spaces (no line break).
+    Space,
+    /// A hyphen, maybe with spaces.
+    Hyphen,
+    /// Anything else: punctuation, a line break, the end of the text.
+    Break,
+}
+
+/// A word of a text.
+#[derive(Debug, Clone)]
+pub(crate) struct Token {
+    /// Byte offset of the first character.
+    pub(crate) start: usize,
+    /// Byte offset after the last character (a possessive "'s" is left out).
+    pub(crate) end: usize,
+    /// Case- and accent-folded form, apostrophes dropped.
+    pub(crate) basic: String,
+    /// Transliteration-folded form of `basic`.
+    pub(crate) fold: String,
+    /// Starts with an upper-case letter, or is in a script without case.
+    pub(crate) cap: bool,
+    /// Every cased letter is upper case (and there are at least two letters).
+    pub(crate) all_caps: bool,
+    /// First word of a sentence.
+    pub(crate) sentence_start: bool,
+    /// How it joins the next token.
+    pub(crate) sep_after: Sep,
+}
+
+/// Apostrophe-like characters, dropped inside words ("Ma'arrat", "Ta‘izz").
+pub(crate) fn is_quote(c: char) -> bool {
+    matches!(
+        c,
+        '\'' | '`'
+            | '\u{2018}'
+            | '\u{2019}'
+            | '\u{02bb}'
+            | '\u{02bc}'
+            | '\u{02be}'
+            | '\u{02bf}'
+            | '\u{00b4}'
+    )
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining_mark(c)
+}
+
+/// Arabic letter variants that spellings mix freely.
+fn arabic_letter(c: char) -> Option<char> {
+    Some(match c {
+        'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+        'ى' => 'ي',
+        'ة' => 'ه',
+        'ؤ' => 'و',
+        'ئ' => 'ي',
+        'ـ' => return None,
+        _ => c,
+    })
+}
+
+/// Case- and accent-folded form of a word, apostrophes dropped.
+pub(crate) fn basic(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        if is_quote(c) {
+            continue;
+        }
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        if ('\u{0600}'..='\u{06ff}').contains(&c) {
+            if is_combining_mark(c) {
+                continue;
+            }
+            if let Some(a) = arabic_letter(c) {
+                out.push(a);
+            }
+            continue;
+        }
+        decompose_compatible(c, |d| {
+            if !is_combining_mark(d) {
+                out.extend(d.to_lowercase());
+            }
+        });
+    }
+    // Letters that NFKD does not decompose.
+    if !out.is_ascii() {
+        out = out
+            .chars()
+            .map(|c| match c {
+                'ı' => 'i',
+                'ł' => 'l',
+                'ø' => 'o',
+                'đ' | 'ð' => 'd',
+                'ß' => 's',
+                'æ' => 'a',
+                'œ' => 'o',
+                'þ' => 't',
+                'ʻ' | 'ʿ' | 'ʾ' => '\0',
+                c => c,
+            })
+            .filter(|&c| c != '\0')
+            .collect();
+    }
+    out
+}
+
+/// Transliteration-folded form of a `basic` word.
+pub(crate) fn fold(basic: &str) -> String {
+    if !basic.is_ascii() {
+        // Arabic script: drop an attached article from longer words.
+        if let Some(rest) = basic.strip_prefix("ال") {
+            if rest.chars().count() >= 2 {
+                return rest.to_string();
+            }
+        }
+        return basic.to_string();
+    }
+    let b = basic.as_bytes();
+    let mut v: Vec<u8> = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let next = b.get(i + 1).copied();
+        let (out, step) = match (c, next) {
+            (b'o', Some(b'u')) | (b'o', Some(b'o')) => (b'u', 2),
+            (b'e', Some(b'e')) => (b'i', 2),
+            (b'p', Some(b'h')) => (b'f', 2),
+            (b'd', Some(b'j')) => (b'j', 2),
+            (b'e', _) => (b'a', 1),
+            (b'o', _) => (b'u', 1),
+            (b'y', _) => (b'i', 1),
+            (b'q', _) => (b'k', 1),
+            (c, _) => (c, 1),
+        };
+        if v.last() != Some(&out) {
+            v.push(out);
+        }
+        i += step;
+    }
+    // A final h after a vowel is a spelling of the feminine ending (Fallujah, Falluja).
+    if v.len() > 3 && v.last() == Some(&b'h') && matches!(v[v.len() - 2], b'a' | b'i' | b'u') {
+        v.pop();
+    }
+    String::from_utf8(v).unwrap_or_default()
+}
+
+/// Split a text into tokens.
+pub(crate) fn tokenize(text: &str) -> Vec<Token> {
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if !is_word_char(c) {
+            continue;
+        }
+        let start = i;
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = iter.peek() {
+            if is_word_char(d) {
+                end = j + d.len_utf8();
+                iter.next();
+            } else if is_quote(d) {
+                // An apostrophe inside a word is part of it when a letter follows.
+                let mut look = text[j + d.len_utf8()..].chars();
+                if look.next().is_some_and(is_word_char) {
+                    end = j + d.len_utf8();
+                    iter.next();
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        spans.push((start, end));
+    }
+    let mut tokens = Vec::with_capacity(spans.len());
+    let mut prev_end = 0;
+    for (k, &(start, mut end)) in spans.iter().enumerate() {
+        // Possessive: "Aleppo's", "Aleppo’s".
+        let word = &text[start..end];
+        if word.len() > 3 {
+            let mut rev = word.chars().rev();
+            if let (Some(s), Some(q)) = (rev.next(), rev.next()) {
+                if (s == 's' || s == 'S') && is_quote(q) {
+                    end -= s.len_utf8() + q.len_utf8();
+                }
+            }
+        }
+        let word = &text[start..end];
+        let basic_form = basic(word);
+        let first = word.chars().next().unwrap_or(' ');
+        let cased: Vec<char> = word
+            .chars()
+            .filter(|c| c.is_uppercase() || c.is_lowercase())
+            .collect();
+        let cap = first.is_uppercase() || (first.is_alphabetic() && !first.is_lowercase());
+        let all_caps = cased.len() >= 2 && cased.iter().all(|c| c.is_uppercase());
+        let before = text[prev_end..start].trim_end_matches([' ', '"', '\u{201c}', '(', '\'']);
+        let sentence_start = k == 0
+            || before.ends_with(['.', '!', '?', '\n', ':'])
+            || text[..start].trim_end().is_empty();
+        let next_start = spans.get(k + 1).map_or(text.len(), |s| s.0);
+        let gap = &text[end..next_start];
+        let sep_after = if spans.get(k + 1).is_none() {
+            Sep::Break
+        } else if gap.chars().all(|c| c == ' ' || c == '\t' || c == '\u{a0}') {
+            Sep::Space
+        } else if gap.trim_matches([' ', '\u{a0}']) == "-"
+            || gap.trim_matches([' ', '\u{a0}']) == "\u{2010}"
+        {
+            Sep::Hyphen
+        } else if gap.is_empty() {
+            Sep::Space
+        } else if gap == "." && end - start == 1 && spans.get(k + 1).is_some_and(|s| s.1 - s.0 == 1)
+        {
+            // "U.S.", "U.K.": initials are one word.
+            Sep::Space
+        } else {
+            Sep::Break
+        };
+        let fold_form = fold(&basic_form);
+        tokens.push(Token {
+            start,
+            end,
+            basic: basic_form,
+            fold: fold_form,
+            cap,
+            all_caps,
+            sentence_start,
+            sep_after,
+        });
+        prev_end = end;
+    }
+    tokens
+}
+
+/// Keys of a name: (exact, folded). `articles` are dropped from the folded key when another
+/// word follows them.
+pub(crate) fn name_keys(name: &str, is_article: impl Fn(&str) -> bool) -> (String, String) {
+    let toks = tokenize(name);
+    let exact = toks
+        .iter()
+        .map(|t| t.basic.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let n = toks.len();
+    let folded = toks
+        .iter()
+        .enumerate()
+        .filter(|(i, t)| !(i + 1 < n && is_article(&t.basic)))
+        .map(|(_, t)| t.fold.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    (exact, folded)
+}
+
+/// A 64-bit FNV-1a hash (stable, used to compare exact keys without storing them).
+pub(crate) fn hash64(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in s.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// Whether the text is written in capitals throughout (wire copy such as MUC-4).
+pub(crate) fn mostly_upper(text: &str) -> bool {
+    let (mut up, mut low) = (0usize, 0usize);
+    for c in text.chars() {
+        if c.is_uppercase() {
+            up += 1;
+        } else if c.is_lowercase() {
+            low += 1;
+        }
+    }
+    up + low > 0 && up * 10 >= (up + low) * 7
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn basic_folds_case_accents_and_apostrophes() {
+        assert_eq!(basic("Ma'arrat"), "maarrat");
+        assert_eq!(basic("Ḩalab"), "halab");
+        assert_eq!(basic("Ta‘izz"), "taizz");
+        assert_eq!(basic("Köln"), "koln");
+        assert_eq!(basic("إدلب"), "ادلب");
+    }
+
+    #[test]
+    fn fold_meets_transliteration_variants() {
+        assert_eq!(fold(&basic("Nairab")), fold(&basic("Nayrab")));
+        assert_eq!(fold(&basic("Fallujah")), fold(&basic("Falluja")));
+        assert_eq!(fold(&basic("Deir")), fold(&basic("Dayr")));
+        assert_eq!(fold(&basic("Douma")), fold(&basic("Duma")));
+        assert_eq!(fold(&basic("Hodeidah")), fold(&basic("Hudaydah")));
+        assert_ne!(fold(&basic("Homs")), fold(&basic("Hama")));
+    }
+
+    #[test]
+    fn tokenize_offsets_possessives_and_separators() {
+        let text = "Shelling hit Aleppo's Bab al-Nairab.";
+        let t = tokenize(text);
+        let words: Vec<&str> = t.iter().map(|t| &text[t.start..t.end]).collect();
+        assert_eq!(words, ["Shelling", "hit", "Aleppo", "Bab", "al", "Nairab"]);
+        assert_eq!(t[4].sep_after, Sep::Hyphen);
+        assert_eq!(t[1].sep_after, Sep::Space);
+        // A possessive ends a name.
+        assert_eq!(t[2].sep_after, Sep::Break);
+        assert_eq!(t[5].sep_after, Sep::Break);
+        assert!(t[0].sentence_start && !t[2].sentence_start);
+        assert!(t[2].cap && !t[1].cap);
+    }
+
+    #[test]
+    fn name_keys_drop_inner_articles_only() {
+        let art = |w: &str| matches!(w, "al" | "an" | "ez" | "az");
+        assert_eq!(
+            name_keys("Bab an-Nayrab", art).1,
+            name_keys("Bab al-Nairab", art).1
+        );
+        assert_eq!(name_keys("Deir ez-Zor", art).1, "dair zur");
+        assert_eq!(name_keys("Al", art).1, "al");
+    }
+
+    #[test]
+    fn upper_case_detection() {
+        assert!(mostly_upper("GUERRILLAS ATTACKED SAN SALVADOR"));
+        assert!(!mostly_upper("IRAQ - A bomb exploded in Mosul today"));
+    }
+}

@@ -1,0 +1,1 @@
+//! Behaviour of the embedded gazetteer on sentences written for these tests.

@@ -1,0 +1,1 @@
+//! Accuracy on ../shared RAND dev (skipped when the data is missing).
