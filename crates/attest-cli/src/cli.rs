@@ -65,6 +65,11 @@ enum Command {
     /// Import GeoNames dumps into the store's gazetteer.
     #[command(subcommand)]
     Gazetteer(commands::place::GazetteerCmd),
+    /// Incidents across sources: list, show, and the analyst's review (merge, split, set, grade, note, history).
+    #[command(subcommand)]
+    Incident(commands::incident::IncidentCmd),
+    /// Re-link every mention into incidents (after lexicon, gazetteer or rule changes).
+    Relink(commands::incident::Relink),
     /// Counts of what the store holds.
     Stats(commands::stats::Stats),
     /// Ingest the bundled example reports into a fresh store and show what was found.
@@ -81,6 +86,8 @@ impl Cli {
             Command::Report(cmd) => cmd.run(&db),
             Command::Stats(cmd) => cmd.run(&db),
             Command::Reextract(cmd) => cmd.run(&db),
+            Command::Incident(cmd) => cmd.run(&db),
+            Command::Relink(cmd) => cmd.run(&db),
             Command::Place(cmd) => cmd.run(&db),
             Command::Gazetteer(cmd) => cmd.run(&db),
             Command::Demo(cmd) => cmd.run(),

@@ -23,6 +23,7 @@
 #![deny(missing_docs)]
 
 mod error;
+mod incidents;
 mod migrate;
 mod sqlite;
 mod types;
@@ -94,6 +95,40 @@ pub trait Store {
     fn add_places(&mut self, places: &[NewPlace]) -> Result<u64>;
     /// Every user place, in id order.
     fn places(&self) -> Result<Vec<StoredPlace>>;
+
+    /// Every report's current extraction, with its source, for linking.
+    fn linking_inputs(&self) -> Result<Vec<LinkingInput>>;
+    /// Every incident ever created: (id, code, status).
+    fn incident_index(&self) -> Result<Vec<(i64, String, String)>>;
+    /// Every code ever issued.
+    fn incident_codes(&self) -> Result<Vec<String>>;
+    /// Mentions of one incident, or of all.
+    fn mentions(&self, incident: Option<i64>) -> Result<Vec<StoredMention>>;
+    /// Applies a whole linking result in one transaction.
+    fn apply_link_plan(&mut self, plan: &LinkPlan) -> Result<()>;
+    /// An incident by code (current or previous) or id, following merges.
+    fn incident(&self, key: &str) -> Result<IncidentRow>;
+    /// Active incidents matching a filter, newest first.
+    fn incidents(&self, filter: &IncidentFilter) -> Result<Vec<IncidentRow>>;
+    /// Records an analyst merge or split.
+    fn add_constraint(&mut self, constraint: &LinkConstraint) -> Result<()>;
+    /// Every analyst merge and split, oldest first.
+    fn constraints(&self) -> Result<Vec<LinkConstraint>>;
+    /// Records an analyst's value for a field of an incident.
+    fn add_override(
+        &mut self,
+        incident_id: i64,
+        field: &str,
+        value: &serde_json::Value,
+        by: &str,
+        reason: Option<&str>,
+    ) -> Result<()>;
+    /// Analyst values of one incident, or of all, oldest first.
+    fn overrides(&self, incident: Option<i64>) -> Result<Vec<IncidentOverride>>;
+    /// Adds a note to an incident.
+    fn add_note(&mut self, incident_id: i64, text: &str, private: bool, by: &str) -> Result<()>;
+    /// Notes of an incident, oldest first.
+    fn notes(&self, incident_id: i64) -> Result<Vec<IncidentNote>>;
 
     /// Counts for `attest stats`.
     fn stats(&self) -> Result<Stats>;

@@ -14,6 +14,8 @@ const ZSTD_LEVEL: i32 = 3;
 /// The embedded default store: one SQLite file in WAL mode.
 pub struct SqliteStore {
     conn: Connection,
+    /// One zstd context for every original (creating one per report costs more than compressing).
+    compressor: zstd::bulk::Compressor<'static>,
     /// Source ids by lower-cased name, filled as sources are met.
     source_cache: HashMap<String, SourceId>,
 }
@@ -49,6 +51,7 @@ impl SqliteStore {
         migrate(&mut conn)?;
         Ok(SqliteStore {
             conn,
+            compressor: zstd::bulk::Compressor::new(ZSTD_LEVEL)?,
             source_cache: HashMap::new(),
         })
     }
@@ -301,7 +304,7 @@ impl Store for SqliteStore {
                     }
                     _ => None,
                 };
-                let compressed = zstd::bulk::compress(&report.original, ZSTD_LEVEL)?;
+                let compressed = self.compressor.compress(&report.original)?;
                 let warnings = serde_json::to_string(&report.warnings)
                     .map_err(|e| StoreError::Corrupt(e.to_string()))?;
                 insert.execute(params![
@@ -565,6 +568,65 @@ impl Store for SqliteStore {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    fn linking_inputs(&self) -> Result<Vec<LinkingInput>> {
+        crate::incidents::linking_inputs(&self.conn)
+    }
+
+    fn incident_index(&self) -> Result<Vec<(i64, String, String)>> {
+        crate::incidents::all_incidents(&self.conn)
+    }
+
+    fn incident_codes(&self) -> Result<Vec<String>> {
+        crate::incidents::all_codes(&self.conn)
+    }
+
+    fn mentions(&self, incident: Option<i64>) -> Result<Vec<StoredMention>> {
+        crate::incidents::mentions(&self.conn, incident)
+    }
+
+    fn apply_link_plan(&mut self, plan: &LinkPlan) -> Result<()> {
+        crate::incidents::apply_link_plan(&mut self.conn, plan, &now())
+    }
+
+    fn incident(&self, key: &str) -> Result<IncidentRow> {
+        crate::incidents::incident(&self.conn, key)
+    }
+
+    fn incidents(&self, filter: &IncidentFilter) -> Result<Vec<IncidentRow>> {
+        crate::incidents::incidents(&self.conn, filter)
+    }
+
+    fn add_constraint(&mut self, constraint: &LinkConstraint) -> Result<()> {
+        crate::incidents::add_constraint(&self.conn, constraint, &now())
+    }
+
+    fn constraints(&self) -> Result<Vec<LinkConstraint>> {
+        crate::incidents::constraints(&self.conn)
+    }
+
+    fn add_override(
+        &mut self,
+        incident_id: i64,
+        field: &str,
+        value: &serde_json::Value,
+        by: &str,
+        reason: Option<&str>,
+    ) -> Result<()> {
+        crate::incidents::add_override(&self.conn, incident_id, field, value, by, reason, &now())
+    }
+
+    fn overrides(&self, incident: Option<i64>) -> Result<Vec<IncidentOverride>> {
+        crate::incidents::overrides(&self.conn, incident)
+    }
+
+    fn add_note(&mut self, incident_id: i64, text: &str, private: bool, by: &str) -> Result<()> {
+        crate::incidents::add_note(&self.conn, incident_id, text, private, by, &now())
+    }
+
+    fn notes(&self, incident_id: i64) -> Result<Vec<IncidentNote>> {
+        crate::incidents::notes(&self.conn, incident_id)
+    }
+
     fn stats(&self) -> Result<Stats> {
         let count = |sql: &str| -> Result<u64> {
             Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as u64)
@@ -587,6 +649,7 @@ impl Store for SqliteStore {
             )?,
             audit_entries: count("SELECT count(*) FROM audit_log")?,
             places: count("SELECT count(*) FROM places")?,
+            incidents: count("SELECT count(*) FROM incidents WHERE status = 'active'")?,
             original_bytes: count("SELECT coalesce(sum(original_size), 0) FROM reports")?,
             stored_bytes: count("SELECT coalesce(sum(length(original_zstd)), 0) FROM reports")?,
             by_format: grouped(

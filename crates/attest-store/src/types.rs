@@ -252,6 +252,8 @@ pub struct Stats {
     pub audit_entries: u64,
     /// User places (added or imported).
     pub places: u64,
+    /// Active incidents (linked mentions).
+    pub incidents: u64,
     /// Bytes of original content, uncompressed.
     pub original_bytes: u64,
     /// Bytes of original content as stored (zstd).
@@ -297,4 +299,216 @@ pub struct StoredPlace {
     pub place: NewPlace,
     /// When it was recorded.
     pub created_at: String,
+}
+
+/// A report's current extraction with what linking needs of the report and its source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LinkingInput {
+    /// The report.
+    pub report_id: ReportId,
+    /// The id it was ingested under.
+    pub external_id: String,
+    /// Publication date.
+    pub published: Option<String>,
+    /// The text extraction worked on.
+    pub text: String,
+    /// Source name.
+    pub source_name: Option<String>,
+    /// Source kind.
+    pub source_kind: SourceKind,
+    /// Source leaning.
+    pub source_leaning: Option<String>,
+    /// The extraction.
+    pub extraction_id: i64,
+    /// The contract output line.
+    pub result: serde_json::Value,
+}
+
+/// An incident as stored.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IncidentRow {
+    /// Store id.
+    pub id: i64,
+    /// Its code, which never changes.
+    pub code: String,
+    /// Codes of incidents merged into this one.
+    pub previous_codes: Vec<String>,
+    /// `active`, `merged` or `withdrawn`.
+    pub status: String,
+    /// The incident it was merged into.
+    pub merged_into: Option<i64>,
+    /// When it was created.
+    pub created_at: String,
+    /// When linking last changed it.
+    pub updated_at: String,
+    /// The derived record.
+    pub summary: serde_json::Value,
+}
+
+/// A mention as stored.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoredMention {
+    /// The report.
+    pub report_id: ReportId,
+    /// Index of the incident in the report's extraction.
+    pub idx: u32,
+    /// The incident it belongs to.
+    pub incident_id: i64,
+    /// The report's ingested-under id.
+    pub external_id: String,
+    /// The link that joined it, as JSON.
+    pub link: Option<serde_json::Value>,
+}
+
+/// Filterable columns of an incident.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct IncidentColumns {
+    /// Event type.
+    pub event_type: Option<String>,
+    /// First day.
+    pub date_start: Option<String>,
+    /// Last day.
+    pub date_end: Option<String>,
+    /// ISO country code.
+    pub country_code: Option<String>,
+    /// Latitude.
+    pub lat: Option<f64>,
+    /// Longitude.
+    pub lon: Option<f64>,
+    /// Grade.
+    pub grade: Option<String>,
+    /// Conservative killed figure.
+    pub killed_low: Option<u32>,
+    /// Highest killed figure.
+    pub killed_high: Option<u32>,
+    /// Distinct sources.
+    pub sources: u32,
+    /// Independent sources.
+    pub independent_sources: u32,
+    /// Targets.
+    pub targets: Vec<String>,
+    /// Text searched by free-text filters.
+    pub search_text: String,
+    /// The whole derived record.
+    pub summary: serde_json::Value,
+}
+
+/// Which incident a planned cluster becomes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum IncidentRef {
+    /// An incident already stored.
+    Existing(i64),
+    /// The n-th of [`LinkPlan::new_codes`].
+    New(usize),
+}
+
+/// A mention placed in an incident by linking.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlannedMention {
+    /// The report.
+    pub report_id: ReportId,
+    /// Index in its extraction.
+    pub idx: u32,
+    /// The extraction it comes from.
+    pub extraction_id: i64,
+    /// The link that joined it.
+    pub link: Option<serde_json::Value>,
+}
+
+/// One incident of a linking result.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlannedIncident {
+    /// Which incident.
+    pub target: IncidentRef,
+    /// Its mentions.
+    pub mentions: Vec<PlannedMention>,
+    /// Its derived columns.
+    pub columns: IncidentColumns,
+}
+
+/// A whole linking result, applied in one transaction.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct LinkPlan {
+    /// Codes of the incidents to create.
+    pub new_codes: Vec<String>,
+    /// Every incident with mentions.
+    pub incidents: Vec<PlannedIncident>,
+    /// Incidents absorbed: (absorbed, survivor).
+    pub merges: Vec<(i64, IncidentRef)>,
+    /// Incidents left with no mention and absorbed by none.
+    pub withdrawn: Vec<i64>,
+}
+
+/// Which incidents to list.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct IncidentFilter {
+    /// First day, inclusive (`YYYY-MM-DD`).
+    pub from: Option<String>,
+    /// Last day, inclusive.
+    pub to: Option<String>,
+    /// ISO country code.
+    pub country: Option<String>,
+    /// Event type.
+    pub event_type: Option<String>,
+    /// A target.
+    pub target: Option<String>,
+    /// Grade.
+    pub grade: Option<String>,
+    /// Free text (place, actors, reports).
+    pub text: Option<String>,
+    /// Bounding box: west, south, east, north.
+    pub bbox: Option<[f64; 4]>,
+    /// At most this many (0: all).
+    pub limit: usize,
+}
+
+/// An analyst's merge or split between two mentions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LinkConstraint {
+    /// `must_link` or `cannot_link`.
+    pub kind: String,
+    /// First mention (report, index).
+    pub a: (ReportId, u32),
+    /// Second mention.
+    pub b: (ReportId, u32),
+    /// Who decided.
+    pub by: String,
+    /// Why.
+    pub reason: Option<String>,
+}
+
+/// An analyst's value for a field of an incident.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IncidentOverride {
+    /// Store id.
+    pub id: i64,
+    /// The incident.
+    pub incident_id: i64,
+    /// The field (`killed`, `event_type`, `grade`...).
+    pub field: String,
+    /// The value, as JSON.
+    pub value: serde_json::Value,
+    /// Who set it.
+    pub by: String,
+    /// Why.
+    pub reason: Option<String>,
+    /// When.
+    pub at: String,
+}
+
+/// An analyst's note on an incident.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IncidentNote {
+    /// Store id.
+    pub id: i64,
+    /// The incident.
+    pub incident_id: i64,
+    /// The note.
+    pub text: String,
+    /// Private notes never appear in public output.
+    pub private: bool,
+    /// Who wrote it.
+    pub by: String,
+    /// When.
+    pub at: String,
 }

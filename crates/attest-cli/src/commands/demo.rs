@@ -60,6 +60,7 @@ impl Demo {
         for f in &summary.failures {
             println!("  failed: {}: {}", f.path, f.reason);
         }
+        let linked = crate::linking::relink(&mut store, &attest_link::LinkConfig::default())?;
         let stats = store.stats()?;
         println!("\nBy format:");
         for (format, n) in &stats.by_format {
@@ -86,14 +87,28 @@ impl Demo {
                 );
             }
         }
+        println!(
+            "\nIncidents across sources ({} mentions linked into {}):",
+            linked.mentions, linked.incidents
+        );
+        for row in store.incidents(&attest_store::IncidentFilter::default())? {
+            let s = &row.summary;
+            println!(
+                "  {:<20} {:<14} {:>2} reports, {} independent sources, grade {}",
+                row.code,
+                s["event_type"].as_str().unwrap_or("-"),
+                s["reports"].as_array().map_or(0, Vec::len),
+                s["independent_sources"],
+                s["grade"].as_str().unwrap_or("-"),
+            );
+        }
         println!("\nSources:");
         for s in store.sources()? {
             println!("  {:<40} {:>3} reports", s.source.name, s.reports);
         }
         println!(
-            "\nNext: attest --db {} report list | attest --db {} stats",
-            self.store.display(),
-            self.store.display()
+            "\nNext: attest --db {db} incident list | attest --db {db} incident show CODE --explain | attest --db {db} stats",
+            db = self.store.display()
         );
         Ok(ExitCode::SUCCESS)
     }

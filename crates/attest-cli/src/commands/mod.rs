@@ -3,6 +3,7 @@
 pub(crate) mod demo;
 pub(crate) mod engine;
 pub(crate) mod extract;
+pub(crate) mod incident;
 pub(crate) mod ingest;
 pub(crate) mod place;
 pub(crate) mod reextract;

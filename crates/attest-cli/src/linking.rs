@@ -1,0 +1,376 @@
+//! Re-linking the whole store: mentions from current extractions, analyst constraints, the
+//! linker, then stable codes and derived records, applied in one transaction.
+//!
+//! Linking is a pure function of the mentions and the constraints, so any ingest order gives
+//! the same incidents; codes are kept by giving each new cluster the stored incident that holds
+//! most of its mentions.
+
+use anyhow::Context;
+use attest_link::{
+    corroborate, incident_code, link, summarize, AnalystGrade, Cluster, Constraints, Grade,
+    LinkConfig, Mention, MentionKey, SourceInfo,
+};
+use attest_model::{Incident, ReportId};
+use attest_store::{
+    IncidentColumns, IncidentOverride, IncidentRef, LinkPlan, PlannedIncident, PlannedMention,
+    SqliteStore, Store,
+};
+use serde::Serialize;
+use serde_json::{json, Value};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// Fields an analyst may set on an incident.
+pub(crate) const SETTABLE: &[&str] = &[
+    "event_type",
+    "date",
+    "killed",
+    "injured",
+    "location",
+    "perpetrator",
+    "weapons",
+    "targets",
+];
+
+/// What a re-link changed.
+#[derive(Debug, Default, Serialize)]
+pub(crate) struct RelinkSummary {
+    pub(crate) mentions: usize,
+    pub(crate) incidents: usize,
+    pub(crate) created: usize,
+    pub(crate) merged: usize,
+    pub(crate) withdrawn: usize,
+}
+
+/// Builds the mentions of every report's current extraction.
+pub(crate) fn load_mentions(
+    store: &SqliteStore,
+    cfg: &LinkConfig,
+) -> anyhow::Result<(Vec<Mention>, HashMap<MentionKey, i64>)> {
+    let mut mentions = Vec::new();
+    let mut extraction_of = HashMap::new();
+    for input in store.linking_inputs()? {
+        let incidents: Vec<Incident> = serde_json::from_value(input.result["incidents"].clone())
+            .with_context(|| {
+                format!(
+                    "stored extraction of report {} is unreadable",
+                    input.report_id
+                )
+            })?;
+        let source = SourceInfo {
+            name: input
+                .source_name
+                .clone()
+                .unwrap_or_else(|| format!("report {}", input.external_id)),
+            kind: input.source_kind,
+            leaning: input.source_leaning.clone(),
+        };
+        for (idx, incident) in incidents.into_iter().enumerate() {
+            let key = MentionKey::new(input.report_id, idx as u32);
+            extraction_of.insert(key, input.extraction_id);
+            mentions.push(Mention::from_report(
+                key,
+                input.external_id.clone(),
+                source.clone(),
+                input.published.clone(),
+                incident,
+                &input.text,
+                cfg,
+            ));
+        }
+    }
+    Ok((mentions, extraction_of))
+}
+
+fn key_of(m: (ReportId, u32)) -> MentionKey {
+    MentionKey::new(m.0, m.1)
+}
+
+/// Re-links every mention of the store and records the result.
+pub(crate) fn relink(store: &mut SqliteStore, cfg: &LinkConfig) -> anyhow::Result<RelinkSummary> {
+    let (mentions, extraction_of) = load_mentions(store, cfg)?;
+    let mut constraints = Constraints::default();
+    for c in store.constraints()? {
+        let pair = (key_of(c.a), key_of(c.b));
+        match c.kind.as_str() {
+            "must_link" => constraints.must_link.push(pair),
+            _ => constraints.cannot_link.push(pair),
+        }
+    }
+    let mut clusters = link(&mentions, cfg, &constraints);
+    clusters.sort_by_key(|c| c.mentions.first().copied());
+    let by_key: HashMap<MentionKey, &Mention> = mentions.iter().map(|m| (m.key, m)).collect();
+
+    // Which stored incident each mention belonged to.
+    let previous: HashMap<MentionKey, i64> = store
+        .mentions(None)?
+        .into_iter()
+        .map(|m| (MentionKey::new(m.report_id, m.idx), m.incident_id))
+        .collect();
+    let active: Vec<i64> = store
+        .incident_index()?
+        .into_iter()
+        .filter(|(_, _, status)| status == "active")
+        .map(|(id, _, _)| id)
+        .collect();
+
+    // Give each cluster the stored incident holding most of its mentions, one-to-one.
+    let mut votes: Vec<(usize, i64, usize)> = Vec::new();
+    for (ci, cluster) in clusters.iter().enumerate() {
+        let mut counts: BTreeMap<i64, usize> = BTreeMap::new();
+        for key in &cluster.mentions {
+            if let Some(id) = previous.get(key) {
+                *counts.entry(*id).or_default() += 1;
+            }
+        }
+        votes.extend(counts.into_iter().map(|(id, n)| (n, id, ci)));
+    }
+    votes.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let mut target: Vec<Option<IncidentRef>> = vec![None; clusters.len()];
+    let mut claimed: HashSet<i64> = HashSet::new();
+    for (_, id, ci) in &votes {
+        if target[*ci].is_none() && !claimed.contains(id) {
+            target[*ci] = Some(IncidentRef::Existing(*id));
+            claimed.insert(*id);
+        }
+    }
+
+    let overrides = store.overrides(None)?;
+    let mut plan = LinkPlan::default();
+    let mut seqs = code_sequences(&store.incident_codes()?);
+    let mut summary = RelinkSummary {
+        mentions: mentions.len(),
+        incidents: clusters.len(),
+        ..RelinkSummary::default()
+    };
+    for (ci, cluster) in clusters.iter().enumerate() {
+        let ms: Vec<&Mention> = cluster
+            .mentions
+            .iter()
+            .filter_map(|k| by_key.get(k).copied())
+            .collect();
+        let incident_id = match target[ci] {
+            Some(IncidentRef::Existing(id)) => Some(id),
+            _ => None,
+        };
+        let own: Vec<&IncidentOverride> = overrides
+            .iter()
+            .filter(|o| Some(o.incident_id) == incident_id)
+            .collect();
+        let columns = derive(&ms, cluster, cfg, &own);
+        let target = match target[ci] {
+            Some(t) => t,
+            None => {
+                let prefix = incident_code(
+                    columns.country_code.as_deref(),
+                    columns.date_start.as_deref(),
+                    0,
+                );
+                let prefix = prefix.trim_end_matches("000").to_string();
+                let seq = seqs.entry(prefix.clone()).or_insert(0);
+                *seq += 1;
+                plan.new_codes.push(format!("{prefix}{:03}", seq));
+                summary.created += 1;
+                IncidentRef::New(plan.new_codes.len() - 1)
+            }
+        };
+        target_links(cluster, &mut plan, target, columns, &extraction_of);
+    }
+    // Stored incidents no cluster took: absorbed where most of their mentions went, else withdrawn.
+    let cluster_of: HashMap<MentionKey, usize> = clusters
+        .iter()
+        .enumerate()
+        .flat_map(|(ci, c)| c.mentions.iter().map(move |k| (*k, ci)))
+        .collect();
+    for id in active.into_iter().filter(|id| !claimed.contains(id)) {
+        let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
+        for (key, inc) in &previous {
+            if *inc == id {
+                if let Some(ci) = cluster_of.get(key) {
+                    *counts.entry(*ci).or_default() += 1;
+                }
+            }
+        }
+        match counts.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))) {
+            Some((ci, _)) => {
+                let survivor = plan.incidents[*ci].target;
+                plan.merges.push((id, survivor));
+                summary.merged += 1;
+            }
+            None => {
+                plan.withdrawn.push(id);
+                summary.withdrawn += 1;
+            }
+        }
+    }
+    store.apply_link_plan(&plan)?;
+    Ok(summary)
+}
+
+fn target_links(
+    cluster: &Cluster,
+    plan: &mut LinkPlan,
+    target: IncidentRef,
+    columns: IncidentColumns,
+    extraction_of: &HashMap<MentionKey, i64>,
+) {
+    let mut link_of: HashMap<MentionKey, Value> = HashMap::new();
+    for l in &cluster.links {
+        // The link is recorded on the later mention of the pair: the one it joined.
+        link_of
+            .entry(l.b)
+            .or_insert_with(|| serde_json::to_value(l).unwrap_or(Value::Null));
+    }
+    plan.incidents.push(PlannedIncident {
+        target,
+        mentions: cluster
+            .mentions
+            .iter()
+            .map(|k| PlannedMention {
+                report_id: k.report,
+                idx: k.index,
+                extraction_id: extraction_of.get(k).copied().unwrap_or_default(),
+                link: link_of.remove(k),
+            })
+            .collect(),
+        columns,
+    });
+}
+
+/// Highest sequence number issued per code prefix ("SY-2016-04-27-").
+fn code_sequences(codes: &[String]) -> HashMap<String, u32> {
+    let mut seqs: HashMap<String, u32> = HashMap::new();
+    for code in codes {
+        if let Some((prefix, seq)) = code.rsplit_once('-') {
+            if let Ok(n) = seq.parse::<u32>() {
+                let e = seqs.entry(format!("{prefix}-")).or_insert(0);
+                *e = (*e).max(n);
+            }
+        }
+    }
+    seqs
+}
+
+/// The newest analyst value per field.
+fn latest<'a>(overrides: &[&'a IncidentOverride]) -> BTreeMap<&'a str, &'a IncidentOverride> {
+    let mut out = BTreeMap::new();
+    for o in overrides {
+        out.insert(o.field.as_str(), *o);
+    }
+    out
+}
+
+/// The derived record of an incident: what the mentions agree on, corroboration, and analyst
+/// values on top (the extracted value stays visible under "extracted").
+fn derive(
+    ms: &[&Mention],
+    cluster: &Cluster,
+    cfg: &LinkConfig,
+    overrides: &[&IncidentOverride],
+) -> IncidentColumns {
+    let latest = latest(overrides);
+    let analyst_grade = latest.get("grade").and_then(|o| {
+        Some(AnalystGrade {
+            grade: o.value.as_str()?.parse::<Grade>().ok()?,
+            by: o.by.clone(),
+            reason: o.reason.clone().unwrap_or_default(),
+        })
+    });
+    let agreed = summarize(ms);
+    let corroboration = corroborate(ms, cfg, analyst_grade.as_ref());
+    let mut reports: Vec<String> = ms.iter().map(|m| m.external_id.clone()).collect();
+    reports.dedup();
+    let mut record = json!({
+        "event_type": agreed.event_type,
+        "date": agreed.date,
+        "location": agreed.location,
+        "weapons": agreed.weapons,
+        "targets": agreed.targets,
+        "target_names": agreed.target_names,
+        "killed": corroboration.killed,
+        "injured": corroboration.injured,
+        "perpetrators": corroboration.attributions,
+        "grade": corroboration.grade,
+        "airwars_grade": attest_link::airwars_grade(corroboration.grade),
+        "grade_reasons": corroboration.grade_reasons,
+        "sources": corroboration.sources,
+        "independent_sources": corroboration.independent_sources,
+        "source_groups": corroboration.source_groups,
+        "leanings": corroboration.leanings,
+        "one_sided": corroboration.one_sided,
+        "claims": corroboration.claims,
+        "reports": reports,
+        "mentions": cluster.mentions.iter().map(|k| k.to_string()).collect::<Vec<_>>(),
+    });
+    let mut analyst = serde_json::Map::new();
+    let mut extracted = serde_json::Map::new();
+    for (field, o) in &latest {
+        if *field == "grade" {
+            continue;
+        }
+        extracted.insert(field.to_string(), record[*field].clone());
+        analyst.insert(
+            field.to_string(),
+            json!({"value": o.value, "by": o.by, "reason": o.reason, "at": o.at}),
+        );
+        match *field {
+            "killed" | "injured" => {
+                // An analyst's figure replaces the overall range; per-source figures stay.
+                let v = &o.value;
+                record[*field]["low"] = v["low"].clone();
+                record[*field]["high"] = v["high"].clone();
+                record[*field]["conservative"] = v["low"].clone();
+            }
+            _ => record[*field] = o.value.clone(),
+        }
+    }
+    if let Some(g) = latest.get("grade") {
+        analyst.insert(
+            "grade".into(),
+            json!({"value": g.value, "by": g.by, "reason": g.reason, "at": g.at}),
+        );
+    }
+    record["analyst"] = Value::Object(analyst);
+    record["extracted"] = Value::Object(extracted);
+
+    let location = &record["location"];
+    let mut search = vec![record["event_type"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string()];
+    for key in ["mention", "name", "admin1", "country"] {
+        if let Some(s) = location[key].as_str() {
+            search.push(s.to_string());
+        }
+    }
+    search.extend(reports.iter().cloned());
+    search.extend(agreed.target_names.iter().cloned());
+    for a in &corroboration.attributions {
+        search.push(a.actor.clone());
+    }
+    for c in &corroboration.claims {
+        search.push(c.speaker.clone());
+    }
+    IncidentColumns {
+        event_type: record["event_type"].as_str().map(str::to_string),
+        date_start: record["date"]["start"].as_str().map(str::to_string),
+        date_end: record["date"]["end"].as_str().map(str::to_string),
+        country_code: location["country_code"].as_str().map(str::to_string),
+        lat: location["lat"].as_f64(),
+        lon: location["lon"].as_f64(),
+        grade: record["grade"].as_str().map(str::to_string),
+        killed_low: record["killed"]["conservative"].as_u64().map(|v| v as u32),
+        killed_high: record["killed"]["high"].as_u64().map(|v| v as u32),
+        sources: corroboration.sources as u32,
+        independent_sources: corroboration.independent_sources as u32,
+        targets: record["targets"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|t| t.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default(),
+        search_text: search.join(" "),
+        summary: record,
+    }
+}
