@@ -206,7 +206,8 @@ def main():
     ap.add_argument("--src", default=os.path.join(REPO, "..", "shared", "data", "gazetteer"))
     ap.add_argument("--out", default=os.path.join(REPO, "data", "gazetteer", "attest-gazetteer.tsv.zst"))
     ap.add_argument("--min-pop", type=int, default=0,
-                    help="drop towns below this population (towns of unknown population too)")
+                    help="drop towns below this population (of towns whose population is unknown, "
+                         "keep capitals and seats of divisions)")
     ap.add_argument("--words", help="a word list (e.g. /usr/share/dict/words) to regenerate common-words.txt")
     args = ap.parse_args()
     src = args.src
@@ -265,8 +266,6 @@ def main():
         best = max(hits, key=lambda t: (t["pop"], -len(t["id"])))
         best["aliases"] = sorted(set(best["aliases"]) | set(e["aliases"]))
 
-    if args.min_pop:
-        towns = [t for t in towns if t["pop"] >= args.min_pop]
 
     # Admin-1 centres: the mean of their towns.
     acc = collections.defaultdict(lambda: [0.0, 0.0, 0])
@@ -309,7 +308,7 @@ def main():
                 continue
             lat, lon = cap[0]["lat"], cap[0]["lon"]
         rows.append(("C", str(c.get("geonameid") or ""), name, iso, "", lat, lon, int(c.get("population") or 0),
-                     "", aliases, e.get("demonyms", [])))
+                     "", aliases, e.get("demonyms", []) + e.get("context", [])))
     for code, name in sorted(admin1.items()):
         cc = code.split(".")[0]
         a = acc.get((cc, name))
@@ -327,6 +326,11 @@ def main():
             flags.append("seat")
         elif t.get("admin2") and loose(t["name"]) == strip_admin(t["admin2"]):
             flags.append("seat2")
+        if args.min_pop and t["pop"] < args.min_pop:
+            # Towns of unknown population (outside the conflict countries) stay when they are
+            # a capital or the seat of a division: the best stand-in for size these sources give.
+            if t["pop"] > 0 or t["id"] or not flags:
+                continue
         rows.append(("P", t["id"], t["name"], t["cc"], t["admin1"], t["lat"], t["lon"], t["pop"],
                      ",".join(flags), t["aliases"], []))
 

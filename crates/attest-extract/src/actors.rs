@@ -18,6 +18,8 @@ pub(crate) struct ClaimHit {
     pub(crate) stance: &'static str,
     pub(crate) actor: Option<String>,
     pub(crate) span: [usize; 2],
+    /// Byte span of the speaker's phrase.
+    pub(crate) speaker_span: [usize; 2],
 }
 
 /// A cited source found in a sentence.
@@ -45,10 +47,19 @@ fn actorish(doc: &Doc, i: usize) -> bool {
     if t.kind != Kind::Word {
         return false;
     }
-    if doc.is(i, |t| matches!(t, Tag::GenericActor | Tag::ActorAdjective | Tag::Demonym(_))) {
+    if doc.is(i, |t| {
+        matches!(t, Tag::GenericActor | Tag::ActorAdjective | Tag::Demonym(_))
+    }) {
         return true;
     }
-    if is_tag(doc, i, Tag::ActorStop) || doc.is(i, |t| matches!(t, Tag::Speech | Tag::Aux | Tag::Trigger(_) | Tag::Killed | Tag::Injured)) {
+    if is_tag(doc, i, Tag::ActorStop)
+        || doc.is(i, |t| {
+            matches!(
+                t,
+                Tag::Speech | Tag::Aux | Tag::Trigger(_) | Tag::Killed | Tag::Injured
+            )
+        })
+    {
         return false;
     }
     if doc.caps {
@@ -63,7 +74,7 @@ pub(crate) fn np_right(doc: &Doc, j: usize, end: usize) -> Option<(usize, usize)
     while a < end && doc.toks[a].kind == Kind::Word && matches!(doc.low(a), "the" | "a" | "an") {
         a += 1;
     }
-    let limit = if doc.caps { 5 } else { 9 };
+    let limit = 10;
     let mut b = a;
     let mut lower_run = 0;
     while b < end && b - a < limit {
@@ -76,7 +87,12 @@ pub(crate) fn np_right(doc: &Doc, j: usize, end: usize) -> Option<(usize, usize)
             continue;
         }
         // "pro-government", "Al-Nasser"
-        if doc.is_punct(b, "-") && b > a && b + 1 < end && actorish(doc, b + 1) && doc.toks[b + 1].start == doc.toks[b].end {
+        if doc.is_punct(b, "-")
+            && b > a
+            && b + 1 < end
+            && actorish(doc, b + 1)
+            && doc.toks[b + 1].start == doc.toks[b].end
+        {
             b += 1;
             continue;
         }
@@ -91,11 +107,23 @@ pub(crate) fn np_right(doc: &Doc, j: usize, end: usize) -> Option<(usize, usize)
                 continue;
             }
         }
-        // One lower-case noun after capitalised words ("Russian planes").
-        if !doc.caps && b > a && lower_run == 0 && doc.toks[b].kind == Kind::Word && !doc.toks[b].cap {
+        // One lower-case noun after capitalised words or an actor adjective ("Russian planes").
+        let adj_before = b > a
+            && (doc.toks[b - 1].cap
+                || doc.is(b - 1, |t| {
+                    matches!(t, Tag::ActorAdjective | Tag::Demonym(_))
+                }));
+        if !doc.caps
+            && adj_before
+            && lower_run <= 1
+            && doc.toks[b].kind == Kind::Word
+            && !doc.toks[b].cap
+        {
             let next_ends = b + 1 >= end
                 || doc.toks[b + 1].kind == Kind::Punct
-                || doc.is(b + 1, |t| matches!(t, Tag::ActorStop | Tag::Aux | Tag::Speech));
+                || doc.is(b + 1, |t| {
+                    matches!(t, Tag::ActorStop | Tag::Aux | Tag::Speech)
+                });
             if next_ends && !doc.is(b, |t| matches!(t, Tag::Speech | Tag::Aux | Tag::ActorStop)) {
                 b += 1;
                 lower_run += 1;
@@ -105,7 +133,10 @@ pub(crate) fn np_right(doc: &Doc, j: usize, end: usize) -> Option<(usize, usize)
         break;
     }
     // "(FMLN)", "[FMLN]"
-    if b + 2 < end && (doc.is_punct(b, "(") || doc.is_punct(b, "[")) && (doc.is_punct(b + 2, ")") || doc.is_punct(b + 2, "]")) {
+    if b + 2 < end
+        && (doc.is_punct(b, "(") || doc.is_punct(b, "["))
+        && (doc.is_punct(b + 2, ")") || doc.is_punct(b + 2, "]"))
+    {
         b += 3;
     }
     (b > a).then_some((a, b))
@@ -131,14 +162,18 @@ fn np_left(doc: &Doc, k: usize, start: usize) -> Option<(usize, usize)> {
         }
         break;
     }
-    while a < k && is_tag(doc, a, Tag::Connector) {
+    while a < k
+        && (is_tag(doc, a, Tag::Connector) && !doc.toks[a].cap || doc.toks[a].kind == Kind::Punct)
+    {
         a += 1;
     }
     (a < k).then_some((a, k))
 }
 
 fn text_of(doc: &Doc, a: usize, b: usize) -> String {
-    doc.slice(a, b).trim_matches(|c: char| c == ',' || c.is_whitespace()).to_string()
+    doc.slice(a, b)
+        .trim_matches(|c: char| c == ',' || c.is_whitespace())
+        .to_string()
 }
 
 /// Perpetrators named in tokens `t0..t1`.
@@ -173,9 +208,8 @@ pub(crate) fn perpetrators(doc: &Doc, t0: usize, t1: usize) -> Vec<PerpHit> {
                     c -= 1;
                 }
                 if c > t0 && doc.is_punct(c - 1, ",") {
-                    if let Some((a, b)) = np_right(doc, c, k - 1) {
-                        let b2 = (a..k - 1).rev().find(|&x| actorish(doc, x)).map_or(b, |x| x + 1);
-                        push(a, b2.max(b), doc.span(i, i + h.len));
+                    if let Some((a, b)) = np_left(doc, k - 1, c) {
+                        push(a, b, doc.span(i, i + h.len));
                     }
                     k = c - 1;
                 }
@@ -188,11 +222,20 @@ pub(crate) fn perpetrators(doc: &Doc, t0: usize, t1: usize) -> Vec<PerpHit> {
         }
         // "Gunmen opened fire", "FMLN TERRORISTS MURDERED": a generic actor before a trigger.
         if let Some(h) = doc.find(i, |t| t == Tag::GenericActor) {
-            let e = i + h.len;
-            let trigger_follows = (e..(e + 4).min(t1)).any(|k| doc.find(k, |t| matches!(t, Tag::Trigger(_))).is_some())
+            let mut e = i + h.len;
+            // "URBAN GUERRILLAS OF THE FMLN [FMLN] DYNAMITED": the whole phrase.
+            if let Some((_, b)) = np_right(doc, i, t1) {
+                e = e.max(b);
+            }
+            let trigger_follows = (e..(e + 5).min(t1))
+                .any(|k| doc.find(k, |t| matches!(t, Tag::Trigger(_))).is_some())
                 && !(i > t0 && is_tag(doc, i - 1, Tag::ActorStop) && doc.low(i - 1) != "the");
             // Not when the actor is the victim ("killing three soldiers").
-            let victim = (i.saturating_sub(3).max(t0)..i).any(|k| doc.find(k, |t| matches!(t, Tag::Killed | Tag::Injured)).is_some() || doc.toks[k].kind == Kind::Num);
+            let victim = (i.saturating_sub(3).max(t0)..i).any(|k| {
+                doc.find(k, |t| matches!(t, Tag::Killed | Tag::Injured))
+                    .is_some()
+                    || doc.toks[k].kind == Kind::Num
+            });
             if trigger_follows && !victim {
                 let (a, _) = np_left(doc, i, t0).unwrap_or((i, e));
                 push(a.min(i), e, doc.span(i, e));
@@ -210,7 +253,13 @@ fn speaker_of(doc: &Doc, a: usize, b: usize) -> Option<Speaker> {
     // Trim a trailing place: "A Syrian military official in Damascus".
     let mut e = b;
     for k in a..b {
-        if doc.toks[k].kind == Kind::Word && matches!(doc.low(k), "in" | "at" | "from" | "near" | "on" | "for" | "who") && k > a {
+        if doc.toks[k].kind == Kind::Word
+            && matches!(
+                doc.low(k),
+                "in" | "at" | "from" | "near" | "on" | "for" | "who"
+            )
+            && k > a
+        {
             e = k;
             break;
         }
@@ -242,7 +291,9 @@ fn speaker_of(doc: &Doc, a: usize, b: usize) -> Option<Speaker> {
     while r0 < n0 && matches!(doc.low(r0), "the" | "a" | "an") {
         r0 += 1;
     }
-    let role = (r0 < n0).then(|| text_of(doc, r0, n0)).filter(|s| !s.is_empty());
+    let role = (r0 < n0)
+        .then(|| text_of(doc, r0, n0))
+        .filter(|s| !s.is_empty());
     if n0 < e {
         let name = text_of(doc, n0, e);
         // Expand abbreviated titles in roles is left to readers; keep as written.
@@ -273,10 +324,24 @@ fn speaker_before(doc: &Doc, v: usize, t0: usize) -> Option<(usize, usize)> {
             }
             break;
         }
-        if matches!(doc.low(p), "and" | "but" | "that" | "while" | "as" | "which" | "who") {
+        if matches!(
+            doc.low(p),
+            "and" | "but" | "that" | "while" | "as" | "which" | "who"
+        ) {
             break;
         }
-        if doc.is(p, |t| matches!(t, Tag::Speech | Tag::Denies | Tag::Accuses | Tag::Confirms | Tag::Killed | Tag::Injured | Tag::Trigger(_))) {
+        if doc.is(p, |t| {
+            matches!(
+                t,
+                Tag::Speech
+                    | Tag::Denies
+                    | Tag::Accuses
+                    | Tag::Confirms
+                    | Tag::Killed
+                    | Tag::Injured
+                    | Tag::Trigger(_)
+            )
+        }) {
             break;
         }
         a = p;
@@ -295,10 +360,17 @@ pub(crate) fn claims(doc: &Doc, t0: usize, t1: usize, known: &mut Vec<Speaker>) 
         Confirm,
         Resp,
     }
-    let mut verbs: Vec<(usize, usize, V, Option<(usize, usize)>)> = Vec::new();
+    /// (verb start, verb end, kind, speaker phrase)
+    type Verb = (usize, usize, V, Option<(usize, usize)>);
+    let mut verbs: Vec<Verb> = Vec::new();
     let mut i = t0;
     while i < t1 {
-        let h = doc.find(i, |t| matches!(t, Tag::Speech | Tag::Accuses | Tag::Denies | Tag::Confirms | Tag::Responsibility));
+        let h = doc.find(i, |t| {
+            matches!(
+                t,
+                Tag::Speech | Tag::Accuses | Tag::Denies | Tag::Confirms | Tag::Responsibility
+            )
+        });
         let Some(h) = h else {
             i += 1;
             continue;
@@ -317,7 +389,9 @@ pub(crate) fn claims(doc: &Doc, t0: usize, t1: usize, known: &mut Vec<Speaker>) 
     let mut out = Vec::new();
     for (n, &(_, v1, kind, sp)) in verbs.iter().enumerate() {
         let Some((a, b)) = sp else { continue };
-        let Some(mut speaker) = speaker_of(doc, a, b) else { continue };
+        let Some(mut speaker) = speaker_of(doc, a, b) else {
+            continue;
+        };
         let low = speaker.name.to_lowercase();
         if matches!(low.as_str(), "he" | "she" | "they" | "it" | "we" | "i") {
             match known.last() {
@@ -331,7 +405,11 @@ pub(crate) fn claims(doc: &Doc, t0: usize, t1: usize, known: &mut Vec<Speaker>) 
             if doc.lower.contains(&title.to_lowercase()) {
                 let t = title.trim_end_matches('.').to_lowercase();
                 if ["mr", "mrs", "ms", "dr", "miss"].contains(&t.as_str()) || is_courtesy(doc, &t) {
-                    if let Some(k) = known.iter().rev().find(|k| k.name.ends_with(surname) && k.name != speaker.name) {
+                    if let Some(k) = known
+                        .iter()
+                        .rev()
+                        .find(|k| k.name.ends_with(surname) && k.name != speaker.name)
+                    {
                         speaker = k.clone();
                     }
                 }
@@ -344,21 +422,31 @@ pub(crate) fn claims(doc: &Doc, t0: usize, t1: usize, known: &mut Vec<Speaker>) 
             .unwrap_or(t1);
         let comp = (v1, c_end.max(v1));
         let (stance, actor) = match kind {
-            V::Accuse => ("accuses", np_right(doc, comp.0, comp.1).map(|(x, y)| text_of(doc, x, y))),
+            V::Accuse => (
+                "accuses",
+                np_right(doc, comp.0, comp.1).map(|(x, y)| text_of(doc, x, y)),
+            ),
             V::Deny => ("denies", complement_subject(doc, comp.0, comp.1)),
             V::Confirm => ("confirms", complement_subject(doc, comp.0, comp.1)),
             V::Resp => ("claims_responsibility", Some(speaker.name.clone())),
             V::Speech => {
-                let negated = (comp.0..comp.1).any(|k| is_tag(doc, k, Tag::Negation) || doc.low(k).ends_with("n't") || doc.low(k).ends_with("n\u{2019}t"));
+                let negated = (comp.0..comp.1).any(|k| {
+                    is_tag(doc, k, Tag::Negation)
+                        || doc.low(k).ends_with("n't")
+                        || doc.low(k).ends_with("n\u{2019}t")
+                });
                 let agent = (comp.0..comp.1).find_map(|k| {
-                    doc.find(k, |t| t == Tag::AgentCue).and_then(|h| np_right(doc, k + h.len, comp.1))
+                    doc.find(k, |t| t == Tag::AgentCue)
+                        .and_then(|h| np_right(doc, k + h.len, comp.1))
                 });
                 if negated {
                     ("denies", complement_subject(doc, comp.0, comp.1))
                 } else if let Some((x, y)) = agent {
                     ("accuses", Some(text_of(doc, x, y)))
                 } else {
-                    if !known.iter().any(|k| k.name == speaker.name) && speaker.name.chars().next().is_some_and(char::is_uppercase) {
+                    if !known.iter().any(|k| k.name == speaker.name)
+                        && speaker.name.chars().next().is_some_and(char::is_uppercase)
+                    {
                         known.push(speaker.clone());
                     }
                     continue;
@@ -374,13 +462,17 @@ pub(crate) fn claims(doc: &Doc, t0: usize, t1: usize, known: &mut Vec<Speaker>) 
             stance,
             actor,
             span: doc.span(a, comp.1),
+            speaker_span: doc.span(a, b),
         });
     }
     out
 }
 
 fn is_courtesy(doc: &Doc, word: &str) -> bool {
-    doc.toks.iter().enumerate().any(|(i, _)| doc.low(i) == word && is_tag(doc, i, Tag::Courtesy))
+    doc.toks
+        .iter()
+        .enumerate()
+        .any(|(i, _)| doc.low(i) == word && is_tag(doc, i, Tag::Courtesy))
 }
 
 /// The subject of a reported clause: "denied [that] the government had hit ...".
@@ -428,15 +520,18 @@ fn source_after(doc: &Doc, j: usize, end: usize) -> Option<(String, Option<Strin
     }
     let mut b = name_start;
     while b < end && b < name_start + 8 {
-        if doc.capword(b) || doc.is(b, |t| t == Tag::KnownSource) || doc.caps && doc.toks[b].kind == Kind::Word && !is_tag(doc, b, Tag::ActorStop) {
-            b += 1;
-        } else if b > name_start && is_tag(doc, b, Tag::Connector) && b + 1 < end && doc.capword(b + 1) {
-            b += 1;
-        } else if b > name_start && doc.is_punct(b, "-") && b + 1 < end && doc.capword(b + 1) {
-            b += 1;
-        } else {
+        let word = doc.capword(b)
+            || doc.is(b, |t| t == Tag::KnownSource)
+            || doc.caps && doc.toks[b].kind == Kind::Word && !is_tag(doc, b, Tag::ActorStop);
+        // "Observatory for Human Rights", "Agence France-Presse"
+        let joiner = b > name_start
+            && (is_tag(doc, b, Tag::Connector) || doc.is_punct(b, "-"))
+            && b + 1 < end
+            && doc.capword(b + 1);
+        if !(word || joiner) {
             break;
         }
+        b += 1;
     }
     if b > name_start {
         return Some((text_of(doc, name_start, b), desc, b));
@@ -451,7 +546,12 @@ pub(crate) fn sources(doc: &Doc, t0: usize, t1: usize) -> Vec<SourceHit> {
     let mut out: Vec<SourceHit> = Vec::new();
     let mut i = t0;
     while i < t1 {
-        let Some(h) = doc.find(i, |t| matches!(t, Tag::According | Tag::Published | Tag::Told | Tag::KnownSource)) else {
+        let Some(h) = doc.find(i, |t| {
+            matches!(
+                t,
+                Tag::According | Tag::Published | Tag::Told | Tag::KnownSource
+            )
+        }) else {
             i += 1;
             continue;
         };
@@ -502,15 +602,25 @@ mod tests {
         assert_eq!(p[0].name, "Syrian government forces");
         let p = with_doc("The Al-Nasser Brigades, the armed wing of the Popular Resistance Committees, claimed responsibility for the rockets.", |d| perpetrators(d, 0, d.toks.len()));
         let names: Vec<&str> = p.iter().map(|p| p.name.as_str()).collect();
-        assert!(names.iter().any(|n| n.contains("Popular Resistance Committees")), "{names:?}");
+        assert!(
+            names
+                .iter()
+                .any(|n| n.contains("Popular Resistance Committees")),
+            "{names:?}"
+        );
         assert!(names.contains(&"Al-Nasser Brigades"), "{names:?}");
     }
 
     #[test]
     fn generic_subject_of_attack() {
-        let p = with_doc("IN SOYAPANGO, FMLN TERRORISTS MURDERED TWO WATCHMEN.", |d| perpetrators(d, 0, d.toks.len()));
+        let p = with_doc(
+            "IN SOYAPANGO, FMLN TERRORISTS MURDERED TWO WATCHMEN.",
+            |d| perpetrators(d, 0, d.toks.len()),
+        );
         assert_eq!(p[0].name, "FMLN TERRORISTS");
-        let p = with_doc("The attack killed three soldiers and wounded two.", |d| perpetrators(d, 0, d.toks.len()));
+        let p = with_doc("The attack killed three soldiers and wounded two.", |d| {
+            perpetrators(d, 0, d.toks.len())
+        });
         assert!(p.is_empty());
     }
 
@@ -539,12 +649,23 @@ mod tests {
 
     #[test]
     fn sources_with_descriptions() {
-        let s = with_doc("The clip was posted online by pro-government TV channel, Sham FM Network.", |d| sources(d, 0, d.toks.len()));
+        let s = with_doc(
+            "The clip was posted online by pro-government TV channel, Sham FM Network.",
+            |d| sources(d, 0, d.toks.len()),
+        );
         assert_eq!(s[0].name, "Sham FM Network");
-        assert_eq!(s[0].description.as_deref(), Some("pro-government TV channel"));
-        let s = with_doc("Two were killed, a local doctor told Reuters.", |d| sources(d, 0, d.toks.len()));
+        assert_eq!(
+            s[0].description.as_deref(),
+            Some("pro-government TV channel")
+        );
+        let s = with_doc("Two were killed, a local doctor told Reuters.", |d| {
+            sources(d, 0, d.toks.len())
+        });
         assert_eq!(s[0].name, "Reuters");
-        let s = with_doc("according to the Syrian Observatory for Human Rights, 10 died", |d| sources(d, 0, d.toks.len()));
+        let s = with_doc(
+            "according to the Syrian Observatory for Human Rights, 10 died",
+            |d| sources(d, 0, d.toks.len()),
+        );
         assert_eq!(s[0].name, "Syrian Observatory for Human Rights");
     }
 }

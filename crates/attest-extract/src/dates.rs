@@ -46,7 +46,11 @@ fn num_at(doc: &Doc, i: usize, end: usize) -> Option<(u32, usize)> {
 fn year_of(v: u32, len: usize) -> Option<i32> {
     match len {
         4 if (1900..=2100).contains(&v) => Some(v as i32),
-        2 => Some(if v >= 30 { 1900 + v as i32 } else { 2000 + v as i32 }),
+        2 => Some(if v >= 30 {
+            1900 + v as i32
+        } else {
+            2000 + v as i32
+        }),
         _ => None,
     }
 }
@@ -84,9 +88,8 @@ pub(crate) fn dates(doc: &Doc, t0: usize, t1: usize, published: Option<NaiveDate
         let hit = date_at(doc, i, t1, published);
         match hit {
             Some(h) => {
-                let recent = published.is_none_or(|p| {
-                    h.start <= p && (p - h.start).num_days() <= MAX_DAYS_BEFORE
-                });
+                let recent = published
+                    .is_none_or(|p| h.start <= p && (p - h.start).num_days() <= MAX_DAYS_BEFORE);
                 if recent {
                     out.push(h);
                 }
@@ -217,25 +220,55 @@ mod tests {
 
     #[test]
     fn absolute_dates() {
-        assert_eq!(all("on 27 April the town", "2016-04-28"), vec![("2016-04-27".into(), "day")]);
-        assert_eq!(all("on April 27, 2016 the", "2016-04-28"), vec![("2016-04-27".into(), "day")]);
-        assert_eq!(all("BOGOTA, 26 SEP 89 (DPA)", "1989-09-26"), vec![("1989-09-26".into(), "day")]);
-        assert_eq!(all("in March 2016", "2016-04-28"), vec![("2016-03-01".into(), "month")]);
+        assert_eq!(
+            all("on 27 April the town", "2016-04-28"),
+            vec![("2016-04-27".into(), "day")]
+        );
+        assert_eq!(
+            all("on April 27, 2016 the", "2016-04-28"),
+            vec![("2016-04-27".into(), "day")]
+        );
+        assert_eq!(
+            all("BOGOTA, 26 SEP 89 (DPA)", "1989-09-26"),
+            vec![("1989-09-26".into(), "day")]
+        );
+        assert_eq!(
+            all("in March 2016", "2016-04-28"),
+            vec![("2016-03-01".into(), "month")]
+        );
     }
 
     #[test]
     fn day_month_without_year_is_never_after_publication() {
-        assert_eq!(all("on 30 December", "2016-01-02"), vec![("2015-12-30".into(), "day")]);
+        assert_eq!(
+            all("on 30 December", "2016-01-02"),
+            vec![("2015-12-30".into(), "day")]
+        );
     }
 
     #[test]
     fn relative_dates() {
         // 2016-04-28 was a Thursday.
-        assert_eq!(all("on Wednesday", "2016-04-28"), vec![("2016-04-27".into(), "day")]);
-        assert_eq!(all("on Thursday", "2016-04-28"), vec![("2016-04-28".into(), "day")]);
-        assert_eq!(all("on Friday", "2016-04-28T10:00:00Z"), vec![("2016-04-22".into(), "day")]);
-        assert_eq!(all("yesterday", "2016-04-28"), vec![("2016-04-27".into(), "day")]);
-        assert_eq!(all("late last night", "2016-04-28"), vec![("2016-04-27".into(), "day")]);
+        assert_eq!(
+            all("on Wednesday", "2016-04-28"),
+            vec![("2016-04-27".into(), "day")]
+        );
+        assert_eq!(
+            all("on Thursday", "2016-04-28"),
+            vec![("2016-04-28".into(), "day")]
+        );
+        assert_eq!(
+            all("on Friday", "2016-04-28T10:00:00Z"),
+            vec![("2016-04-22".into(), "day")]
+        );
+        assert_eq!(
+            all("yesterday", "2016-04-28"),
+            vec![("2016-04-27".into(), "day")]
+        );
+        assert_eq!(
+            all("late last night", "2016-04-28"),
+            vec![("2016-04-27".into(), "day")]
+        );
     }
 
     #[test]

@@ -23,7 +23,12 @@ impl SentEvents {
                 let t = &lex.triggers[*id as usize];
                 (t.strength, *id as usize)
             })
-            .max_by_key(|(s, id)| (*s, std::cmp::Reverse(priority(lex, &lex.triggers[*id].event))))
+            .max_by_key(|(s, id)| {
+                (
+                    *s,
+                    std::cmp::Reverse(priority(lex, &lex.triggers[*id].event)),
+                )
+            })
     }
 }
 
@@ -36,7 +41,12 @@ pub(crate) fn priority(lex: &Lexicon, event: &str) -> usize {
 }
 
 /// Longest non-overlapping matches of one category in `t0..t1`.
-fn longest(doc: &Doc, t0: usize, t1: usize, pick: impl Fn(Tag) -> Option<u16>) -> Vec<(u16, usize, usize)> {
+fn longest(
+    doc: &Doc,
+    t0: usize,
+    t1: usize,
+    pick: impl Fn(Tag) -> Option<u16>,
+) -> Vec<(u16, usize, usize)> {
     let mut out = Vec::new();
     let mut i = t0;
     while i < t1 {
@@ -59,19 +69,32 @@ fn longest(doc: &Doc, t0: usize, t1: usize, pick: impl Fn(Tag) -> Option<u16>) -
 
 /// Triggers, weapons and targets of tokens `t0..t1`.
 pub(crate) fn sentence_events(doc: &Doc, t0: usize, t1: usize) -> SentEvents {
+    let triggers = longest(doc, t0, t1, |t| match t {
+        Tag::Trigger(id) => Some(id),
+        _ => None,
+    });
+    let weapons = longest(doc, t0, t1, |t| match t {
+        Tag::Weapon(id) => Some(id),
+        _ => None,
+    });
+    // A target word inside a trigger or weapon ("car" in "car bomb") is no target.
+    let inside = |a: usize, b: usize| {
+        triggers
+            .iter()
+            .chain(weapons.iter())
+            .any(|&(_, x, y)| x <= a && b <= y)
+    };
+    let targets = longest(doc, t0, t1, |t| match t {
+        Tag::Target(id) => Some(id),
+        _ => None,
+    })
+    .into_iter()
+    .filter(|&(_, a, b)| !inside(a, b))
+    .collect();
     SentEvents {
-        triggers: longest(doc, t0, t1, |t| match t {
-            Tag::Trigger(id) => Some(id),
-            _ => None,
-        }),
-        weapons: longest(doc, t0, t1, |t| match t {
-            Tag::Weapon(id) => Some(id),
-            _ => None,
-        }),
-        targets: longest(doc, t0, t1, |t| match t {
-            Tag::Target(id) => Some(id),
-            _ => None,
-        }),
+        triggers,
+        weapons,
+        targets,
     }
 }
 
@@ -82,14 +105,25 @@ mod tests {
     #[test]
     fn longest_trigger_wins_and_weapons_are_found() {
         let lex = Lexicon::embedded().expect("lexicon");
-        let doc = Doc::new("A SUICIDE CAR BOMB hit the market; barrel bombs fell.", &lex);
+        let doc = Doc::new(
+            "A SUICIDE CAR BOMB hit the market; barrel bombs fell.",
+            &lex,
+        );
         let n = doc.toks.len();
         let ev = sentence_events(&doc, 0, n);
         let (_, id) = ev.strongest(&lex).expect("a trigger");
         assert_eq!(lex.triggers[id].event, "suicide_bombing");
-        let weapons: Vec<&str> = ev.weapons.iter().map(|w| lex.weapons[w.0 as usize].weapon.as_str()).collect();
+        let weapons: Vec<&str> = ev
+            .weapons
+            .iter()
+            .map(|w| lex.weapons[w.0 as usize].weapon.as_str())
+            .collect();
         assert_eq!(weapons, vec!["barrel_bomb"]);
-        let targets: Vec<&str> = ev.targets.iter().map(|t| lex.targets[t.0 as usize].as_str()).collect();
+        let targets: Vec<&str> = ev
+            .targets
+            .iter()
+            .map(|t| lex.targets[t.0 as usize].as_str())
+            .collect();
         assert_eq!(targets, vec!["market"]);
     }
 }

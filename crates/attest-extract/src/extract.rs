@@ -64,6 +64,10 @@ struct PlaceCand {
     precision: Precision,
     weak: bool,
     sent: usize,
+    /// The gazetteer's confidence (cue places: 0.5).
+    confidence: f32,
+    /// Follows a place preposition ("in", "near").
+    after_prep: bool,
 }
 
 #[derive(Debug, Default)]
@@ -85,16 +89,6 @@ struct SentInfo {
 struct Draft {
     sents: Vec<usize>,
     event_sents: Vec<usize>,
-}
-
-fn finer(p: Precision) -> u8 {
-    match p {
-        Precision::Site => 4,
-        Precision::District => 3,
-        Precision::Town => 2,
-        Precision::Admin1 => 1,
-        Precision::Country => 0,
-    }
 }
 
 impl Extractor {
@@ -120,35 +114,8 @@ impl Extractor {
         if let Some(title) = doc_in.title {
             graphic |= Doc::new(title, lex).graphic;
         }
-        let mentions = if doc.toks.is_empty() {
-            Vec::new()
-        } else {
-            self.gaz.locate(doc_in.text)
-        };
-        // Sentence of each byte offset.
-        let sent_of = |byte: usize| -> Option<usize> {
-            let idx = doc
-                .sents
-                .partition_point(|s| doc.toks[s.t0].start <= byte);
-            idx.checked_sub(1)
-        };
-        let mut cands: Vec<PlaceCand> = Vec::new();
-        for m in &mentions {
-            if let Some(s) = sent_of(m.start) {
-                if !doc.sents[s].excluded {
-                    cands.push(PlaceCand {
-                        start: m.start,
-                        end: m.end,
-                        mention: m.mention.clone(),
-                        place: Some(m.place.clone()),
-                        precision: m.place.precision,
-                        weak: false,
-                        sent: s,
-                    });
-                }
-            }
-        }
         let mut info: Vec<SentInfo> = Vec::with_capacity(doc.sents.len());
+        let mut cues = Vec::new();
         let mut known: Vec<Speaker> = Vec::new();
         for (si, s) in doc.sents.iter().enumerate() {
             if s.excluded {
@@ -169,25 +136,15 @@ impl Extractor {
                 Some(_) => counts || has_target,
                 None => counts,
             };
-            for cp in cue_places(&doc, t0, t1) {
-                let overlaps = cands.iter().any(|c| c.start < cp.end && cp.start < c.end);
-                if !overlaps {
-                    cands.push(PlaceCand {
-                        start: cp.start,
-                        end: cp.end,
-                        mention: cp.mention,
-                        place: None,
-                        precision: cp.precision,
-                        weak: cp.weak,
-                        sent: si,
-                    });
-                }
-            }
+            cues.extend(cue_places(&doc, t0, t1).into_iter().map(|cp| (si, cp)));
             info.push(SentInfo {
                 ev,
                 cas,
                 places: Vec::new(),
-                dates: dates(&doc, t0, t1, published),
+                dates: dates(&doc, t0, t1, published)
+                    .into_iter()
+                    .filter(|h| !dateline(&doc, h))
+                    .collect(),
                 perps: actors::perpetrators(&doc, t0, t1),
                 claims: actors::claims(&doc, t0, t1, &mut known),
                 sources: actors::sources(&doc, t0, t1),
@@ -195,6 +152,98 @@ impl Extractor {
                 event,
             });
         }
+        // Places are looked up only in reports that tell of an incident.
+        let mentions = if info.iter().any(|s| s.event) {
+            self.gaz.locate(doc_in.text)
+        } else {
+            Vec::new()
+        };
+        // Sentence of each byte offset.
+        let sent_of = |byte: usize| -> Option<usize> {
+            let idx = doc.sents.partition_point(|s| doc.toks[s.t0].start <= byte);
+            idx.checked_sub(1)
+        };
+        // Token index of a byte offset (the token starting at or after it).
+        let tok_at = |byte: usize| doc.toks.partition_point(|t| t.start < byte);
+        let after_prep = |byte: usize| {
+            let k = tok_at(byte);
+            k > 0 && doc.is(k - 1, |t| t == Tag::PlacePreposition)
+        };
+        let mut cands: Vec<PlaceCand> = Vec::new();
+        for m in &mentions {
+            let Some(s) = sent_of(m.start) else { continue };
+            if doc.sents[s].excluded {
+                continue;
+            }
+            let k = tok_at(m.start);
+            let k_end = tok_at(m.end);
+            // A title before it ("Mr Kerry", "President Assad"): a person, not a place.
+            if k > 0
+                && doc.is(k - 1, |t| matches!(t, Tag::Title | Tag::Courtesy))
+                && doc.capword(k - 1)
+            {
+                continue;
+            }
+            // "Aleppo's Al Quds hospital", "Halab News Network": part of a facility's or an
+            // outlet's name.
+            let possessed = doc.text[..m.start].trim_end().ends_with("'s")
+                || doc.text[..m.start].trim_end().ends_with("\u{2019}s");
+            let facility_next = k_end < doc.toks.len()
+                && doc.is(k_end, |t| matches!(t, Tag::Target(_) | Tag::MediaNoun))
+                && !doc.is(k_end, |t| {
+                    t == Tag::PlaceAfter(crate::PrecisionTag(Precision::District))
+                });
+            let name_next = k_end < doc.toks.len()
+                && doc.capword(k_end)
+                && doc.find(k_end, |t| t == Tag::MediaNoun).is_some();
+            if (possessed && facility_next) || name_next {
+                continue;
+            }
+            cands.push(PlaceCand {
+                start: m.start,
+                end: m.end,
+                mention: m.mention.clone(),
+                place: Some(m.place.clone()),
+                precision: m.place.precision,
+                weak: false,
+                sent: s,
+                confidence: m.confidence,
+                after_prep: after_prep(m.start),
+            });
+        }
+        for (si, cp) in cues {
+            // A cue-found name longer than a gazetteer match inside it wins ("the Bar
+            // al-Nairab area" over "Bar").
+            if !cp.weak {
+                cands.retain(|c| {
+                    !(c.start < cp.end
+                        && cp.start < c.end
+                        && c.end - c.start < cp.end - cp.start
+                        && c.precision != Precision::Country)
+                });
+            }
+            let overlaps = cands.iter().any(|c| c.start < cp.end && cp.start < c.end);
+            if !overlaps {
+                let ap = after_prep(cp.start);
+                cands.push(PlaceCand {
+                    start: cp.start,
+                    end: cp.end,
+                    mention: cp.mention,
+                    place: None,
+                    precision: cp.precision,
+                    weak: cp.weak,
+                    sent: si,
+                    confidence: 0.5,
+                    after_prep: ap,
+                });
+            }
+        }
+        // A place in a speaker's phrase ("an official in Damascus") is where they speak from.
+        let speakers: Vec<[usize; 2]> = info
+            .iter()
+            .flat_map(|s| s.claims.iter().map(|c| c.speaker_span))
+            .collect();
+        cands.retain(|c| !speakers.iter().any(|sp| sp[0] <= c.start && c.end <= sp[1]));
         cands.sort_by_key(|c| c.start);
         for (ci, c) in cands.iter().enumerate() {
             if let Some(si) = info.get_mut(c.sent) {
@@ -243,9 +292,9 @@ impl Extractor {
             };
             if new {
                 // Back to an earlier incident it fits, else a new one.
-                let back = drafts
-                    .iter()
-                    .position(|d| !self.conflicts(doc, info, cands, d, si) && self.same_kind(info, d, si));
+                let back = drafts.iter().position(|d| {
+                    !self.conflicts(doc, info, cands, d, si) && self.same_kind(info, d, si)
+                });
                 match back {
                     Some(b) if Some(b) != cur => {
                         cur = Some(b);
@@ -281,20 +330,42 @@ impl Extractor {
 
     fn same_kind(&self, info: &[SentInfo], d: &Draft, si: usize) -> bool {
         let a = self.draft_type(info, d).map(|x| x.1);
-        let b = info[si].strongest.map(|(_, id)| self.lex.triggers[id].event.clone());
+        let b = info[si]
+            .strongest
+            .map(|(_, id)| self.lex.triggers[id].event.clone());
         a.is_some() && a == b
     }
 
     /// Does event sentence `si` describe another incident than draft `d`?
-    fn conflicts(&self, doc: &Doc, info: &[SentInfo], cands: &[PlaceCand], d: &Draft, si: usize) -> bool {
+    fn conflicts(
+        &self,
+        doc: &Doc,
+        info: &[SentInfo],
+        cands: &[PlaceCand],
+        d: &Draft,
+        si: usize,
+    ) -> bool {
         let s = &info[si];
         let strong_trigger = s.strongest.is_some_and(|(st, _)| st >= 2);
+        // A draft with only a generic word ("hit") and no count takes whatever follows.
+        let anchored = d.event_sents.iter().any(|x| {
+            info[*x].strongest.is_some_and(|(st, _)| st >= 2)
+                || info[*x].cas.iter().any(|c| !c.zero)
+        });
+        if !anchored {
+            return false;
+        }
         // Another town.
         let town = |ci: &usize| {
             let c = &cands[*ci];
             !c.weak && c.precision == Precision::Town
         };
-        let here: Vec<String> = s.places.iter().filter(|c| town(c)).map(|c| norm(&cands[*c].mention)).collect();
+        let here: Vec<String> = s
+            .places
+            .iter()
+            .filter(|c| town(c))
+            .map(|c| norm(&cands[*c].mention))
+            .collect();
         let there: Vec<String> = d
             .event_sents
             .iter()
@@ -302,11 +373,19 @@ impl Extractor {
             .filter(|c| town(c))
             .map(|c| norm(&cands[*c].mention))
             .collect();
-        if strong_trigger && !here.is_empty() && !there.is_empty() && !here.iter().any(|h| there.contains(h)) {
+        if strong_trigger
+            && !here.is_empty()
+            && !there.is_empty()
+            && !here.iter().any(|h| there.contains(h))
+        {
             return true;
         }
         // Another death toll.
-        let killed = |cs: &[Cas]| cs.iter().find(|c| c.kind == CasKind::Killed && !c.zero && !c.additional && !c.subset).and_then(|c| c.low);
+        let killed = |cs: &[Cas]| {
+            cs.iter()
+                .find(|c| c.kind == CasKind::Killed && !c.zero && !c.additional && !c.subset)
+                .and_then(|c| c.low)
+        };
         let mine = killed(&s.cas);
         let theirs = d.event_sents.iter().find_map(|x| killed(&info[*x].cas));
         if strong_trigger {
@@ -321,10 +400,23 @@ impl Extractor {
             let ev = &self.lex.triggers[id].event;
             let last_para = d.sents.last().map(|x| doc.sents[*x].para);
             let new_para = last_para.is_some_and(|p| p != doc.sents[si].para);
-            if *ev != dev && st >= 2 && dst >= 2 && (new_para || (st >= 3 && dst >= 3)) {
+            // The sentence must carry its own anchor: a specific means, a count or a place.
+            let anchored = st >= 3
+                || s.cas.iter().any(|c| !c.zero)
+                || s.places
+                    .iter()
+                    .any(|c| !cands[*c].weak && cands[*c].precision <= Precision::Town);
+            if *ev != dev && st >= 2 && dst >= 2 && anchored && (new_para || (st >= 3 && dst >= 3))
+            {
                 // The same sentence pair rarely mixes: an air strike with a shelling is one raid.
-                let related = matches!((ev.as_str(), dev.as_str()), ("air_strike", "shelling") | ("shelling", "air_strike") | ("bombing", "suicide_bombing") | ("suicide_bombing", "bombing"));
-                if !related && !(dev == "armed_attack" && dst == 2 && !new_para) {
+                let related = matches!(
+                    (ev.as_str(), dev.as_str()),
+                    ("air_strike", "shelling")
+                        | ("shelling", "air_strike")
+                        | ("bombing", "suicide_bombing")
+                        | ("suicide_bombing", "bombing")
+                );
+                if !(related || dev == "armed_attack" && dst == 2 && !new_para) {
                     return true;
                 }
             }
@@ -338,7 +430,14 @@ impl Extractor {
         let mut votes: BTreeMap<String, (u32, usize)> = BTreeMap::new();
         for (n, c) in cands.iter().enumerate() {
             if let Some(p) = &c.place {
-                let w = if p.precision == Precision::Country { 2 } else { 1 };
+                // A leading "PERU." or "SYRIA -" is the report's country.
+                let w = if p.precision == Precision::Country && c.start < 3 {
+                    50
+                } else if p.precision == Precision::Country {
+                    5
+                } else {
+                    (c.confidence * 10.0) as u32 + if c.after_prep { 5 } else { 0 }
+                };
                 let e = votes.entry(p.country_code.clone()).or_insert((0, n));
                 e.0 += w;
             }
@@ -420,65 +519,137 @@ impl Extractor {
         // Casualties.
         let killed = count(info, d, CasKind::Killed, "killed", &mut ev);
         let injured = count(info, d, CasKind::Injured, "injured", &mut ev);
-        // Location: the finest place, preferring event sentences, then the earliest.
+        // Location: the best-supported, finest place of the incident's sentences.
+        let score = |c: &PlaceCand| -> f32 {
+            let strong = info[c.sent].strongest.is_some_and(|(st, _)| st >= 2)
+                || info[c.sent].cas.iter().any(|x| !x.zero);
+            let in_event =
+                d.event_sents.contains(&c.sent) && strong || (c.place.is_none() && !c.weak);
+            let country_ok = match (&c.place, doc_country) {
+                (Some(p), Some(cc)) => p.country_code == cc,
+                _ => true,
+            };
+            let fine = match c.precision {
+                Precision::Site => 2.0,
+                Precision::District => 1.5,
+                Precision::Town => 1.0,
+                Precision::Admin1 => 0.5,
+                Precision::Country => 0.0,
+            };
+            3.0 * f32::from(u8::from(in_event))
+                + 1.5 * f32::from(u8::from(c.after_prep))
+                + 2.0 * f32::from(u8::from(country_ok))
+                + fine
+                + 2.0 * c.confidence
+                - if c.weak { 2.5 } else { 0.0 }
+        };
         let loc_cand = d
             .sents
             .iter()
             .flat_map(|s| info[*s].places.iter().copied())
-            .filter(|c| !cands[*c].weak)
-            .max_by_key(|c| {
-                let p = &cands[*c];
-                let in_event = d.event_sents.contains(&p.sent);
-                (in_event || p.precision != Precision::Country && p.place.is_none(), finer(p.precision), std::cmp::Reverse(p.start))
+            .filter(|c| {
+                cands[*c].confidence >= 0.3 && !cands[*c].weak
+                    || d.event_sents.contains(&cands[*c].sent)
+            })
+            .max_by(|a, b| {
+                score(&cands[*a])
+                    .total_cmp(&score(&cands[*b]))
+                    .then(b.cmp(a))
             })
             .or_else(|| {
-                d.event_sents
-                    .iter()
-                    .flat_map(|s| info[*s].places.iter().copied())
-                    .find(|c| cands[*c].weak)
-            })
-            .or_else(|| {
-                // The report's first place.
-                cands.iter().position(|c| !c.weak && c.place.is_some())
+                // The report's main place: the first of its country.
+                cands.iter().position(|c| {
+                    !c.weak
+                        && c.place.as_ref().is_some_and(|p| {
+                            Some(p.country_code.as_str()) == doc_country
+                                && p.precision != Precision::Country
+                        })
+                        && c.confidence >= 0.3
+                })
             });
-        let location = loc_cand.map(|ci| {
-            let c = &cands[ci];
-            add(&mut ev, "location", [c.start, c.end]);
-            match &c.place {
-                Some(p) => Location {
-                    mention: c.mention.clone(),
-                    name: Some(p.name.clone()),
-                    admin1: p.admin1.clone(),
-                    country: self.gaz.country_name(&p.country_code).map(str::to_string),
-                    country_code: Some(p.country_code.clone()),
-                    lat: Some(p.lat),
-                    lon: Some(p.lon),
-                    precision: Some(p.precision.as_str().to_string()),
-                    geonameid: p.geonameid,
-                },
-                None => {
-                    // A district of the incident's town takes the town's country.
-                    let cc = d
-                        .sents
-                        .iter()
-                        .flat_map(|s| info[*s].places.iter())
-                        .filter_map(|x| cands[*x].place.as_ref())
-                        .map(|p| p.country_code.clone())
-                        .next()
-                        .or_else(|| doc_country.map(str::to_string));
-                    Location {
+        // A district or site the gazetteer does not know, named near the chosen town ("the Bar
+        // al-Nairab area of the city"), refines it: its mention, the town's coordinates.
+        let refine = loc_cand.and_then(|best| {
+            let best_score = score(&cands[best]);
+            d.sents
+                .iter()
+                .flat_map(|s| info[*s].places.iter().copied())
+                .filter(|c| {
+                    let x = &cands[*c];
+                    x.place.is_none()
+                        && !x.weak
+                        && x.precision <= Precision::District
+                        && score(x) >= best_score - 3.0
+                })
+                .max_by(|a, b| score(&cands[*a]).total_cmp(&score(&cands[*b])))
+        });
+        let base_place = loc_cand
+            .and_then(|c| cands[c].place.clone())
+            .filter(|p| p.precision == Precision::Town);
+        let location = match (refine, base_place) {
+            (Some(ri), Some(town)) => {
+                let r = &cands[ri];
+                add(&mut ev, "location", [r.start, r.end]);
+                Some(Location {
+                    mention: r.mention.clone(),
+                    name: Some(town.name.clone()),
+                    admin1: town.admin1.clone(),
+                    country: self
+                        .gaz
+                        .country_name(&town.country_code)
+                        .map(str::to_string),
+                    country_code: Some(town.country_code.clone()),
+                    lat: Some(town.lat),
+                    lon: Some(town.lon),
+                    precision: Some(r.precision.as_str().to_string()),
+                    geonameid: None,
+                })
+            }
+            _ => None,
+        };
+        let location = location.or_else(|| {
+            loc_cand.map(|ci| {
+                let c = &cands[ci];
+                add(&mut ev, "location", [c.start, c.end]);
+                match &c.place {
+                    Some(p) => Location {
                         mention: c.mention.clone(),
-                        name: None,
-                        admin1: None,
-                        country: cc.as_deref().and_then(|x| self.gaz.country_name(x)).map(str::to_string),
-                        country_code: cc,
-                        lat: None,
-                        lon: None,
-                        precision: Some(c.precision.as_str().to_string()),
-                        geonameid: None,
+                        name: Some(p.name.clone()),
+                        admin1: p.admin1.clone(),
+                        country: self.gaz.country_name(&p.country_code).map(str::to_string),
+                        country_code: Some(p.country_code.clone()),
+                        lat: Some(p.lat),
+                        lon: Some(p.lon),
+                        precision: Some(p.precision.as_str().to_string()),
+                        geonameid: p.geonameid,
+                    },
+                    None => {
+                        // A district of the incident's town takes the town's country.
+                        let cc = d
+                            .sents
+                            .iter()
+                            .flat_map(|s| info[*s].places.iter())
+                            .filter_map(|x| cands[*x].place.as_ref())
+                            .map(|p| p.country_code.clone())
+                            .next()
+                            .or_else(|| doc_country.map(str::to_string));
+                        Location {
+                            mention: c.mention.clone(),
+                            name: None,
+                            admin1: None,
+                            country: cc
+                                .as_deref()
+                                .and_then(|x| self.gaz.country_name(x))
+                                .map(str::to_string),
+                            country_code: cc,
+                            lat: None,
+                            lon: None,
+                            precision: Some(c.precision.as_str().to_string()),
+                            geonameid: None,
+                        }
                     }
                 }
-            }
+            })
         });
         let location = location.or_else(|| {
             doc_country.map(|cc| Location {
@@ -544,18 +715,32 @@ impl Extractor {
                 let attributed_by = si
                     .claims
                     .iter()
-                    .find(|c| c.actor.as_deref().is_some_and(|a| a.contains(&p.name) || p.name.contains(a)))
+                    .find(|c| {
+                        c.actor
+                            .as_deref()
+                            .is_some_and(|a| a.contains(&p.name) || p.name.contains(a))
+                    })
                     .map(|c| c.speaker.clone())
                     .or_else(|| speaker.clone());
-                let responsibility = si.claims.iter().any(|c| c.stance == "claims_responsibility" && c.speaker == p.name);
-                let denied = si.claims.iter().any(|c| c.stance == "denies" && c.actor.as_deref() == Some(p.name.as_str()));
+                let responsibility = si
+                    .claims
+                    .iter()
+                    .any(|c| c.stance == "claims_responsibility" && c.speaker == p.name);
+                let denied = si
+                    .claims
+                    .iter()
+                    .any(|c| c.stance == "denies" && c.actor.as_deref() == Some(p.name.as_str()));
                 if denied {
                     continue;
                 }
                 add(&mut ev, "perpetrators", p.span);
                 perps.push(Perpetrator {
                     name: p.name.clone(),
-                    attributed_by: if responsibility { Some(p.name.clone()) } else { attributed_by },
+                    attributed_by: if responsibility {
+                        Some(p.name.clone())
+                    } else {
+                        attributed_by
+                    },
                 });
             }
             for c in &si.sources {
@@ -621,34 +806,60 @@ fn add(ev: &mut BTreeMap<String, Vec<Span>>, k: &str, s: Span) {
     }
 }
 
-fn count(info: &[SentInfo], d: &Draft, kind: CasKind, key: &str, ev: &mut BTreeMap<String, Vec<Span>>) -> Count {
-        let facts: Vec<&Cas> = d.event_sents.iter().flat_map(|s| info[*s].cas.iter()).filter(|c| c.kind == kind).collect();
-        let base = facts
+fn count(
+    info: &[SentInfo],
+    d: &Draft,
+    kind: CasKind,
+    key: &str,
+    ev: &mut BTreeMap<String, Vec<Span>>,
+) -> Count {
+    let facts: Vec<&Cas> = d
+        .event_sents
+        .iter()
+        .flat_map(|s| info[*s].cas.iter())
+        .filter(|c| c.kind == kind)
+        .collect();
+    let base = facts
+        .iter()
+        .filter(|c| !c.zero && !c.subset && !c.additional)
+        .max_by_key(|c| (c.low.unwrap_or(0), c.high.unwrap_or(0)));
+    let adds: Vec<&&Cas> = match base {
+        Some(b) => facts
             .iter()
-            .filter(|c| !c.zero && !c.subset && !c.additional)
-            .max_by_key(|c| (c.low.unwrap_or(0), c.high.unwrap_or(0)));
-        let adds: Vec<&&Cas> = match base {
-            Some(b) => facts.iter().filter(|c| c.additional && c.span[0] > b.span[1]).collect(),
-            None => Vec::new(),
-        };
-        if let Some(b) = base.or_else(|| facts.iter().find(|c| c.additional && !c.zero)) {
-            let mut low = b.low;
-            let mut high = b.high;
-            add(ev, key, b.span);
-            for a in adds {
-                low = low.zip(a.low).map(|(x, y)| x + y);
-                high = high.zip(a.high).map(|(x, y)| x + y);
-                add(ev, key, a.span);
-            }
-            return Count { low, high };
+            .filter(|c| c.additional && c.span[0] > b.span[1])
+            .collect(),
+        None => Vec::new(),
+    };
+    if let Some(b) = base.or_else(|| facts.iter().find(|c| c.additional && !c.zero)) {
+        let mut low = b.low;
+        let mut high = b.high;
+        add(ev, key, b.span);
+        for a in adds {
+            low = low.zip(a.low).map(|(x, y)| x + y);
+            high = high.zip(a.high).map(|(x, y)| x + y);
+            add(ev, key, a.span);
         }
-        if let Some(z) = facts.iter().find(|c| c.zero) {
-            add(ev, key, z.span);
-            return Count::exact(0);
-        }
-        Count::default()
+        return Count { low, high };
+    }
+    if let Some(z) = facts.iter().find(|c| c.zero) {
+        add(ev, key, z.span);
+        return Count::exact(0);
+    }
+    Count::default()
+}
+
+/// A date in a wire dateline ("BOGOTA, 26 SEP 89 (DPA) --"): the filing date, not the incident's.
+fn dateline(doc: &Doc, h: &DateHit) -> bool {
+    h.t0 < 12
+        && (h.t1..(h.t1 + 8).min(doc.toks.len())).any(|k| {
+            doc.is_punct(k, "-") && k + 1 < doc.toks.len() && doc.is_punct(k + 1, "-")
+                || doc.is_punct(k, "\u{2014}")
+        })
 }
 
 fn norm(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }

@@ -125,7 +125,10 @@ impl Gazetteer for ListGazetteer {
         let mut found: Vec<(usize, usize, &Vec<usize>)> = Vec::new();
         let mut i = 0;
         while i < words.len() {
-            let first_cap = text[words[i].0..].chars().next().is_some_and(char::is_uppercase);
+            let first_cap = text[words[i].0..]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
             if !first_cap && !caps {
                 i += 1;
                 continue;
@@ -214,8 +217,14 @@ mod tests {
     #[test]
     fn mixed_case_needs_capitals_upper_case_does_not() {
         let g = ListGazetteer::from_tsv(LIST).expect("list");
-        assert!(g.locate("the aleppo road is long and winding today").is_empty());
-        assert_eq!(g.locate("A BOMB EXPLODED IN ALEPPO TODAY, POLICE SAID").len(), 1);
+        assert!(g
+            .locate("the aleppo road is long and winding today")
+            .is_empty());
+        assert_eq!(
+            g.locate("A BOMB EXPLODED IN ALEPPO TODAY, POLICE SAID")
+                .len(),
+            1
+        );
     }
 
     #[test]

@@ -14,14 +14,38 @@ use std::path::Path;
 
 const MANIFEST: &str = include_str!("../../../lexicons/manifest.toml");
 const EMBEDDED_EN: &[(&str, &str)] = &[
-    ("numbers.toml", include_str!("../../../lexicons/en/numbers.toml")),
-    ("dates.toml", include_str!("../../../lexicons/en/dates.toml")),
-    ("sentences.toml", include_str!("../../../lexicons/en/sentences.toml")),
-    ("events.toml", include_str!("../../../lexicons/en/events.toml")),
-    ("casualties.toml", include_str!("../../../lexicons/en/casualties.toml")),
-    ("actors.toml", include_str!("../../../lexicons/en/actors.toml")),
-    ("furniture.toml", include_str!("../../../lexicons/en/furniture.toml")),
-    ("places.toml", include_str!("../../../lexicons/en/places.toml")),
+    (
+        "numbers.toml",
+        include_str!("../../../lexicons/en/numbers.toml"),
+    ),
+    (
+        "dates.toml",
+        include_str!("../../../lexicons/en/dates.toml"),
+    ),
+    (
+        "sentences.toml",
+        include_str!("../../../lexicons/en/sentences.toml"),
+    ),
+    (
+        "events.toml",
+        include_str!("../../../lexicons/en/events.toml"),
+    ),
+    (
+        "casualties.toml",
+        include_str!("../../../lexicons/en/casualties.toml"),
+    ),
+    (
+        "actors.toml",
+        include_str!("../../../lexicons/en/actors.toml"),
+    ),
+    (
+        "furniture.toml",
+        include_str!("../../../lexicons/en/furniture.toml"),
+    ),
+    (
+        "places.toml",
+        include_str!("../../../lexicons/en/places.toml"),
+    ),
 ];
 
 #[derive(Debug, Deserialize)]
@@ -420,10 +444,12 @@ impl Lexicon {
     }
 
     fn compile(version: String, value: toml::Value) -> Result<Self, ExtractError> {
-        let d: LangData = value.try_into().map_err(|e: toml::de::Error| ExtractError::Lexicon {
-            file: "en/*.toml".into(),
-            message: e.to_string(),
-        })?;
+        let d: LangData = value
+            .try_into()
+            .map_err(|e: toml::de::Error| ExtractError::Lexicon {
+                file: "en/*.toml".into(),
+                message: e.to_string(),
+            })?;
         let mut ix = PhraseIndex::default();
         let n = &d.numbers;
         for (w, v) in &n.cardinals {

@@ -56,7 +56,10 @@ fn value(doc: &Doc, i: usize, end: usize) -> Option<(u32, usize, bool)> {
     }
     while j < end {
         if let Some(c) = cardinal(doc, j) {
-            if cur == 0 || (cur >= 20 && cur % 10 == 0 && c < 10 && cur < 100) || (cur % 100 == 0 && c < 100) {
+            if cur == 0
+                || (cur >= 20 && cur.is_multiple_of(10) && c < 10 && cur < 100)
+                || (cur.is_multiple_of(100) && c < 100)
+            {
                 cur += c;
             } else {
                 break;
@@ -241,9 +244,18 @@ mod tests {
     fn digits_and_words() {
         assert_eq!(first("55 people"), Some((Some(55), Some(55), false)));
         assert_eq!(first("1,200 people"), Some((Some(1200), Some(1200), false)));
-        assert_eq!(first("fifty-five people"), Some((Some(55), Some(55), false)));
-        assert_eq!(first("twenty five people"), Some((Some(25), Some(25), false)));
-        assert_eq!(first("one hundred and twenty people"), Some((Some(120), Some(120), false)));
+        assert_eq!(
+            first("fifty-five people"),
+            Some((Some(55), Some(55), false))
+        );
+        assert_eq!(
+            first("twenty five people"),
+            Some((Some(25), Some(25), false))
+        );
+        assert_eq!(
+            first("one hundred and twenty people"),
+            Some((Some(120), Some(120), false))
+        );
         assert_eq!(first("a dozen people"), Some((Some(12), Some(12), false)));
         assert_eq!(first("two dozen people"), Some((Some(24), Some(24), false)));
         assert_eq!(first("THREE SOLDIERS"), Some((Some(3), Some(3), false)));
@@ -262,7 +274,10 @@ mod tests {
 
     #[test]
     fn ranges() {
-        assert_eq!(first("between 10 and 12 people"), Some((Some(10), Some(12), false)));
+        assert_eq!(
+            first("between 10 and 12 people"),
+            Some((Some(10), Some(12), false))
+        );
         assert_eq!(first("10 to 12 people"), Some((Some(10), Some(12), false)));
         assert_eq!(first("10-12 people"), Some((Some(10), Some(12), false)));
     }

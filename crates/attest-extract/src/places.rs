@@ -20,26 +20,39 @@ fn namey(doc: &Doc, i: usize) -> bool {
     let t = doc.toks[i];
     t.kind == Kind::Word
         && (doc.capword(i) || doc.caps)
-        && !doc.is(i, |t| matches!(t, Tag::NotPlace | Tag::Demonym(_) | Tag::Title | Tag::ActorStop | Tag::Month(_) | Tag::Weekday(_)))
+        && !doc.is(i, |t| {
+            matches!(
+                t,
+                Tag::NotPlace
+                    | Tag::Demonym(_)
+                    | Tag::Title
+                    | Tag::ActorStop
+                    | Tag::Month(_)
+                    | Tag::Weekday(_)
+            )
+        })
 }
 
 /// Lower-case particles inside names: "Bar al-Nairab", "Jisr ash-Shughur".
 fn particle(doc: &Doc, i: usize) -> bool {
-    i + 1 < doc.toks.len() && doc.is_punct(i + 1, "-") && doc.toks[i].kind == Kind::Word && doc.low(i).len() <= 3
+    i + 1 < doc.toks.len()
+        && doc.is_punct(i + 1, "-")
+        && doc.toks[i].kind == Kind::Word
+        && doc.low(i).len() <= 3
 }
 
 fn run_right(doc: &Doc, j: usize, end: usize) -> usize {
     let mut b = j;
     while b < end && b < j + 5 {
-        if namey(doc, b) {
-            b += 1;
-        } else if b > j && doc.is_punct(b, "-") && b + 1 < end && (namey(doc, b + 1) || particle(doc, b + 1)) {
-            b += 1;
-        } else if particle(doc, b) && b + 2 < end && namey(doc, b + 2) {
-            b += 1;
-        } else {
+        let hyphen = b > j
+            && doc.is_punct(b, "-")
+            && b + 1 < end
+            && (namey(doc, b + 1) || particle(doc, b + 1));
+        let part = particle(doc, b) && b + 2 < end && namey(doc, b + 2);
+        if !(namey(doc, b) || hyphen || part) {
             break;
         }
+        b += 1;
     }
     b
 }
@@ -48,7 +61,10 @@ fn run_left(doc: &Doc, k: usize, start: usize) -> usize {
     let mut a = k;
     while a > start && k - a < 5 {
         let p = a - 1;
-        if namey(doc, p) || (doc.is_punct(p, "-") && p > start && (namey(doc, p - 1) || particle(doc, p - 1))) || (particle(doc, p) && a < k) {
+        if namey(doc, p)
+            || (doc.is_punct(p, "-") && p > start && (namey(doc, p - 1) || particle(doc, p - 1)))
+            || (particle(doc, p) && a < k)
+        {
             a = p;
         } else {
             break;
@@ -127,9 +143,18 @@ mod tests {
 
     #[test]
     fn area_and_town_cues() {
-        assert_eq!(names("the child was found in the Bar al-Nairab area of the city"), vec![("Bar al-Nairab".to_string(), false)]);
-        assert_eq!(names("shells fell on the village of Kafr Nabl overnight"), vec![("Kafr Nabl".to_string(), false)]);
-        assert_eq!(names("Gunmen shot the mayor in Coyaima on Monday"), vec![("Coyaima".to_string(), true)]);
+        assert_eq!(
+            names("the child was found in the Bar al-Nairab area of the city"),
+            vec![("Bar al-Nairab".to_string(), false)]
+        );
+        assert_eq!(
+            names("shells fell on the village of Kafr Nabl overnight"),
+            vec![("Kafr Nabl".to_string(), false)]
+        );
+        assert_eq!(
+            names("Gunmen shot the mayor in Coyaima on Monday"),
+            vec![("Coyaima".to_string(), true)]
+        );
         assert!(names("he was killed in March by the police").is_empty());
     }
 }

@@ -42,7 +42,10 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                     it.next();
                     end = j + 1;
                 } else if (d == ',' || d == '.')
-                    && text[j + 1..].chars().next().is_some_and(|x| x.is_ascii_digit())
+                    && text[j + 1..]
+                        .chars()
+                        .next()
+                        .is_some_and(|x| x.is_ascii_digit())
                 {
                     it.next();
                 } else {
@@ -81,8 +84,11 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                     it.next();
                 } else if d == '.'
                     && end - i == c.len_utf8()
-                    && c.is_uppercase()
-                    && text[j + 1..].chars().next().is_some_and(|x| x.is_uppercase())
+                    && c.is_alphabetic()
+                    && text[j + 1..]
+                        .chars()
+                        .next()
+                        .is_some_and(|x| x.is_alphabetic())
                     && text[j + 2..].starts_with('.')
                 {
                     // "U.S.", "U.N.": an initialism is one token ("U.S" plus the final stop).
@@ -288,7 +294,7 @@ impl<'a> Doc<'a> {
             })
             .count();
         let avg = lines.iter().map(|l| l.len()).sum::<usize>() / lines.len().max(1);
-        let wrapped = lines.len() >= 3 && open * 2 > lines.len() && avg > 40;
+        let wrapped = lines.len() >= 3 && open * 2 >= lines.len() && avg > 40;
         let mut para = 0;
         let mut t0 = 0;
         let mut i = 0;
@@ -353,7 +359,8 @@ impl<'a> Doc<'a> {
             let w = self.toks[p - 1];
             if w.kind == Kind::Word && w.end == pt.start {
                 // "Mr.", "Gen.": abbreviations do not end sentences; nor do initials ("J.").
-                if self.is(p - 1, |t| t == crate::lexicon::Tag::Abbreviation) {
+                let initialism = self.text[w.start..w.end].contains('.');
+                if initialism || self.is(p - 1, |t| t == crate::lexicon::Tag::Abbreviation) {
                     return false;
                 }
                 let word = &self.text[w.start..w.end];
@@ -428,7 +435,10 @@ mod tests {
     fn sentences(text: &str) -> Vec<String> {
         let l = lex();
         let d = Doc::new(text, &l);
-        d.sents.iter().map(|s| d.slice(s.t0, s.t1).to_string()).collect()
+        d.sents
+            .iter()
+            .map(|s| d.slice(s.t0, s.t1).to_string())
+            .collect()
     }
 
     #[test]
@@ -478,6 +488,9 @@ mod tests {
             .filter(|s| !s.excluded)
             .map(|s| d.slice(s.t0, s.t1))
             .collect();
-        assert_eq!(kept, vec!["Town shelled", "Shells hit the market on Monday."]);
+        assert_eq!(
+            kept,
+            vec!["Town shelled", "Shells hit the market on Monday."]
+        );
     }
 }

@@ -7,8 +7,22 @@ use attest_geo::{embedded, EmbeddedGazetteer, Gazetteer};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
 const NAMES: &[&str] = &[
-    "Aleppo", "Bab al-Nairab", "Deir al-Zour", "Dayr az Zawr", "Kharkov", "Hodeidah", "Mosul", "Falluja",
-    "Damascus", "Tripoli", "SAN SALVADOR", "Kafr Nabl", "Idlib", "Baghdad", "Ramadi", "Kirkuk",
+    "Aleppo",
+    "Bab al-Nairab",
+    "Deir al-Zour",
+    "Dayr az Zawr",
+    "Kharkov",
+    "Hodeidah",
+    "Mosul",
+    "Falluja",
+    "Damascus",
+    "Tripoli",
+    "SAN SALVADOR",
+    "Kafr Nabl",
+    "Idlib",
+    "Baghdad",
+    "Ramadi",
+    "Kirkuk",
 ];
 
 const REPORT: &str = "SYRIA - Barrel bombs hit the Bab al-Nairab area of Aleppo on Tuesday, \
@@ -29,14 +43,18 @@ fn lookups(c: &mut Criterion) {
     group.finish();
     let mut group = c.benchmark_group("locate");
     group.throughput(Throughput::Bytes(REPORT.len() as u64));
-    group.bench_function("report", |b| b.iter(|| black_box(g.locate(black_box(REPORT)))));
+    group.bench_function("report", |b| {
+        b.iter(|| black_box(g.locate(black_box(REPORT))))
+    });
     group.finish();
 }
 
 fn load(c: &mut Criterion) {
     let mut group = c.benchmark_group("load");
     group.sample_size(10);
-    group.bench_function("embedded", |b| b.iter(|| black_box(EmbeddedGazetteer::load())));
+    group.bench_function("embedded", |b| {
+        b.iter(|| black_box(EmbeddedGazetteer::load()))
+    });
     group.finish();
 }
 

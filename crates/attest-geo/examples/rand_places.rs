@@ -1,6 +1,7 @@
 //! Place and country accuracy of the embedded gazetteer on ../shared RAND dev.
 //!
-//! `cargo run -p attest-geo --example rand_places --release [-- --misses N]`
+//! `cargo run -p attest-geo --example rand_places --release [-- --misses N] [--country-misses]
+//! [--gazetteer FILE.tsv.zst]`
 
 #[path = "../tests/support/rand_eval.rs"]
 #[allow(dead_code, unreachable_pub)]
@@ -8,7 +9,7 @@ mod rand_eval;
 
 use std::time::Instant;
 
-use attest_geo::{embedded, Gazetteer};
+use attest_geo::{embedded, EmbeddedGazetteer, Gazetteer};
 
 fn main() {
     let Some(path) = rand_eval::rand_dev_path() else {
@@ -21,7 +22,17 @@ fn main() {
         .and_then(|n| n.parse().ok())
         .unwrap_or(0);
     let t = Instant::now();
-    let g = embedded();
+    let other = std::env::args()
+        .skip_while(|a| a != "--gazetteer")
+        .nth(1)
+        .map(|p| {
+            let bytes = std::fs::read(&p).expect("readable gazetteer file");
+            EmbeddedGazetteer::from_compressed(&bytes).expect("a gazetteer in the embedded format")
+        });
+    let g = match &other {
+        Some(g) => g,
+        None => embedded(),
+    };
     eprintln!("load: {:?}", t.elapsed());
     let gold = rand_eval::read_gold(&path);
     let mut shown = 0;

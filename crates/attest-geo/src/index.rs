@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use crate::normalize::{basic, hash64, name_keys};
+use crate::normalize::{basic, hash64, name_keys, FnvBuild};
 use crate::{GeoError, Place, Precision, UserPlace};
 
 /// The compiled gazetteer (built by `scripts/build-gazetteer.py`).
@@ -35,6 +35,8 @@ pub(crate) struct Lexicon {
     pub(crate) district_words: HashSet<String>,
     pub(crate) settlement_words: HashSet<String>,
     pub(crate) cardinal_prefixes: HashSet<String>,
+    pub(crate) locatives: HashSet<String>,
+    pub(crate) not_places: HashSet<String>,
     pub(crate) stop: HashSet<String>,
     pub(crate) common: HashSet<String>,
 }
@@ -48,6 +50,8 @@ struct LexiconFile {
     district_words: Vec<String>,
     settlement_words: Vec<String>,
     cardinal_prefixes: Vec<String>,
+    locatives: Vec<String>,
+    not_places: Vec<String>,
     stop: Vec<String>,
 }
 
@@ -64,6 +68,8 @@ impl Lexicon {
             district_words: set(f.district_words),
             settlement_words: set(f.settlement_words),
             cardinal_prefixes: set(f.cardinal_prefixes),
+            locatives: set(f.locatives),
+            not_places: set(f.not_places),
             stop: set(f.stop),
             common: common_words
                 .lines()
@@ -116,7 +122,7 @@ pub(crate) struct Entry {
 pub(crate) struct Index {
     pub(crate) records: Vec<Record>,
     /// Folded key -> spellings.
-    pub(crate) names: HashMap<String, Vec<Entry>>,
+    pub(crate) names: HashMap<String, Vec<Entry>, FnvBuild>,
     /// Demonym (exact key) -> country code.
     pub(crate) demonyms: HashMap<String, String>,
     /// Country code -> English short name.
@@ -133,19 +139,25 @@ impl Index {
         if folded.is_empty() {
             return;
         }
-        let n = folded.split(' ').count();
+        let n = exact.split(' ').count();
         self.max_tokens = self.max_tokens.max(n);
         let entry = Entry {
             record,
             exact: hash64(&exact),
             primary,
         };
-        let list = self.names.entry(folded).or_default();
-        if !list
-            .iter()
-            .any(|e| e.record == record && e.exact == entry.exact)
-        {
-            list.push(entry);
+        match self.names.get_mut(folded.as_str()) {
+            Some(list) => {
+                if !list
+                    .iter()
+                    .any(|e| e.record == record && e.exact == entry.exact)
+                {
+                    list.push(entry);
+                }
+            }
+            None => {
+                self.names.insert(folded, vec![entry]);
+            }
         }
         // "The Hague" is also written "the Hague".
         if let Some(rest) = exact.strip_prefix("the ") {
@@ -174,6 +186,9 @@ impl Index {
     /// Parse the compiled gazetteer TSV.
     pub(crate) fn from_tsv(text: &str, lex: &Lexicon) -> Result<Self, GeoError> {
         let mut ix = Index::default();
+        let rows = text.lines().count();
+        ix.records.reserve(rows);
+        ix.names.reserve(rows * 3);
         for (n, line) in text.lines().enumerate() {
             if line.is_empty() || line.starts_with('#') {
                 continue;
@@ -304,8 +319,13 @@ fn strip_generic(name: &str, lex: &Lexicon) -> Option<String> {
 
 /// Decompress and parse the embedded gazetteer.
 pub(crate) fn load_embedded() -> Result<Index, GeoError> {
+    load_compressed(EMBEDDED)
+}
+
+/// Decompress and parse a gazetteer file in the embedded format.
+pub(crate) fn load_compressed(bytes: &[u8]) -> Result<Index, GeoError> {
     let mut text = String::new();
-    zstd::stream::read::Decoder::new(EMBEDDED)
+    zstd::stream::read::Decoder::new(bytes)
         .and_then(|mut d| d.read_to_string(&mut text))
         .map_err(GeoError::Decompress)?;
     Index::from_tsv(&text, lexicon())

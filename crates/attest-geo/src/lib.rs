@@ -193,6 +193,14 @@ impl EmbeddedGazetteer {
         })
     }
 
+    /// A gazetteer from another file in the embedded format (zstd-compressed TSV written by
+    /// `scripts/build-gazetteer.py`, e.g. a `--min-pop 15000` variant).
+    pub fn from_compressed(bytes: &[u8]) -> Result<Self, GeoError> {
+        Ok(EmbeddedGazetteer {
+            index: index::load_compressed(bytes)?,
+        })
+    }
+
     /// This gazetteer plus the user's places (which win close calls: the user added them
     /// for a reason).
     pub fn with_user_places(&self, places: Vec<UserPlace>) -> LayeredGazetteer<'_> {
@@ -295,7 +303,8 @@ pub fn embedded() -> &'static EmbeddedGazetteer {
 /// The report's main country is the one its mentions weigh most for: a leading "COUNTRY -"
 /// mention counts 5, other mentions their confidence; ties go to the country named first.
 /// Among that country's places, the first at town precision or finer with a confidence of at
-/// least 0.3 (else the most confident), else its first admin-1 division, else the country.
+/// least 0.3 (else the most confident), else its first admin-1 division, else a name the
+/// gazetteer does not know that the text places in that country, else the country.
 /// A district or landmark named right before the town that holds it ("the Fatih neighborhood
 /// of Istanbul", "Orly Airport near Paris") yields the town, as coders of incident data do;
 /// the finer place stays among the mentions. "X, Y" keeps X: the comma only locates it.
@@ -357,6 +366,9 @@ pub fn primary_place(mentions: &[PlaceMention]) -> Option<&PlaceMention> {
     of_main
         .iter()
         .find(|(_, m)| m.place.precision == Precision::Admin1)
+        // A name the gazetteer does not know, placed only by the text's country (its
+        // confidence is low), says more than the country's own name.
+        .or_else(|| of_main.iter().find(|(_, m)| m.confidence < 0.5))
         .or_else(|| of_main.first())
         .map(|(_, m)| *m)
 }

@@ -45,6 +45,8 @@ struct Hit {
     container: Option<usize>,
     /// The name is not in the gazetteer: the place is the container's.
     unknown: bool,
+    /// The country this hit added to the context (it does not count for itself).
+    lent: Option<String>,
 }
 
 /// Context weight of each country in the text.
@@ -194,7 +196,7 @@ impl Layers<'_> {
                     match (common, embedded) {
                         (true, false) => in_ctx,
                         (true, true) => in_ctx && large,
-                        _ => large && (in_ctx || ctx.is_empty()),
+                        _ => large && c.primary && (in_ctx || ctx.is_empty()),
                     }
                 })
                 .collect();
@@ -205,11 +207,12 @@ impl Layers<'_> {
         // Pass 1: priors and context; confident towns add to the context.
         self.score(&mut hits, &ctx, None);
         let mut ctx2 = ctx.clone();
-        for h in &hits {
+        for h in hits.iter_mut() {
             if let Some((best, margin)) = best_and_margin(&h.cands) {
-                let r = self.record(&best);
+                let r = &self.layers[best.layer].records[best.record as usize];
                 if best.exact && margin >= 1.0 && r.place.precision != Precision::Country {
                     *ctx2.entry(r.place.country_code.clone()).or_default() += 0.5;
+                    h.lent = Some(r.place.country_code.clone());
                 }
             }
         }
@@ -275,7 +278,11 @@ impl Layers<'_> {
             }
             for t1 in (i + 1..=limit).rev() {
                 let last = &toks[t1 - 1];
-                if !last.cap || article(t1 - 1) {
+                // "Atma camp": a generic word may end a longer name.
+                let generic_end = t1 - i >= 2
+                    && (lex.district_words.contains(&last.basic)
+                        || lex.settlement_words.contains(&last.basic));
+                if (!last.cap && !generic_end) || article(t1 - 1) {
                     continue;
                 }
                 // Inside a name, any article form is one ("Dayr az Zawr").
@@ -283,7 +290,10 @@ impl Layers<'_> {
                     k + 1 < t1 && (article(k) || (k > i && lex.articles.contains(&toks[k].basic)))
                 };
                 let inner_ok = toks[i..t1].iter().enumerate().all(|(o, t)| {
-                    t.cap || inner_article(i + o) || (o > 0 && lex.connectors.contains(&t.basic))
+                    t.cap
+                        || inner_article(i + o)
+                        || (o > 0 && lex.connectors.contains(&t.basic))
+                        || (i + o + 1 == t1 && generic_end)
                 });
                 if !inner_ok {
                     continue;
@@ -291,18 +301,18 @@ impl Layers<'_> {
                 folded.clear();
                 exact.clear();
                 let mut words = 0;
-                for k in i..t1 {
+                for (k, t) in toks.iter().enumerate().take(t1).skip(i) {
                     if !exact.is_empty() {
                         exact.push(' ');
                     }
-                    exact.push_str(&toks[k].basic);
+                    exact.push_str(&t.basic);
                     if inner_article(k) {
                         continue;
                     }
                     if !folded.is_empty() {
                         folded.push(' ');
                     }
-                    folded.push_str(&toks[k].fold);
+                    folded.push_str(&t.fold);
                     words += 1;
                 }
                 if let Some(cc) = self.demonym(&exact) {
@@ -410,6 +420,7 @@ impl Layers<'_> {
                         admin_hint: false,
                         container: None,
                         unknown: false,
+                        lent: None,
                     });
                     i = t1;
                 }
@@ -421,7 +432,7 @@ impl Layers<'_> {
     }
 
     /// "Anbar province", "the province of Idlib": the name is the admin-1 division.
-    fn mark_admin_hints(&self, toks: &[Token], hits: &mut Vec<Hit>, lex: &Lexicon) {
+    fn mark_admin_hints(&self, toks: &[Token], hits: &mut [Hit], lex: &Lexicon) {
         let starts: std::collections::HashSet<usize> = hits.iter().map(|h| h.t0).collect();
         for h in hits.iter_mut() {
             let after = h.t1;
@@ -484,8 +495,8 @@ impl Layers<'_> {
         let n = toks.len();
         let hit_at: HashMap<usize, usize> =
             hits.iter().enumerate().map(|(k, h)| (h.t0, k)).collect();
-        let covered = |t: usize, hits: &[Hit]| hits.iter().any(|h| h.t0 <= t && t < h.t1);
         let mut extra = Vec::new();
+        let mut drop_hits: Vec<usize> = Vec::new();
         for w in 1..n {
             let tw = &toks[w];
             let is_district = lex.district_words.contains(&tw.basic);
@@ -493,73 +504,184 @@ impl Layers<'_> {
             if !is_district && !is_settlement {
                 continue;
             }
-            if is_district && !covered(w - 1, hits) && toks[w - 1].cap && !upper {
-                // X = capitalised run ending at w-1.
+            if is_district && toks[w - 1].cap && !upper {
+                // Then "of"/"in" [the] [cardinal] Y.
+                let mut j = w + 1;
+                if !(j < n && matches!(toks[j].basic.as_str(), "of" | "in")) {
+                    continue;
+                }
+                j += 1;
+                while j < n
+                    && (toks[j].basic == "the" || lex.cardinal_prefixes.contains(&toks[j].basic))
+                {
+                    j += 1;
+                }
+                let Some(&y) = hit_at.get(&j) else { continue };
+                // X = the capitalised run (articles inside) ending at w-1.
                 let mut a = w - 1;
                 while a > 0
                     && toks[a - 1].sep_after != Sep::Break
                     && (toks[a - 1].cap || lex.is_article(&toks[a - 1].basic))
-                    && !covered(a - 1, hits)
-                    && w - a < 4
+                    && !toks[a - 1].sentence_start
+                    && w - a < 5
                 {
                     a -= 1;
                 }
-                while a < w - 1 && (lex.is_article(&toks[a].basic) && !toks[a].cap) {
+                while a < w - 1 && lex.is_article(&toks[a].basic) && !toks[a].cap {
                     a += 1;
                 }
-                if toks[a].sentence_start || lex.stop.contains(&toks[a].basic) && a == w - 1 {
+                if lex.stop.contains(&toks[a].basic) && a == w - 1 {
                     continue;
                 }
-                // Then "of"/"in" [the] [cardinal] Y.
-                let mut j = w + 1;
-                if j < n && matches!(toks[j].basic.as_str(), "of" | "in") {
-                    j += 1;
-                    while j < n
-                        && (toks[j].basic == "the"
-                            || lex.cardinal_prefixes.contains(&toks[j].basic))
-                    {
-                        j += 1;
-                    }
-                    if let Some(&y) = hit_at.get(&j) {
-                        extra.push(unknown_hit(toks, a, w, Some(hits[y].start)));
-                    }
-                }
-            }
-            if is_settlement && w + 2 < n && toks[w + 1].basic == "of" && toks[w + 2].cap && !upper
-            {
-                let a = w + 2;
-                if covered(a, hits) {
-                    continue;
-                }
-                let mut b = a + 1;
-                while b < n
-                    && toks[b - 1].sep_after != Sep::Break
-                    && (toks[b].cap
-                        || (lex.is_article(&toks[b].basic) && b + 1 < n && toks[b + 1].cap))
-                    && !covered(b, hits)
-                    && b - a < 4
-                {
-                    b += 1;
-                }
-                if lex.stop.contains(&toks[a].basic) && b == a + 1 {
-                    continue;
-                }
-                // Container: ", Y" / "in Y" / "near Y" right after, else the country context.
-                let after = toks[b - 1].end;
-                let container = hits
-                    .iter()
-                    .find(|h| {
-                        h.start >= after && {
-                            let gap = text[after..h.start].trim().to_lowercase();
-                            matches!(
-                                gap.as_str(),
-                                "," | "in" | "near" | ", near" | "outside" | "in the"
-                            )
+                let y_start = hits[y].start;
+                match hits.iter().position(|h| h.t0 == a && h.t1 == w) {
+                    // A known place: a district of Y.
+                    Some(k) => hits[k].container = Some(y_start),
+                    None => {
+                        // Pieces of X that matched on their own ("Bab" of "Bab al-Nairab") go.
+                        for (k, h) in hits.iter().enumerate() {
+                            if h.t0 >= a && h.t1 <= w {
+                                drop_hits.push(k);
+                            }
                         }
-                    })
-                    .map(|h| h.start);
-                extra.push(unknown_hit(toks, a, b, container));
+                        if !hits
+                            .iter()
+                            .any(|h| h.t0 < w && h.t1 > a && (h.t0 < a || h.t1 > w))
+                        {
+                            extra.push(unknown_hit(toks, a, w, Some(y_start)));
+                        }
+                    }
+                }
             }
+        }
+        let mut k = 0;
+        hits.retain(|_| {
+            k += 1;
+            !drop_hits.contains(&(k - 1))
+        });
+        hits.extend(extra);
+        self.find_unknown_places(text, toks, upper, hits, lex);
+    }
+
+    /// Capitalised names the gazetteer does not know, in places where a text names a place:
+    /// after a locative ("in Wihda, south of Baghdad"), after "the village of", or before a
+    /// settlement word ("the Atzmona settlement"). They are reported with the place of their
+    /// container, else of the text's country, and a low confidence.
+    fn find_unknown_places(
+        &self,
+        text: &str,
+        toks: &[Token],
+        upper: bool,
+        hits: &mut Vec<Hit>,
+        lex: &Lexicon,
+    ) {
+        if upper {
+            return;
+        }
+        let n = toks.len();
+        // Parts of longer names ("Qatif" of "Qatif Bloc") do not stop an unknown name.
+        let covered =
+            |t: usize, hits: &[Hit]| hits.iter().any(|h| !h.embedded && h.t0 <= t && t < h.t1);
+        let mut extra: Vec<Hit> = Vec::new();
+        let mut k = 0;
+        while k < n {
+            let t = &toks[k];
+            // Where a name may start.
+            let a = if lex.locatives.contains(&t.basic) || lex.settlement_words.contains(&t.basic) {
+                let mut a = k + 1;
+                if lex.settlement_words.contains(&t.basic) {
+                    if a < n && toks[a].basic == "of" {
+                        a += 1;
+                    } else {
+                        k += 1;
+                        continue;
+                    }
+                }
+                if a < n && toks[a].basic == "the" {
+                    a += 1;
+                }
+                a
+            } else {
+                k += 1;
+                continue;
+            };
+            if a >= n || !toks[a].cap || covered(a, hits) || toks[a].sentence_start {
+                k += 1;
+                continue;
+            }
+            let mut b = a + 1;
+            while b < n
+                && b - a < 4
+                && toks[b - 1].sep_after != Sep::Break
+                && !covered(b, hits)
+                && (toks[b].cap
+                    || (lex.articles.contains(&toks[b].basic)
+                        && toks.get(b + 1).is_some_and(|x| x.cap)
+                        && toks[b].sep_after != Sep::Break))
+            {
+                b += 1;
+            }
+            // What follows must end the name: punctuation, a lower-case word, a settlement word.
+            let ends = b >= n
+                || toks[b - 1].sep_after == Sep::Break
+                || !toks[b].cap
+                || lex.settlement_words.contains(&toks[b].basic)
+                || lex.district_words.contains(&toks[b].basic);
+            let run = &toks[a..b];
+            let bad = run.iter().any(|x| {
+                lex.stop.contains(&x.basic)
+                    || lex.not_places.contains(&x.basic)
+                    || lex.admin1_words.contains(&x.basic)
+                    || x.basic.chars().any(|c| c.is_ascii_digit())
+                    || (x.all_caps && x.basic.chars().count() <= 5)
+            }) || (b == a + 1 && run[0].basic.chars().count() < 3)
+                || covered(b.saturating_sub(1), hits);
+            let exact = run
+                .iter()
+                .map(|x| x.basic.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            if !ends || bad || self.demonym(&exact).is_some() {
+                k = b.max(k + 1);
+                continue;
+            }
+            let after = toks[b - 1].end;
+            let container = hits
+                .iter()
+                .filter(|h| !h.unknown && h.start >= after && h.start - after <= 60)
+                .min_by_key(|h| h.start)
+                .filter(|h| {
+                    text[after..h.start]
+                        .split(|c: char| c.is_whitespace() || c == ',')
+                        .filter(|w| !w.is_empty())
+                        .all(|w| {
+                            let w = w.to_lowercase();
+                            matches!(
+                                w.as_str(),
+                                "in" | "near"
+                                    | "outside"
+                                    | "of"
+                                    | "the"
+                                    | "km"
+                                    | "kilometers"
+                                    | "kilometres"
+                                    | "miles"
+                                    | "from"
+                                    | "a"
+                                    | "town"
+                                    | "city"
+                                    | "village"
+                                    | "district"
+                                    | "area"
+                                    | "just"
+                            ) || lex.cardinal_prefixes.contains(&w)
+                                || w.chars().all(|c| c.is_ascii_digit())
+                        })
+                })
+                .map(|h| h.start);
+            extra.push(unknown_hit(toks, a, b, container));
+            hits.retain(|h| !(h.embedded && h.t0 >= a && h.t1 <= b));
+            k = b;
         }
         hits.extend(extra);
     }
@@ -573,16 +695,26 @@ impl Layers<'_> {
                 || lex.settlement_words.contains(&t.basic)
                 || lex.cardinal_prefixes.contains(&t.basic)
         };
+        // Only scripts with case tell names apart.
+        let upper_first = |t: &Token| t.cap && t.basic.is_ascii();
         if i > 0 {
             let p = &toks[i - 1];
-            if p.sep_after != Sep::Break && p.cap && !generic(p) && !p.sentence_start {
+            if p.sep_after != Sep::Break && upper_first(p) && !generic(p) && !p.sentence_start {
                 return true;
             }
         }
         if t1 < toks.len() {
             let last = &toks[t1 - 1];
             let nx = &toks[t1];
-            if last.sep_after != Sep::Break && nx.cap && !generic(nx) {
+            if last.sep_after != Sep::Break && upper_first(nx) && !generic(nx) {
+                return true;
+            }
+            // "Bab al-Tabbaneh": the name goes on after an article.
+            if last.sep_after != Sep::Break
+                && lex.articles.contains(&nx.basic)
+                && nx.sep_after != Sep::Break
+                && toks.get(t1 + 1).is_some_and(|t| t.cap)
+            {
                 return true;
             }
         }
@@ -608,6 +740,7 @@ impl Layers<'_> {
             .collect();
         for (k, h) in hits.iter_mut().enumerate() {
             let admin_hint = h.admin_hint;
+            let lent = h.lent.clone();
             let container_top = snapshot[k]
                 .0
                 .and_then(|c| tops.and_then(|t| t.get(c).copied().flatten()));
@@ -651,7 +784,14 @@ impl Layers<'_> {
                     s += 0.3;
                 }
                 if let Some(&w) = ctx.get(&p.country_code) {
-                    s += 2.0 + 0.4 * w.min(5.0);
+                    let w = if lent.as_deref() == Some(p.country_code.as_str()) {
+                        w - 0.5
+                    } else {
+                        w
+                    };
+                    if w > 0.01 {
+                        s += 3.0 + 0.4 * w.min(5.0);
+                    }
                 }
                 if let Some(ct) = container_top {
                     let cr = self.record(&ct);
@@ -766,7 +906,7 @@ impl Layers<'_> {
                 .iter()
                 .filter(|c| {
                     !(c.layer == best.layer && c.record == best.record)
-                        && c.score >= best.score - 1.0
+                        && c.score >= best.score - 3.0
                 })
                 .collect();
             alts.sort_by(|a, b| b.score.total_cmp(&a.score));
@@ -810,6 +950,7 @@ impl Layers<'_> {
             admin_hint: false,
             container: None,
             unknown: false,
+            lent: None,
         }];
         self.score(&mut hits, &HashMap::new(), None);
         let mut cands = std::mem::take(&mut hits[0].cands);
@@ -844,6 +985,7 @@ fn unknown_hit(toks: &[Token], a: usize, b: usize, container: Option<usize>) -> 
         admin_hint: false,
         container,
         unknown: true,
+        lent: None,
     }
 }
 

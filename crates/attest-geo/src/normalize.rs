@@ -223,9 +223,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             Sep::Break
         } else if gap.chars().all(|c| c == ' ' || c == '\t' || c == '\u{a0}') {
             Sep::Space
-        } else if gap.trim_matches([' ', '\u{a0}']) == "-"
-            || gap.trim_matches([' ', '\u{a0}']) == "\u{2010}"
-        {
+        } else if gap == "-" || gap == "\u{2010}" {
             Sep::Hyphen
         } else if gap.is_empty() {
             Sep::Space
@@ -255,22 +253,55 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
 /// Keys of a name: (exact, folded). `articles` are dropped from the folded key when another
 /// word follows them.
 pub(crate) fn name_keys(name: &str, is_article: impl Fn(&str) -> bool) -> (String, String) {
-    let toks = tokenize(name);
-    let exact = toks
-        .iter()
-        .map(|t| t.basic.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
-    let n = toks.len();
-    let folded = toks
-        .iter()
-        .enumerate()
-        .filter(|(i, t)| !(i + 1 < n && is_article(&t.basic)))
-        .map(|(_, t)| t.fold.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let words: Vec<String> = name
+        .split(|c: char| !(is_word_char(c) || is_quote(c)))
+        .map(basic)
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut exact = String::with_capacity(name.len());
+    let mut folded = String::with_capacity(name.len());
+    let n = words.len();
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            exact.push(' ');
+        }
+        exact.push_str(w);
+        if i + 1 < n && is_article(w) {
+            continue;
+        }
+        if !folded.is_empty() {
+            folded.push(' ');
+        }
+        folded.push_str(&fold(w));
+    }
     (exact, folded)
 }
+
+/// FNV-1a as a `Hasher`: fast for the short keys of the name index.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// Builds [`Fnv`] hashers.
+pub(crate) type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
 
 /// A 64-bit FNV-1a hash (stable, used to compare exact keys without storing them).
 pub(crate) fn hash64(s: &str) -> u64 {

@@ -1,1 +1,309 @@
-//! Behaviour of the embedded gazetteer on sentences written for these tests.
+//! Behaviour of the gazetteer on sentences written for these tests, one rule at a time.
+
+use attest_geo::{
+    acled_geo_precision, attach_aliases, embedded, parse_alternate_names, parse_geonames,
+    primary_place, ucdp_where_prec, Gazetteer, PlaceMention, Precision, UserPlace,
+};
+
+/// The mention written exactly `written`.
+fn find<'a>(found: &'a [PlaceMention], written: &str) -> &'a PlaceMention {
+    found
+        .iter()
+        .find(|m| m.mention == written)
+        .unwrap_or_else(|| panic!("no mention {written:?} in {found:#?}"))
+}
+
+fn locate(text: &str) -> Vec<PlaceMention> {
+    let found = embedded().locate(text);
+    for m in &found {
+        assert_eq!(
+            &text[m.start..m.end],
+            m.mention,
+            "offsets must cut the mention"
+        );
+    }
+    found
+}
+
+/// The geonameid each spelling resolves to, in a text about `country`.
+fn ids(country: &str, spellings: &[&str]) -> Vec<Option<i64>> {
+    spellings
+        .iter()
+        .map(|s| {
+            let text = format!("{country} - Shelling was reported in {s} on Monday.");
+            let found = locate(&text);
+            let m = find(&found, s);
+            m.place.geonameid
+        })
+        .collect()
+}
+
+#[test]
+fn syrian_spellings_meet() {
+    let got = ids(
+        "SYRIA",
+        &["Deir ez-Zor", "Deir al-Zour", "Dayr az Zawr", "Deir Ezzor"],
+    );
+    assert!(got[0].is_some());
+    assert!(got.iter().all(|g| *g == got[0]), "{got:?}");
+    let aleppo = ids("SYRIA", &["Aleppo", "Halab", "ALEPPO"]);
+    assert!(
+        aleppo.iter().all(|g| *g == aleppo[0] && g.is_some()),
+        "{aleppo:?}"
+    );
+}
+
+#[test]
+fn iraqi_yemeni_and_ukrainian_spellings_meet() {
+    let fallujah = ids("IRAQ", &["Fallujah", "Falluja", "al-Fallujah"]);
+    assert!(
+        fallujah.iter().all(|g| *g == fallujah[0] && g.is_some()),
+        "{fallujah:?}"
+    );
+    let hodeidah = ids("YEMEN", &["Hodeidah", "Al Hudaydah", "Hudaydah"]);
+    assert!(
+        hodeidah.iter().all(|g| *g == hodeidah[0] && g.is_some()),
+        "{hodeidah:?}"
+    );
+    let kharkiv = ids("UKRAINE", &["Kharkiv", "Kharkov", "KHARKIV"]);
+    assert!(
+        kharkiv.iter().all(|g| *g == kharkiv[0] && g.is_some()),
+        "{kharkiv:?}"
+    );
+    let found = locate("A car bomb exploded in Mosul, police said.");
+    let mosul = find(&found, "Mosul");
+    assert_eq!(mosul.place.country_code, "IQ");
+    assert_eq!(mosul.place.precision, Precision::Town);
+    assert!(mosul.confidence > 0.8, "{mosul:?}");
+}
+
+#[test]
+fn arabic_script_and_possessives() {
+    let found = locate("قصف على حلب");
+    let m = find(&found, "حلب");
+    assert_eq!(m.place.country_code, "SY");
+    assert_eq!(m.place.name, "Aleppo");
+    let found = locate("Shells fell on Aleppo's old city and on Idlib’s market.");
+    assert_eq!(find(&found, "Aleppo").place.name, "Aleppo");
+    assert_eq!(find(&found, "Idlib").place.country_code, "SY");
+}
+
+#[test]
+fn damascus_in_a_syrian_report_is_never_maryland() {
+    let found = locate("Syrian state media said rockets hit Damascus overnight.");
+    assert_eq!(find(&found, "Damascus").place.country_code, "SY");
+    let found = locate("SYRIA. Government aircraft bombed the suburbs of Damascus.");
+    assert_eq!(find(&found, "Damascus").place.country_code, "SY");
+    // But written with its state, the Maryland town is meant.
+    let found = locate("The fire company of Damascus, Maryland, held a parade.");
+    assert_eq!(find(&found, "Damascus").place.country_code, "US");
+}
+
+#[test]
+fn tripoli_follows_the_context() {
+    let found = locate("The Lebanese army deployed in Tripoli after clashes in Bab al-Tabbaneh.");
+    assert_eq!(find(&found, "Tripoli").place.country_code, "LB");
+    let found = locate("Libyan militias fought near the airport of Tripoli.");
+    assert_eq!(find(&found, "Tripoli").place.country_code, "LY");
+    // Without context the namesake stays as an alternative, with less confidence.
+    let found = locate("Fighting was reported in Tripoli.");
+    let t = find(&found, "Tripoli");
+    assert!(t
+        .alternatives
+        .iter()
+        .any(|p| p.name == "Tripoli" && p.country_code != t.place.country_code));
+    assert!(t.confidence < 0.9, "{t:?}");
+}
+
+#[test]
+fn upper_case_wire_text() {
+    let found = locate(
+        "GUERRILLAS ATTACKED A POWER STATION IN SAN SALVADOR, EL SALVADOR, ALONG THE HIGHWAY.",
+    );
+    let ss = find(&found, "SAN SALVADOR");
+    assert_eq!(
+        (ss.place.country_code.as_str(), ss.place.precision),
+        ("SV", Precision::Town)
+    );
+    let es = find(&found, "EL SALVADOR");
+    assert_eq!(es.place.precision, Precision::Country);
+    assert!(!found
+        .iter()
+        .any(|m| m.mention == "ALONG" || m.mention == "IN"));
+}
+
+#[test]
+fn rand_country_prefixes() {
+    let found = locate("IRAQ - A bomb exploded near a market in Mosul.");
+    assert_eq!(found[0].mention, "IRAQ");
+    assert_eq!(found[0].place.precision, Precision::Country);
+    assert_eq!(found[0].place.country_code, "IQ");
+    let found = locate("UNITED STATES.  A bomb damaged the consulate in Miami.");
+    assert_eq!(found[0].mention, "UNITED STATES");
+    assert_eq!(find(&found, "Miami").place.country_code, "US");
+    assert_eq!(
+        primary_place(&found).map(|m| m.mention.as_str()),
+        Some("Miami")
+    );
+}
+
+#[test]
+fn common_words_are_not_places() {
+    let found = locate(
+        "Of the six men walking along the road, police said one was hit. Nice work, Reading said.",
+    );
+    assert!(found.is_empty(), "{found:#?}");
+    // The town of Hit in a text about Iraq is a place.
+    let found = locate("Iraqi police said gunmen attacked a checkpoint in Hit on Sunday.");
+    assert_eq!(find(&found, "Hit").place.country_code, "IQ");
+}
+
+#[test]
+fn names_inside_longer_names_are_not_places() {
+    let found =
+        locate("Gunmen shot George Curtis Moore and a follower of Muqtada al-Sadr in Basra.");
+    assert!(
+        !found
+            .iter()
+            .any(|m| m.mention == "George" || m.mention.contains("Sadr")),
+        "{found:#?}"
+    );
+    assert_eq!(find(&found, "Basra").place.country_code, "IQ");
+}
+
+#[test]
+fn admin1_divisions() {
+    let found = locate("Clashes continued in Anbar province and in the Idlib Governorate.");
+    let anbar = find(&found, "Anbar province");
+    assert_eq!(
+        (anbar.place.country_code.as_str(), anbar.place.precision),
+        ("IQ", Precision::Admin1)
+    );
+    let idlib = find(&found, "Idlib Governorate");
+    assert_eq!(idlib.place.precision, Precision::Admin1);
+    // The city of the same name, written alone, is the town.
+    let found = locate("Syrian jets struck Idlib.");
+    assert_eq!(find(&found, "Idlib").place.precision, Precision::Town);
+}
+
+#[test]
+fn countries_and_demonyms_give_context() {
+    let g = embedded();
+    let text = "Yemeni officials said an air strike hit a school.";
+    assert!(locate(text).is_empty(), "demonyms are no mentions");
+    assert_eq!(g.countries(text).first().map(|c| c.0.as_str()), Some("YE"));
+    let found = locate("Fighting in Yemen: strikes hit Sanaa and Taiz.");
+    assert_eq!(find(&found, "Yemen").place.precision, Precision::Country);
+    assert_eq!(find(&found, "Sanaa").place.country_code, "YE");
+    assert_eq!(find(&found, "Taiz").place.country_code, "YE");
+    assert_eq!(g.country_name("SY"), Some("Syria"));
+    assert_eq!(g.country_name("ps"), Some("Palestine"));
+    assert_eq!(g.country_name("ZZ"), None);
+}
+
+#[test]
+fn unknown_district_inside_a_known_town_keeps_the_mention() {
+    let found = locate("Barrel bombs fell on the Bab al-Nairab area of Aleppo.");
+    let m = find(&found, "Bab al-Nairab");
+    assert_eq!(m.place.name, "Aleppo");
+    assert!(m.confidence < 0.7);
+    let found = locate("A bomb exploded in the Fatih neighborhood of Istanbul.");
+    assert_eq!(
+        primary_place(&found).map(|m| m.place.name.as_str()),
+        Some("Istanbul")
+    );
+}
+
+const SY_TXT: &str = "\
+170063\tAleppo\tAleppo\tHalab\t36.20124\t37.16117\tP\tPPLA\tSY\t\t09\t\t\t\t2098210\t\t384\tAsia/Damascus\t2024-01-01
+9999001\tBab an Nayrab\tBab an Nayrab\tBab al-Nairab,Bab Al Nairab,باب النيرب\t36.1975\t37.1712\tP\tPPLX\tSY\t\t09\t\t\t\t0\t\t390\tAsia/Damascus\t2024-01-01
+9999002\tAl Quds Hospital\tAl Quds Hospital\t\t36.2101\t37.1390\tS\tHSP\tSY\t\t09\t\t\t\t0\t\t390\tAsia/Damascus\t2024-01-01
+9999003\tNahr Quwayq\tNahr Quwayq\t\t36.2\t37.1\tH\tSTM\tSY\t\t09\t\t\t\t0\t\t390\tAsia/Damascus\t2024-01-01
+not-a-number\tBroken\n";
+
+const ALT_TXT: &str = "\
+1\t9999001\tar\tباب النيرب\t\t\t\t\t\t
+2\t9999001\t\tBab Nairab\t\t\t\t\t\t
+3\t9999001\tlink\thttps://example.invalid/x\t\t\t\t\t\t
+4\t9999002\ten\tAl-Quds Hospital\t\t\t\t\t\t
+";
+
+#[test]
+fn geonames_import_then_resolve_a_district() {
+    let mut import = parse_geonames(SY_TXT.as_bytes()).expect("reads");
+    assert_eq!(import.places.len(), 3);
+    assert_eq!(import.skipped, 1, "the stream is no place");
+    assert_eq!(import.errors.len(), 1);
+    assert_eq!(import.errors[0].line, 5);
+    let district = &import.places[1];
+    assert_eq!(district.precision, Precision::District);
+    assert_eq!(district.admin1.as_deref(), Some("Aleppo"));
+    assert_eq!(import.places[2].precision, Precision::Site);
+
+    let alts = parse_alternate_names(ALT_TXT.as_bytes(), None).expect("reads");
+    attach_aliases(&mut import.places, &alts);
+    assert!(import.places[1].aliases.iter().any(|a| a == "Bab Nairab"));
+    assert!(!import.places[1]
+        .aliases
+        .iter()
+        .any(|a| a.starts_with("https")));
+
+    let g = embedded().with_user_places(import.places);
+    for spelling in [
+        "Bab al-Nairab",
+        "Bab an-Nayrab",
+        "Bab Al Nairab",
+        "BAB AN NAYRAB",
+        "باب النيرب",
+    ] {
+        let text = format!("Barrel bombs fell on the {spelling} area of Aleppo on Tuesday.");
+        let found = g.locate(&text);
+        let m = find(&found, spelling);
+        assert_eq!(m.place.precision, Precision::District, "{spelling}");
+        assert_eq!(m.place.geonameid, Some(9_999_001), "{spelling}");
+    }
+    let found = g.locate("An air strike hit Al-Quds Hospital in Aleppo.");
+    assert_eq!(
+        find(&found, "Al-Quds Hospital").place.precision,
+        Precision::Site
+    );
+}
+
+#[test]
+fn user_places_added_by_hand() {
+    let camp = UserPlace {
+        name: "Atmeh Camp".into(),
+        aliases: vec!["Atma camp".into()],
+        lat: 36.31,
+        lon: 36.65,
+        precision: Precision::Site,
+        country_code: "sy".into(),
+        admin1: Some("Idlib".into()),
+        geonameid: None,
+        population: 0,
+    };
+    let g = embedded().with_user_places(vec![camp]);
+    assert_eq!(g.user_places(), 1);
+    let found = g.locate("Shelling hit the Atma camp near the Turkish border.");
+    let m = find(&found, "Atma camp");
+    assert_eq!(
+        (m.place.country_code.as_str(), m.place.precision),
+        ("SY", Precision::Site)
+    );
+}
+
+#[test]
+fn precision_codes_in_one_place() {
+    assert_eq!(acled_geo_precision(Precision::District), 1);
+    assert_eq!(acled_geo_precision(Precision::Country), 3);
+    assert_eq!(ucdp_where_prec(Precision::Town), 1);
+    assert_eq!(ucdp_where_prec(Precision::Admin1), 4);
+}
+
+#[test]
+fn lookup_ranks_a_single_name() {
+    let got = embedded().lookup("Damascus");
+    assert!(got.len() >= 2);
+    assert_eq!(got[0].0.country_code, "SY");
+    assert!(got[0].1 > got[1].1);
+}
