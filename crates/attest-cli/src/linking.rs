@@ -7,8 +7,8 @@
 
 use anyhow::Context;
 use attest_link::{
-    corroborate, incident_code, link, summarize, AnalystGrade, Cluster, Constraints, Grade,
-    LinkConfig, Mention, MentionKey, SourceInfo,
+    corroborate, incident_code, link, reconcile, summarize, AnalystGrade, Cluster, Constraints,
+    Grade, LinkConfig, Mention, MentionKey, PreviousIncident, SourceInfo,
 };
 use attest_model::{Incident, ReportId};
 use attest_store::{
@@ -17,7 +17,7 @@ use attest_store::{
 };
 use serde::Serialize;
 use serde_json::{json, Value};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 /// Fields an analyst may set on an incident.
 pub(crate) const SETTABLE: &[&str] = &[
@@ -87,6 +87,16 @@ fn key_of(m: (ReportId, u32)) -> MentionKey {
 
 /// Re-links every mention of the store and records the result.
 pub(crate) fn relink(store: &mut SqliteStore, cfg: &LinkConfig) -> anyhow::Result<RelinkSummary> {
+    relink_preferring(store, cfg, None)
+}
+
+/// Re-links; when clusters tie for a stored incident's code, `survivor` keeps its code first,
+/// then older incidents (an analyst's merge names the incident that survives).
+pub(crate) fn relink_preferring(
+    store: &mut SqliteStore,
+    cfg: &LinkConfig,
+    survivor: Option<i64>,
+) -> anyhow::Result<RelinkSummary> {
     let (mentions, extraction_of) = load_mentions(store, cfg)?;
     let mut constraints = Constraints::default();
     for c in store.constraints()? {
@@ -100,39 +110,33 @@ pub(crate) fn relink(store: &mut SqliteStore, cfg: &LinkConfig) -> anyhow::Resul
     clusters.sort_by_key(|c| c.mentions.first().copied());
     let by_key: HashMap<MentionKey, &Mention> = mentions.iter().map(|m| (m.key, m)).collect();
 
-    // Which stored incident each mention belonged to.
-    let previous: HashMap<MentionKey, i64> = store
-        .mentions(None)?
-        .into_iter()
-        .map(|m| (MentionKey::new(m.report_id, m.idx), m.incident_id))
-        .collect();
-    let active: Vec<i64> = store
-        .incident_index()?
-        .into_iter()
-        .filter(|(_, _, status)| status == "active")
-        .map(|(id, _, _)| id)
-        .collect();
-
-    // Give each cluster the stored incident holding most of its mentions, one-to-one.
-    let mut votes: Vec<(usize, i64, usize)> = Vec::new();
-    for (ci, cluster) in clusters.iter().enumerate() {
-        let mut counts: BTreeMap<i64, usize> = BTreeMap::new();
-        for key in &cluster.mentions {
-            if let Some(id) = previous.get(key) {
-                *counts.entry(*id).or_default() += 1;
-            }
-        }
-        votes.extend(counts.into_iter().map(|(id, n)| (n, id, ci)));
+    // Which stored incident each mention belonged to; clusters keep their codes (reconcile).
+    let mut previous: BTreeMap<(bool, i64), Vec<MentionKey>> = BTreeMap::new();
+    for m in store.mentions(None)? {
+        previous
+            .entry((Some(m.incident_id) != survivor, m.incident_id))
+            .or_default()
+            .push(MentionKey::new(m.report_id, m.idx));
     }
-    votes.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    let mut target: Vec<Option<IncidentRef>> = vec![None; clusters.len()];
-    let mut claimed: HashSet<i64> = HashSet::new();
-    for (_, id, ci) in &votes {
-        if target[*ci].is_none() && !claimed.contains(id) {
-            target[*ci] = Some(IncidentRef::Existing(*id));
-            claimed.insert(*id);
-        }
-    }
+    let index = store.incident_index()?;
+    let id_of: HashMap<&str, i64> = index
+        .iter()
+        .map(|(id, code, _)| (code.as_str(), *id))
+        .collect();
+    let code_of: HashMap<i64, &str> = index
+        .iter()
+        .map(|(id, code, _)| (*id, code.as_str()))
+        .collect();
+    let prior: Vec<PreviousIncident> = previous
+        .iter()
+        .filter_map(|((_, id), keys)| {
+            Some(PreviousIncident {
+                code: code_of.get(id)?.to_string(),
+                mentions: keys.clone(),
+            })
+        })
+        .collect();
+    let reconciled = reconcile(&prior, &clusters);
 
     let overrides = store.overrides(None)?;
     let mut plan = LinkPlan::default();
@@ -142,23 +146,20 @@ pub(crate) fn relink(store: &mut SqliteStore, cfg: &LinkConfig) -> anyhow::Resul
         incidents: clusters.len(),
         ..RelinkSummary::default()
     };
-    for (ci, cluster) in clusters.iter().enumerate() {
+    for (cluster, fate) in clusters.iter().zip(&reconciled.incidents) {
         let ms: Vec<&Mention> = cluster
             .mentions
             .iter()
             .filter_map(|k| by_key.get(k).copied())
             .collect();
-        let incident_id = match target[ci] {
-            Some(IncidentRef::Existing(id)) => Some(id),
-            _ => None,
-        };
+        let existing = fate.code.as_deref().and_then(|c| id_of.get(c).copied());
         let own: Vec<&IncidentOverride> = overrides
             .iter()
-            .filter(|o| Some(o.incident_id) == incident_id)
+            .filter(|o| Some(o.incident_id) == existing)
             .collect();
         let columns = derive(&ms, cluster, cfg, &own);
-        let target = match target[ci] {
-            Some(t) => t,
+        let target = match existing {
+            Some(id) => IncidentRef::Existing(id),
             None => {
                 let prefix = incident_code(
                     columns.country_code.as_deref(),
@@ -173,33 +174,18 @@ pub(crate) fn relink(store: &mut SqliteStore, cfg: &LinkConfig) -> anyhow::Resul
                 IncidentRef::New(plan.new_codes.len() - 1)
             }
         };
-        target_links(cluster, &mut plan, target, columns, &extraction_of);
-    }
-    // Stored incidents no cluster took: absorbed where most of their mentions went, else withdrawn.
-    let cluster_of: HashMap<MentionKey, usize> = clusters
-        .iter()
-        .enumerate()
-        .flat_map(|(ci, c)| c.mentions.iter().map(move |k| (*k, ci)))
-        .collect();
-    for id in active.into_iter().filter(|id| !claimed.contains(id)) {
-        let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
-        for (key, inc) in &previous {
-            if *inc == id {
-                if let Some(ci) = cluster_of.get(key) {
-                    *counts.entry(*ci).or_default() += 1;
-                }
-            }
-        }
-        match counts.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))) {
-            Some((ci, _)) => {
-                let survivor = plan.incidents[*ci].target;
-                plan.merges.push((id, survivor));
+        for code in &fate.absorbed {
+            if let Some(id) = id_of.get(code.as_str()) {
+                plan.merges.push((*id, target));
                 summary.merged += 1;
             }
-            None => {
-                plan.withdrawn.push(id);
-                summary.withdrawn += 1;
-            }
+        }
+        target_links(cluster, &mut plan, target, columns, &extraction_of);
+    }
+    for code in &reconciled.retired {
+        if let Some(id) = id_of.get(code.as_str()) {
+            plan.withdrawn.push(*id);
+            summary.withdrawn += 1;
         }
     }
     store.apply_link_plan(&plan)?;

@@ -235,7 +235,10 @@ fn merge_split_set_grade_note_are_audited_and_survive_relinking() {
         .map(|h| h["action"].as_str().unwrap())
         .collect();
     // Both sides of the merge are recorded, under the survivor and the absorbed code.
-    assert_eq!(actions, ["incident.merge", "incident.merge", "incident.split"]);
+    assert_eq!(
+        actions,
+        ["incident.merge", "incident.merge", "incident.split"]
+    );
 }
 
 #[test]

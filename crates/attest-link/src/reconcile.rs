@@ -38,7 +38,7 @@ pub struct Reconciliation {
 /// Matches new clusters to previous incidents so that codes never change needlessly.
 ///
 /// Rule: pairs (cluster, previous incident) are ranked by the number of mentions they share
-/// (most first, then by code, then by cluster); each is taken when neither side is taken yet,
+/// (most first, then by the incident's position in `previous`, then by cluster); each is taken when neither side is taken yet,
 /// and the cluster keeps that code. A previous incident left without a cluster is absorbed by
 /// the cluster holding most of its mentions (its code goes to that cluster's `absorbed`), or
 /// retired when none of its mentions remain.
@@ -49,9 +49,13 @@ pub fn reconcile(previous: &[PreviousIncident], clusters: &[Cluster]) -> Reconci
             cluster_of.insert(*k, i);
         }
     }
-    let mut prev: Vec<&PreviousIncident> = previous.iter().collect();
-    prev.sort_by(|a, b| a.code.cmp(&b.code));
-    prev.dedup_by(|a, b| a.code == b.code);
+    // Ties go to the incident given first: callers order `previous` by preference (oldest
+    // first, or an analyst's chosen survivor first).
+    let mut seen = BTreeSet::new();
+    let prev: Vec<&PreviousIncident> = previous
+        .iter()
+        .filter(|p| seen.insert(p.code.as_str()))
+        .collect();
     // overlap[(code index, cluster)] = shared mentions
     let mut overlap: BTreeMap<(usize, usize), usize> = BTreeMap::new();
     for (p, inc) in prev.iter().enumerate() {

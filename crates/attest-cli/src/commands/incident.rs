@@ -2,7 +2,7 @@
 
 use super::open_store;
 use crate::cli::UsageError;
-use crate::linking::{relink, RelinkSummary, SETTABLE};
+use crate::linking::{relink, relink_preferring, RelinkSummary, SETTABLE};
 use crate::output::{self, or_dash};
 use anyhow::Context;
 use attest_link::{Grade, LinkConfig};
@@ -428,7 +428,7 @@ impl IncidentCmd {
                         json!({"into": survivor.code}),
                     )?;
                 }
-                print_relink(&relink(&mut store, &cfg)?);
+                print_relink(&relink_preferring(&mut store, &cfg, Some(survivor.id))?);
                 println!("merged into {}", store.incident(&survivor.code)?.code);
             }
             IncidentCmd::Split {
