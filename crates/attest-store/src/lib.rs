@@ -15,9 +15,9 @@
 //! let mut store = SqliteStore::open_in_memory().unwrap();
 //! let batch = store.begin_batch("doc example").unwrap();
 //! let report = NewReport::new("r1", Format::Text, b"Shelling hit the market.".to_vec(), "Shelling hit the market.".into());
-//! let outcome = store.insert_reports(batch, vec![report.clone()]).unwrap();
+//! let outcome = store.insert_reports(batch, vec![report.clone().prepare().unwrap()]).unwrap();
 //! assert!(outcome[0].is_new());
-//! let again = store.insert_reports(batch, vec![report]).unwrap();
+//! let again = store.insert_reports(batch, vec![report.prepare().unwrap()]).unwrap();
 //! assert!(!again[0].is_new());
 //! ```
 #![deny(missing_docs)]
@@ -61,7 +61,7 @@ pub trait Store {
     fn insert_reports(
         &mut self,
         batch: BatchId,
-        reports: Vec<NewReport>,
+        reports: Vec<PreparedReport>,
     ) -> Result<Vec<InsertOutcome>>;
     /// A report by numeric id, `#id`, or the id it was ingested under.
     fn report(&self, key: &str) -> Result<Report>;

@@ -8,14 +8,9 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use std::collections::HashMap;
 use std::path::Path;
 
-/// zstd level for originals: fast, and still shrinks news text about threefold.
-const ZSTD_LEVEL: i32 = 3;
-
 /// The embedded default store: one SQLite file in WAL mode.
 pub struct SqliteStore {
     conn: Connection,
-    /// One zstd context for every original (creating one per report costs more than compressing).
-    compressor: zstd::bulk::Compressor<'static>,
     /// Source ids by lower-cased name, filled as sources are met.
     source_cache: HashMap<String, SourceId>,
 }
@@ -51,7 +46,6 @@ impl SqliteStore {
         migrate(&mut conn)?;
         Ok(SqliteStore {
             conn,
-            compressor: zstd::bulk::Compressor::new(ZSTD_LEVEL)?,
             source_cache: HashMap::new(),
         })
     }
@@ -263,7 +257,7 @@ impl Store for SqliteStore {
     fn insert_reports(
         &mut self,
         batch: BatchId,
-        reports: Vec<NewReport>,
+        reports: Vec<PreparedReport>,
     ) -> Result<Vec<InsertOutcome>> {
         let captured_at = now();
         let tx = self.conn.transaction()?;
@@ -276,8 +270,12 @@ impl Store for SqliteStore {
                     format, sha256, original_size, original_zstd, text, batch_id, warnings, origin)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
             )?;
-            for report in reports {
-                let sha = report.sha256();
+            for prepared in reports {
+                let PreparedReport {
+                    report,
+                    sha256: sha,
+                    compressed,
+                } = prepared;
                 if let Some((existing, existing_external_id)) = find
                     .query_row([&sha], |r| {
                         Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
@@ -304,7 +302,6 @@ impl Store for SqliteStore {
                     }
                     _ => None,
                 };
-                let compressed = self.compressor.compress(&report.original)?;
                 let warnings = serde_json::to_string(&report.warnings)
                     .map_err(|e| StoreError::Corrupt(e.to_string()))?;
                 insert.execute(params![
@@ -671,10 +668,10 @@ mod tests {
         SqliteStore::open_in_memory().expect("in-memory store")
     }
 
-    fn report(id: &str, body: &str) -> NewReport {
+    fn report(id: &str, body: &str) -> PreparedReport {
         let mut r = NewReport::new(id, Format::Text, body.as_bytes().to_vec(), body.to_string());
         r.source_name = Some("Example Wire".into());
-        r
+        r.prepare().unwrap()
     }
 
     #[test]
@@ -712,7 +709,7 @@ mod tests {
         let bytes: Vec<u8> = (0..=255u8).cycle().take(5000).collect();
         let mut r = NewReport::new("bin", Format::Text, bytes.clone(), "x".into());
         r.warnings.push("invalid UTF-8 decoded lossily".into());
-        let id = s.insert_reports(b, vec![r]).unwrap()[0].id();
+        let id = s.insert_reports(b, vec![r.prepare().unwrap()]).unwrap()[0].id();
         assert_eq!(s.original(id).unwrap(), bytes);
         let stored = s.report(&id.to_string()).unwrap();
         assert_eq!(stored.sha256, sha256_hex(&bytes));

@@ -222,15 +222,23 @@ fn store_chunk(
     if chunk.is_empty() {
         return Ok(());
     }
-    let (origins, mut reports): (Vec<String>, Vec<NewReport>) =
+    let (origins, reports): (Vec<String>, Vec<NewReport>) =
         std::mem::take(chunk).into_iter().unzip();
-    // The language, when the data does not say, is guessed from the text, on every core.
-    reports.par_iter_mut().for_each(|r| {
-        if r.language.is_none() {
-            r.language = guess_language(&r.text);
-        }
-    });
-    let external_ids: Vec<String> = reports.iter().map(|r| r.external_id.clone()).collect();
+    // Language guesses, hashes and compression on every core; the store only inserts.
+    let reports = reports
+        .into_par_iter()
+        .map(|mut r| {
+            if r.language.is_none() {
+                r.language = guess_language(&r.text);
+            }
+            r.prepare()
+        })
+        .collect::<Result<Vec<_>, _>>()
+        .context("compressing originals")?;
+    let external_ids: Vec<String> = reports
+        .iter()
+        .map(|r| r.report.external_id.clone())
+        .collect();
     let outcomes = store
         .insert_reports(batch, reports)
         .context("storing reports")?;
@@ -290,8 +298,8 @@ pub(crate) fn to_new_report(incoming: Incoming) -> NewReport {
 
 /// ISO 639-1 code of the text's language when the guess is reliable.
 fn guess_language(text: &str) -> Option<String> {
-    // A few hundred characters decide reliably and keep the guess cheap.
-    let sample = match text.char_indices().nth(400) {
+    // A couple of hundred characters decide reliably and keep the guess cheap.
+    let sample = match text.char_indices().nth(240) {
         Some((at, _)) => &text[..at],
         None => text,
     };

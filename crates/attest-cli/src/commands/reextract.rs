@@ -48,6 +48,10 @@ impl Reextract {
             engine.version,
             incidents
         );
+        if !todo.is_empty() {
+            let linked = crate::linking::relink(&mut store, &attest_link::LinkConfig::default())?;
+            super::incident::print_relink(&linked);
+        }
         Ok(ExitCode::SUCCESS)
     }
 }
