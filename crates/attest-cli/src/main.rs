@@ -5,7 +5,6 @@
 
 mod cli;
 mod commands;
-mod linking;
 mod output;
 
 use clap::Parser;
@@ -19,6 +18,10 @@ fn main() -> ExitCode {
         Err(err) => {
             if let Some(usage) = err.downcast_ref::<cli::UsageError>() {
                 eprintln!("attest: {usage}");
+                return ExitCode::from(2);
+            }
+            if let Some(attest::Error::Invalid(why)) = err.downcast_ref::<attest::Error>() {
+                eprintln!("attest: {why}");
                 return ExitCode::from(2);
             }
             eprintln!("attest: error: {err:#}");

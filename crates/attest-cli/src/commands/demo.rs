@@ -1,9 +1,9 @@
 //! `attest demo`: the bundled example reports into a fresh store, and what attest found.
 
-use super::engine::Engine;
 use super::ingest::ingest_paths;
 use crate::output;
 use anyhow::Context;
+use attest::engine::Engine;
 use attest_ingest::Options;
 use attest_store::{ReportFilter, SqliteStore, Store};
 use clap::Args;
@@ -60,7 +60,7 @@ impl Demo {
         for f in &summary.failures {
             println!("  failed: {}: {}", f.path, f.reason);
         }
-        let linked = crate::linking::relink(&mut store, &attest_link::LinkConfig::default())?;
+        let linked = attest::linking::relink(&mut store, &attest_link::LinkConfig::default())?;
         let stats = store.stats()?;
         println!("\nBy format:");
         for (format, n) in &stats.by_format {

@@ -3,11 +3,11 @@
 //! Lines are read in chunks, extracted in parallel, and written in input order. A line that
 //! cannot be read yields an error line and processing goes on.
 
-use super::engine::Engine;
 use super::ingest::parse_size;
 use anyhow::Context;
-use attest_extract::{Document, Extraction};
-use attest_model::{ErrorLine, InputLine, OutputLine, SCHEMA_VERSION};
+use attest::engine::{output_value, Engine};
+use attest_extract::Document;
+use attest_model::{ErrorLine, InputLine};
 use clap::Args;
 use rayon::prelude::*;
 use serde_json::Value;
@@ -190,29 +190,4 @@ fn extract_line(
         opts.explain,
         body,
     ))
-}
-
-/// The contract's output line for an extraction, with the optional extensions.
-pub(crate) fn output_value(
-    id: String,
-    extraction: Extraction,
-    with_text: bool,
-    explain: bool,
-    body: String,
-) -> Value {
-    let line = OutputLine {
-        id,
-        schema: SCHEMA_VERSION,
-        graphic: extraction.graphic,
-        incidents: extraction.incidents,
-        text: with_text.then_some(body),
-    };
-    let mut value = serde_json::to_value(&line).expect("an output line always serialises");
-    if explain {
-        value["explain"] = serde_json::json!({
-            "lexicon_version": extraction.lexicon_version,
-            "places": extraction.places,
-        });
-    }
-    value
 }

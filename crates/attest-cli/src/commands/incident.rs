@@ -1,15 +1,12 @@
 //! `attest incident` and `attest relink`: incidents across sources, and the analyst's review.
 
 use super::open_store;
-use crate::cli::UsageError;
-use crate::linking::{relink, relink_preferring, RelinkSummary, SETTABLE};
 use crate::output::{self, or_dash};
 use anyhow::Context;
-use attest_link::{Grade, LinkConfig};
-use attest_model::ReportId;
-use attest_store::{
-    AuditEntry, IncidentFilter, IncidentRow, LinkConstraint, SqliteStore, Store, StoredMention,
-};
+use attest::linking::{relink, RelinkSummary};
+use attest::review;
+use attest_link::LinkConfig;
+use attest_store::{IncidentFilter, IncidentRow, Store, StoredMention};
 use clap::{Args, Subcommand};
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
@@ -167,6 +164,15 @@ pub(crate) fn link_config(path: Option<&Path>) -> anyhow::Result<LinkConfig> {
     }
 }
 
+impl Audit {
+    fn who(&self) -> review::Who {
+        review::Who {
+            by: self.by.clone(),
+            reason: self.reason.clone(),
+        }
+    }
+}
+
 impl Relink {
     pub(crate) fn run(self, db: &Path) -> anyhow::Result<ExitCode> {
         let mut store = open_store(db)?;
@@ -188,30 +194,6 @@ pub(crate) fn print_relink(s: &RelinkSummary) {
     );
 }
 
-/// The list form of an incident: what `incident list --json` prints for each.
-pub(crate) fn list_item(row: &IncidentRow) -> Value {
-    let s = &row.summary;
-    json!({
-        "code": row.code,
-        "previous_codes": row.previous_codes,
-        "event_type": s["event_type"],
-        "date": s["date"],
-        "location": s["location"],
-        "killed": s["killed"],
-        "injured": s["injured"],
-        "weapons": s["weapons"],
-        "targets": s["targets"],
-        "grade": s["grade"],
-        "airwars_grade": s["airwars_grade"],
-        "sources": s["sources"],
-        "independent_sources": s["independent_sources"],
-        "leanings": s["leanings"],
-        "claims": s["claims"],
-        "perpetrators": s["perpetrators"],
-        "reports": s["reports"],
-    })
-}
-
 fn range(v: &Value) -> String {
     match (v["low"].as_u64(), v["high"].as_u64()) {
         (Some(l), Some(h)) if l == h => l.to_string(),
@@ -219,93 +201,6 @@ fn range(v: &Value) -> String {
         (Some(l), None) => format!("{l}+"),
         _ => "?".into(),
     }
-}
-
-fn audit(
-    store: &mut SqliteStore,
-    a: &Audit,
-    action: &str,
-    code: &str,
-    details: Value,
-) -> anyhow::Result<()> {
-    store.audit(&AuditEntry {
-        actor: a.by.clone(),
-        action: action.into(),
-        entity: "incident".into(),
-        entity_id: Some(code.to_string()),
-        details,
-        reason: a.reason.clone(),
-    })?;
-    Ok(())
-}
-
-/// Parses an analyst's value for a field.
-fn parse_value(field: &str, raw: &str) -> anyhow::Result<Value> {
-    if !SETTABLE.contains(&field) {
-        return Err(UsageError(format!(
-            "cannot set '{field}': settable fields are {}",
-            SETTABLE.join(", ")
-        ))
-        .into());
-    }
-    if let Ok(v) = serde_json::from_str::<Value>(raw) {
-        if !(v.is_number() && (field == "killed" || field == "injured")) {
-            return Ok(v);
-        }
-    }
-    let bad = || UsageError(format!("'{raw}' is not a value for {field}"));
-    Ok(match field {
-        "killed" | "injured" => {
-            let raw = raw.trim();
-            let num = |s: &str| s.trim().parse::<u32>().map_err(|_| bad());
-            if let Some(low) = raw.strip_suffix('+') {
-                json!({"low": num(low)?, "high": null})
-            } else if let Some((l, h)) = raw.split_once('-') {
-                let (l, h) = (num(l)?, num(h)?);
-                anyhow::ensure!(l <= h, bad());
-                json!({"low": l, "high": h})
-            } else {
-                let n = num(raw)?;
-                json!({"low": n, "high": n})
-            }
-        }
-        "date" => {
-            anyhow::ensure!(
-                raw.len() == 10 && raw.as_bytes()[4] == b'-' && raw.as_bytes()[7] == b'-',
-                bad()
-            );
-            json!({"start": raw, "end": raw, "precision": "day"})
-        }
-        "weapons" | "targets" => json!(raw
-            .split(',')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()),
-        _ => Value::String(raw.to_string()),
-    })
-}
-
-/// The mentions of an incident that a `--mention` argument names.
-fn select_mentions(all: &[StoredMention], arg: &str) -> anyhow::Result<Vec<(ReportId, u32)>> {
-    if let Some((report, idx)) = arg.split_once('#') {
-        if let (Ok(r), Ok(i)) = (report.parse::<i64>(), idx.parse::<u32>()) {
-            if all.iter().any(|m| m.report_id.0 == r && m.idx == i) {
-                return Ok(vec![(ReportId(r), i)]);
-            }
-        }
-    }
-    let picked: Vec<_> = all
-        .iter()
-        .filter(|m| m.external_id == arg)
-        .map(|m| (m.report_id, m.idx))
-        .collect();
-    if picked.is_empty() {
-        return Err(UsageError(format!(
-            "'{arg}' is not a mention or report of this incident"
-        ))
-        .into());
-    }
-    Ok(picked)
 }
 
 impl IncidentCmd {
@@ -326,7 +221,7 @@ impl IncidentCmd {
                     limit: a.limit,
                 })?;
                 if a.json {
-                    output::json(&rows.iter().map(list_item).collect::<Vec<_>>())?;
+                    output::json(&rows.iter().map(review::list_item).collect::<Vec<_>>())?;
                 } else {
                     for row in &rows {
                         let s = &row.summary;
@@ -356,7 +251,7 @@ impl IncidentCmd {
                 let row = store.incident(&code)?;
                 let mentions = store.mentions(Some(row.id))?;
                 let notes = store.notes(row.id)?;
-                let history = history(&store, &row)?;
+                let history = review::history(&store, &row)?;
                 if json {
                     let mut v = row.summary.clone();
                     v["code"] = json!(row.code);
@@ -383,193 +278,55 @@ impl IncidentCmd {
                     }
                 }
             }
-            IncidentCmd::Merge { codes, audit: a } => {
-                let rows = codes
-                    .iter()
-                    .map(|c| store.incident(c))
-                    .collect::<Result<Vec<_>, _>>()?;
-                let survivor = &rows[0];
-                let firsts = rows
-                    .iter()
-                    .map(|row| -> anyhow::Result<(ReportId, u32)> {
-                        let m = store.mentions(Some(row.id))?;
-                        let m = m
-                            .first()
-                            .with_context(|| format!("incident {} has no mention", row.code))?;
-                        Ok((m.report_id, m.idx))
-                    })
-                    .collect::<anyhow::Result<Vec<_>>>()?;
-                let anchor = firsts[0];
-                for (other, m) in rows[1..].iter().zip(&firsts[1..]) {
-                    let m = *m;
-                    anyhow::ensure!(
-                        other.id != survivor.id,
-                        UsageError(format!("{} is already {}", other.code, survivor.code))
-                    );
-                    store.add_constraint(&LinkConstraint {
-                        kind: "must_link".into(),
-                        a: anchor,
-                        b: m,
-                        by: a.by.clone(),
-                        reason: a.reason.clone(),
-                    })?;
-                    audit(
-                        &mut store,
-                        &a,
-                        "incident.merge",
-                        &survivor.code,
-                        json!({"absorbed": other.code}),
-                    )?;
-                    audit(
-                        &mut store,
-                        &a,
-                        "incident.merge",
-                        &other.code,
-                        json!({"into": survivor.code}),
-                    )?;
-                }
-                print_relink(&relink_preferring(&mut store, &cfg, Some(survivor.id))?);
-                println!("merged into {}", store.incident(&survivor.code)?.code);
+            IncidentCmd::Merge { codes, audit } => {
+                let (row, summary) = review::merge(&mut store, &cfg, &codes, &audit.who())?;
+                print_relink(&summary);
+                println!("merged into {}", row.code);
             }
             IncidentCmd::Split {
                 code,
                 mentions,
-                audit: a,
+                audit,
             } => {
-                let row = store.incident(&code)?;
-                let all = store.mentions(Some(row.id))?;
-                let mut out: Vec<(ReportId, u32)> = Vec::new();
-                for arg in &mentions {
-                    out.extend(select_mentions(&all, arg)?);
-                }
-                out.sort();
-                out.dedup();
-                let stay: Vec<(ReportId, u32)> = all
-                    .iter()
-                    .map(|m| (m.report_id, m.idx))
-                    .filter(|k| !out.contains(k))
-                    .collect();
-                anyhow::ensure!(
-                    !stay.is_empty(),
-                    UsageError("a split must leave at least one mention".into())
+                let out = review::split(&mut store, &cfg, &code, &mentions, &audit.who())?;
+                println!(
+                    "split {} out of {} into {}",
+                    out.moved.join(", "),
+                    out.from,
+                    out.into.as_deref().unwrap_or("-")
                 );
-                for o in &out {
-                    for s in &stay {
-                        store.add_constraint(&LinkConstraint {
-                            kind: "cannot_link".into(),
-                            a: *s,
-                            b: *o,
-                            by: a.by.clone(),
-                            reason: a.reason.clone(),
-                        })?;
-                    }
-                }
-                for pair in out.windows(2) {
-                    store.add_constraint(&LinkConstraint {
-                        kind: "must_link".into(),
-                        a: pair[0],
-                        b: pair[1],
-                        by: a.by.clone(),
-                        reason: a.reason.clone(),
-                    })?;
-                }
-                let moved: Vec<String> = out.iter().map(|(r, i)| format!("{r}#{i}")).collect();
-                audit(
-                    &mut store,
-                    &a,
-                    "incident.split",
-                    &row.code,
-                    json!({"moved": moved}),
-                )?;
-                print_relink(&relink(&mut store, &cfg)?);
-                let new_home = store
-                    .mentions(None)?
-                    .into_iter()
-                    .find(|m| (m.report_id, m.idx) == out[0])
-                    .map(|m| m.incident_id);
-                if let Some(id) = new_home {
-                    let new_row = store.incident(&format!("#{id}"))?;
-                    audit(
-                        &mut store,
-                        &a,
-                        "incident.split",
-                        &new_row.code,
-                        json!({"from": row.code, "moved": moved}),
-                    )?;
-                    println!(
-                        "split {} out of {} into {}",
-                        moved.join(", "),
-                        row.code,
-                        new_row.code
-                    );
-                }
             }
             IncidentCmd::Set {
                 code,
                 field,
                 value,
-                audit: a,
+                audit,
             } => {
-                let row = store.incident(&code)?;
-                let value = parse_value(&field, &value)?;
-                let before = row.summary[&field].clone();
-                store.add_override(row.id, &field, &value, &a.by, a.reason.as_deref())?;
-                audit(
-                    &mut store,
-                    &a,
-                    "incident.set",
-                    &row.code,
-                    json!({"field": field, "value": value, "extracted": before}),
-                )?;
-                relink(&mut store, &cfg)?;
+                let value = review::parse_value(&field, &value)?;
+                let row =
+                    review::set(&mut store, &cfg, &code, &field, value.clone(), &audit.who())?;
                 println!("{} {} = {}", row.code, field, value);
             }
-            IncidentCmd::Grade {
-                code,
-                grade,
-                audit: a,
-            } => {
-                let row = store.incident(&code)?;
-                let grade: Grade = grade
-                    .parse()
-                    .map_err(|e: attest_link::UnknownGrade| UsageError(e.to_string()))?;
-                store.add_override(
-                    row.id,
-                    "grade",
-                    &json!(grade.as_str()),
-                    &a.by,
-                    a.reason.as_deref(),
-                )?;
-                audit(
-                    &mut store,
-                    &a,
-                    "incident.grade",
-                    &row.code,
-                    json!({"grade": grade.as_str(), "was": row.summary["grade"]}),
-                )?;
-                relink(&mut store, &cfg)?;
-                println!("{} graded {}", row.code, grade);
+            IncidentCmd::Grade { code, grade, audit } => {
+                let row = review::grade(&mut store, &cfg, &code, &grade, &audit.who())?;
+                println!(
+                    "{} graded {}",
+                    row.code,
+                    row.summary["grade"].as_str().unwrap_or("?")
+                );
             }
             IncidentCmd::Note {
                 code,
                 text,
                 public,
-                audit: a,
+                audit,
             } => {
-                let row = store.incident(&code)?;
-                store.add_note(row.id, &text, !public, &a.by)?;
-                audit(
-                    &mut store,
-                    &a,
-                    "incident.note",
-                    &row.code,
-                    json!({"private": !public}),
-                )?;
+                let row = review::note(&mut store, &code, &text, public, &audit.who())?;
                 println!("noted on {}", row.code);
             }
             IncidentCmd::History { code, json } => {
                 let row = store.incident(&code)?;
-                let history = history(&store, &row)?;
+                let history = review::history(&store, &row)?;
                 if json {
                     output::json(&history)?;
                 } else {
@@ -592,19 +349,6 @@ impl IncidentCmd {
         }
         Ok(ExitCode::SUCCESS)
     }
-}
-
-/// Audit entries of an incident under its code and every previous code.
-fn history(
-    store: &SqliteStore,
-    row: &IncidentRow,
-) -> anyhow::Result<Vec<attest_store::AuditRecord>> {
-    let mut all = Vec::new();
-    for code in std::iter::once(&row.code).chain(row.previous_codes.iter()) {
-        all.extend(store.audit_log(Some(("incident", code)))?);
-    }
-    all.sort_by_key(|h| h.id);
-    Ok(all)
 }
 
 fn print_incident(row: &IncidentRow, mentions: &[StoredMention], explain: bool) {

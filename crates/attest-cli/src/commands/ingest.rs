@@ -1,15 +1,15 @@
 //! `attest ingest`: store reports with their provenance.
 
-use super::engine::Engine;
 use super::open_store;
 use crate::cli::UsageError;
 use crate::output;
 use anyhow::Context;
-use attest_ingest::{Incoming, InputError, Options};
+use attest::engine::Engine;
+use attest::pipeline::{store_reports, to_new_report};
+use attest_ingest::{InputError, Options};
 use attest_store::{BatchCounts, IngestFailure, InsertOutcome, NewReport, SqliteStore, Store};
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
-use rayon::prelude::*;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -129,7 +129,7 @@ impl Ingest {
         };
         let mut summary = ingest_paths(&mut store, engine.as_ref(), &self.paths, &opts, &command)?;
         if engine.is_some() && summary.new > 0 {
-            let linked = crate::linking::relink(&mut store, &attest_link::LinkConfig::default())?;
+            let linked = attest::linking::relink(&mut store, &attest_link::LinkConfig::default())?;
             summary.linked_incidents = Some(linked.incidents as u64);
         }
         if self.json {
@@ -224,31 +224,13 @@ fn store_chunk(
     }
     let (origins, reports): (Vec<String>, Vec<NewReport>) =
         std::mem::take(chunk).into_iter().unzip();
-    // Language guesses, hashes and compression on every core; the store only inserts.
-    let reports = reports
-        .into_par_iter()
-        .map(|mut r| {
-            if r.language.is_none() {
-                r.language = guess_language(&r.text);
-            }
-            r.prepare()
-        })
-        .collect::<Result<Vec<_>, _>>()
-        .context("compressing originals")?;
-    let external_ids: Vec<String> = reports
-        .iter()
-        .map(|r| r.report.external_id.clone())
-        .collect();
-    let outcomes = store
-        .insert_reports(batch, reports)
-        .context("storing reports")?;
-    let mut new_ids = Vec::new();
+    let external_ids: Vec<String> = reports.iter().map(|r| r.external_id.clone()).collect();
+    let (outcomes, incidents) =
+        store_reports(store, engine, batch, reports).context("storing reports")?;
+    summary.incidents += incidents;
     for ((outcome, origin), external_id) in outcomes.into_iter().zip(origins).zip(external_ids) {
         match outcome {
-            InsertOutcome::New { id } => {
-                summary.new += 1;
-                new_ids.push(id);
-            }
+            InsertOutcome::New { .. } => summary.new += 1,
             InsertOutcome::Duplicate {
                 existing,
                 existing_external_id,
@@ -263,84 +245,7 @@ fn store_chunk(
             }
         }
     }
-    if let Some(engine) = engine {
-        summary.incidents += engine.extract_stored(store, &new_ids)?;
-    }
     Ok(())
-}
-
-/// The store's form of an incoming report: the source falls back to the URL's host.
-pub(crate) fn to_new_report(incoming: Incoming) -> NewReport {
-    let source_name = incoming.source_name.or_else(|| {
-        incoming
-            .url
-            .as_deref()
-            .and_then(|u| url::Url::parse(u).ok())
-            .and_then(|u| {
-                u.host_str()
-                    .map(|h| h.trim_start_matches("www.").to_string())
-            })
-    });
-    NewReport {
-        external_id: incoming.external_id,
-        source_name,
-        url: incoming.url,
-        title: incoming.title,
-        published_at: incoming.published,
-        language: incoming.language,
-        format: incoming.format,
-        original: incoming.original,
-        text: incoming.text,
-        warnings: incoming.warnings,
-        origin: Some(incoming.origin.to_string()),
-    }
-}
-
-/// ISO 639-1 code of the text's language when the guess is reliable.
-fn guess_language(text: &str) -> Option<String> {
-    // A couple of hundred characters decide reliably and keep the guess cheap.
-    let sample = match text.char_indices().nth(240) {
-        Some((at, _)) => &text[..at],
-        None => text,
-    };
-    use std::sync::OnceLock;
-    use whatlang::{Detector, Lang};
-    // Only the languages attest has or plans lexicons for: fewer candidates, faster and surer.
-    static DETECTOR: OnceLock<Detector> = OnceLock::new();
-    let detector = DETECTOR.get_or_init(|| {
-        Detector::with_allowlist(vec![
-            Lang::Eng,
-            Lang::Ara,
-            Lang::Ukr,
-            Lang::Rus,
-            Lang::Fra,
-            Lang::Spa,
-            Lang::Deu,
-            Lang::Tur,
-            Lang::Pes,
-        ])
-    });
-    let info = detector.detect(sample)?;
-    info.is_reliable()
-        .then(|| info.lang().code())
-        .and_then(iso639_1)
-        .map(str::to_string)
-}
-
-/// The two-letter code of the languages attest plans lexicons for (others stay unset).
-fn iso639_1(code3: &str) -> Option<&'static str> {
-    Some(match code3 {
-        "eng" => "en",
-        "ara" => "ar",
-        "ukr" => "uk",
-        "rus" => "ru",
-        "fra" => "fr",
-        "spa" => "es",
-        "deu" => "de",
-        "tur" => "tr",
-        "pes" => "fa",
-        _ => return None,
-    })
 }
 
 fn print_summary(summary: &Summary, db: &Path) {
@@ -382,14 +287,5 @@ mod tests {
         assert_eq!(parse_size("1.5 KiB"), Ok(1536));
         assert!(parse_size("big").is_err());
         assert!(parse_size("3 parsecs").is_err());
-    }
-
-    #[test]
-    fn language_guess_is_reliable_or_absent() {
-        let en = "Shelling hit a crowded market in the north of the city on Tuesday, killing at least twelve people and wounding dozens more, local officials said.";
-        assert_eq!(guess_language(en).as_deref(), Some("en"));
-        let ar = "قتل اثنا عشر شخصا على الأقل وأصيب العشرات في قصف استهدف سوقا شعبيا في شمال المدينة يوم الثلاثاء";
-        assert_eq!(guess_language(ar).as_deref(), Some("ar"));
-        assert_eq!(guess_language("ok"), None);
     }
 }

@@ -1,7 +1,6 @@
 //! One module per subcommand, each a clap struct with a `run` method.
 
 pub(crate) mod demo;
-pub(crate) mod engine;
 pub(crate) mod extract;
 pub(crate) mod incident;
 pub(crate) mod ingest;

@@ -1,9 +1,9 @@
 //! `attest place` and `attest gazetteer`: the user's own places, taking part in geocoding at once.
 
-use super::engine::{parse_precision, to_new_place};
 use super::open_store;
 use crate::output;
 use anyhow::Context;
+use attest::engine::{parse_precision, to_new_place};
 use attest_geo::{Precision, UserPlace};
 use attest_store::{AuditEntry, Store};
 use clap::{Args, Subcommand};

@@ -1,7 +1,7 @@
 //! `attest reextract`: extract stored reports again after the lexicons or gazetteer changed.
 
-use super::engine::Engine;
 use super::open_store;
+use attest::engine::Engine;
 use attest_store::Store;
 use clap::Args;
 use indicatif::ProgressBar;
@@ -49,7 +49,7 @@ impl Reextract {
             incidents
         );
         if !todo.is_empty() {
-            let linked = crate::linking::relink(&mut store, &attest_link::LinkConfig::default())?;
+            let linked = attest::linking::relink(&mut store, &attest_link::LinkConfig::default())?;
             super::incident::print_relink(&linked);
         }
         Ok(ExitCode::SUCCESS)

@@ -1,32 +1,32 @@
 //! Building the extraction engine once: lexicons (embedded, plus `--lexicon DIR`), the embedded
 //! gazetteer, and the user's places from the store when there is one.
 
-use anyhow::Context;
-use attest_extract::{Document, Extractor, Lexicon};
+use attest_extract::{Document, Extraction, Extractor, Lexicon};
 use attest_geo::{Gazetteer, Precision, UserPlace};
 use attest_model::ReportId;
+use attest_model::{OutputLine, SCHEMA_VERSION};
 use attest_store::{NewExtraction, NewPlace, SqliteStore, Store, StoredPlace};
 use rayon::prelude::*;
+use serde_json::Value;
 use std::path::Path;
 use std::sync::Arc;
 
+use crate::Result;
+
 /// The engine and the version string stored with each of its results.
-pub(crate) struct Engine {
-    pub(crate) extractor: Extractor,
-    pub(crate) version: String,
+pub struct Engine {
+    /// The extractor.
+    pub extractor: Extractor,
+    /// Lexicon and gazetteer version, stored with each result.
+    pub version: String,
 }
 
 impl Engine {
     /// Builds the engine; `store` supplies user places.
-    pub(crate) fn new(
-        lexicon_dir: Option<&Path>,
-        store: Option<&SqliteStore>,
-    ) -> anyhow::Result<Self> {
-        let mut lexicon = Lexicon::embedded().context("loading the embedded lexicons")?;
+    pub fn new(lexicon_dir: Option<&Path>, store: Option<&SqliteStore>) -> Result<Self> {
+        let mut lexicon = Lexicon::embedded()?;
         if let Some(dir) = lexicon_dir {
-            lexicon = lexicon
-                .with_dir(dir)
-                .with_context(|| format!("loading lexicons from {}", dir.display()))?;
+            lexicon = lexicon.with_dir(dir)?;
         }
         let places = match store {
             Some(store) => store.places()?,
@@ -53,9 +53,9 @@ impl Engine {
 
     /// Builds the engine with the places of the store at `db`, when that file exists (a store
     /// is never created just to read places).
-    pub(crate) fn for_db(lexicon_dir: Option<&Path>, db: &Path) -> anyhow::Result<Self> {
+    pub fn for_db(lexicon_dir: Option<&Path>, db: &Path) -> Result<Self> {
         if db.exists() {
-            let store = super::open_store(db)?;
+            let store = SqliteStore::open(db)?;
             Self::new(lexicon_dir, Some(&store))
         } else {
             Self::new(lexicon_dir, None)
@@ -66,11 +66,7 @@ impl Engine {
 impl Engine {
     /// Extracts stored reports and stores the results (one transaction per call); returns the
     /// number of incidents found.
-    pub(crate) fn extract_stored(
-        &self,
-        store: &mut SqliteStore,
-        ids: &[ReportId],
-    ) -> anyhow::Result<u64> {
+    pub fn extract_stored(&self, store: &mut SqliteStore, ids: &[ReportId]) -> Result<u64> {
         let reports = ids
             .iter()
             .map(|id| store.report(&format!("#{id}")))
@@ -86,7 +82,7 @@ impl Engine {
                 NewExtraction {
                     report_id: r.id,
                     lexicon_version: self.version.clone(),
-                    result: super::extract::output_value(
+                    result: output_value(
                         r.external_id.clone(),
                         extraction,
                         false,
@@ -121,7 +117,7 @@ fn to_user_place(p: &StoredPlace) -> Option<UserPlace> {
 }
 
 /// The gazetteer's form of a place to the store's.
-pub(crate) fn to_new_place(p: UserPlace, origin: &str) -> NewPlace {
+pub fn to_new_place(p: UserPlace, origin: &str) -> NewPlace {
     NewPlace {
         name: p.name,
         aliases: p.aliases,
@@ -136,7 +132,8 @@ pub(crate) fn to_new_place(p: UserPlace, origin: &str) -> NewPlace {
     }
 }
 
-pub(crate) fn parse_precision(s: &str) -> Option<Precision> {
+/// A precision from its contract name (`site`, `district`, `town`, `admin1`, `country`).
+pub fn parse_precision(s: &str) -> Option<Precision> {
     [
         Precision::Site,
         Precision::District,
@@ -146,4 +143,29 @@ pub(crate) fn parse_precision(s: &str) -> Option<Precision> {
     ]
     .into_iter()
     .find(|p| p.as_str() == s)
+}
+
+/// The contract's output line for an extraction, with the optional extensions.
+pub fn output_value(
+    id: String,
+    extraction: Extraction,
+    with_text: bool,
+    explain: bool,
+    body: String,
+) -> Value {
+    let line = OutputLine {
+        id,
+        schema: SCHEMA_VERSION,
+        graphic: extraction.graphic,
+        incidents: extraction.incidents,
+        text: with_text.then_some(body),
+    };
+    let mut value = serde_json::to_value(&line).expect("an output line always serialises");
+    if explain {
+        value["explain"] = serde_json::json!({
+            "lexicon_version": extraction.lexicon_version,
+            "places": extraction.places,
+        });
+    }
+    value
 }

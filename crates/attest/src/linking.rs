@@ -5,7 +5,6 @@
 //! the same incidents; codes are kept by giving each new cluster the stored incident that holds
 //! most of its mentions.
 
-use anyhow::Context;
 use attest_link::{
     corroborate, incident_code, link, reconcile, summarize, AnalystGrade, Cluster, Constraints,
     Grade, LinkConfig, Mention, MentionKey, PreviousIncident, SourceInfo,
@@ -19,8 +18,10 @@ use serde::Serialize;
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, HashMap};
 
+use crate::{Error, Result};
+
 /// Fields an analyst may set on an incident.
-pub(crate) const SETTABLE: &[&str] = &[
+pub const SETTABLE: &[&str] = &[
     "event_type",
     "date",
     "killed",
@@ -33,28 +34,31 @@ pub(crate) const SETTABLE: &[&str] = &[
 
 /// What a re-link changed.
 #[derive(Debug, Default, Serialize)]
-pub(crate) struct RelinkSummary {
-    pub(crate) mentions: usize,
-    pub(crate) incidents: usize,
-    pub(crate) created: usize,
-    pub(crate) merged: usize,
-    pub(crate) withdrawn: usize,
+pub struct RelinkSummary {
+    /// Mentions linked.
+    pub mentions: usize,
+    /// Incidents they form.
+    pub incidents: usize,
+    /// Incidents created by this run.
+    pub created: usize,
+    /// Stored incidents absorbed into others.
+    pub merged: usize,
+    /// Stored incidents left with no mention.
+    pub withdrawn: usize,
 }
 
 /// Builds the mentions of every report's current extraction.
-pub(crate) fn load_mentions(
+pub fn load_mentions(
     store: &SqliteStore,
     cfg: &LinkConfig,
-) -> anyhow::Result<(Vec<Mention>, HashMap<MentionKey, i64>)> {
+) -> Result<(Vec<Mention>, HashMap<MentionKey, i64>)> {
     let mut mentions = Vec::new();
     let mut extraction_of = HashMap::new();
     for input in store.linking_inputs()? {
         let incidents: Vec<Incident> = serde_json::from_value(input.result["incidents"].clone())
-            .with_context(|| {
-                format!(
-                    "stored extraction of report {} is unreadable",
-                    input.report_id
-                )
+            .map_err(|source| Error::Corrupt {
+                report: input.report_id,
+                source,
             })?;
         let source = SourceInfo {
             name: input
@@ -86,17 +90,17 @@ fn key_of(m: (ReportId, u32)) -> MentionKey {
 }
 
 /// Re-links every mention of the store and records the result.
-pub(crate) fn relink(store: &mut SqliteStore, cfg: &LinkConfig) -> anyhow::Result<RelinkSummary> {
+pub fn relink(store: &mut SqliteStore, cfg: &LinkConfig) -> Result<RelinkSummary> {
     relink_preferring(store, cfg, None)
 }
 
 /// Re-links; when clusters tie for a stored incident's code, `survivor` keeps its code first,
 /// then older incidents (an analyst's merge names the incident that survives).
-pub(crate) fn relink_preferring(
+pub fn relink_preferring(
     store: &mut SqliteStore,
     cfg: &LinkConfig,
     survivor: Option<i64>,
-) -> anyhow::Result<RelinkSummary> {
+) -> Result<RelinkSummary> {
     let (mentions, extraction_of) = load_mentions(store, cfg)?;
     let mut constraints = Constraints::default();
     for c in store.constraints()? {
