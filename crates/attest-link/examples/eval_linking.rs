@@ -8,11 +8,11 @@
 #[path = "../tests/support/fixtures.rs"]
 mod fixtures;
 
-use attest_extract::{Document, Extractor, Lexicon};
+use attest_extract::{Extractor, Lexicon};
 use attest_link::{
     corroborate, link, score_pair, Cluster, Constraints, LinkConfig, Mention, MentionKey,
 };
-use fixtures::{gold, lines, oracle_mentions, pair_scores, report_id, sources, Line};
+use fixtures::{extract_all, gold, lines, oracle_mentions, pair_scores, Line};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::Instant;
@@ -129,38 +129,6 @@ fn seed_text() -> Option<String> {
         .flatten()
         .find(|e| e.path().extension().is_some_and(|x| x == "txt"))?;
     std::fs::read_to_string(entry.path()).ok()
-}
-
-/// Runs the extractor on each line; every extracted incident is a mention.
-fn extract_all(extractor: &Extractor, set: &[Line], cfg: &LinkConfig) -> Vec<Mention> {
-    let sources = sources();
-    let mut out = Vec::new();
-    for l in set {
-        let ex = extractor.extract(&Document {
-            text: &l.text,
-            published: l.published.as_deref(),
-            title: l.title.as_deref(),
-        });
-        let source = sources
-            .get(&l.source)
-            .cloned()
-            .unwrap_or_else(|| attest_link::SourceInfo {
-                name: l.source.clone(),
-                ..Default::default()
-            });
-        for (i, inc) in ex.incidents.into_iter().enumerate() {
-            out.push(Mention::from_report(
-                MentionKey::new(report_id(&l.id), i as u32),
-                l.id.clone(),
-                source.clone(),
-                l.published.clone(),
-                inc,
-                &l.text,
-                cfg,
-            ));
-        }
-    }
-    out
 }
 
 fn report(

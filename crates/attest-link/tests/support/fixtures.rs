@@ -174,3 +174,39 @@ pub(crate) fn gold(lines: &[Line]) -> BTreeMap<MentionKey, String> {
         })
         .collect()
 }
+
+/// Runs the extractor on each line; every extracted incident is a mention.
+pub(crate) fn extract_all(
+    extractor: &attest_extract::Extractor,
+    set: &[Line],
+    cfg: &LinkConfig,
+) -> Vec<Mention> {
+    let sources = sources();
+    let mut out = Vec::new();
+    for l in set {
+        let ex = extractor.extract(&attest_extract::Document {
+            text: &l.text,
+            published: l.published.as_deref(),
+            title: l.title.as_deref(),
+        });
+        let source = sources
+            .get(&l.source)
+            .cloned()
+            .unwrap_or_else(|| attest_link::SourceInfo {
+                name: l.source.clone(),
+                ..Default::default()
+            });
+        for (i, inc) in ex.incidents.into_iter().enumerate() {
+            out.push(Mention::from_report(
+                MentionKey::new(report_id(&l.id), i as u32),
+                l.id.clone(),
+                source.clone(),
+                l.published.clone(),
+                inc,
+                &l.text,
+                cfg,
+            ));
+        }
+    }
+    out
+}
