@@ -255,3 +255,31 @@ fn killed_ingest_leaves_a_consistent_store_and_a_rerun_completes_it() {
         assert_eq!(rerun["duplicate"].as_u64().unwrap(), before);
     }
 }
+
+#[test]
+fn a_correction_is_an_audit_entry_and_the_report_stays_as_ingested() {
+    let dir = Dir::new();
+    let file = dir.write("kharkiv.txt", TXT);
+    assert_ok(&dir.run(&["ingest", "--no-extract", file.to_str().unwrap()]));
+    assert_ok(&dir.run(&[
+        "report",
+        "correct",
+        "kharkiv.txt",
+        "published_at",
+        "2022-02-28",
+        "--by",
+        "lina",
+        "--reason",
+        "dateline",
+    ]));
+    let shown = dir.json(&["report", "show", "kharkiv.txt", "--json"]);
+    assert_eq!(
+        shown["report"]["published_at"], "2022-03-01",
+        "the stored report never changes"
+    );
+    assert_eq!(shown["corrections"][0]["details"]["value"], "2022-02-28");
+    assert_eq!(shown["corrections"][0]["details"]["was"], "2022-03-01");
+    assert_eq!(shown["corrections"][0]["actor"], "lina");
+    let bad = dir.run(&["report", "correct", "kharkiv.txt", "sha256", "x"]);
+    assert_eq!(bad.status.code(), Some(2));
+}

@@ -2,14 +2,35 @@
 
 use super::open_store;
 use crate::output::{self, or_dash};
-use attest_store::{ReportFilter, Store};
+use attest_store::{AuditEntry, ReportFilter, Store};
 use clap::Subcommand;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
+/// Fields of a report a correction may concern.
+const CORRECTABLE: &[&str] = &["title", "published_at", "source", "url", "language", "text"];
+
 #[derive(Debug, Subcommand)]
 pub(crate) enum ReportCmd {
+    /// Record a correction to a report's metadata or text. The stored report never changes:
+    /// the correction is an audit entry, shown with the report.
+    #[command(after_help = "Example:
+  attest report correct 12 published_at 2016-04-27 --by rana --reason 'dateline says Wednesday'")]
+    Correct {
+        /// Report id.
+        id: String,
+        /// One of: title, published_at, source, url, language, text.
+        field: String,
+        /// The corrected value.
+        value: String,
+        /// Who corrects (audit log).
+        #[arg(long, env = "USER", default_value = "unknown")]
+        by: String,
+        /// Why (audit log).
+        #[arg(long)]
+        reason: Option<String>,
+    },
     /// List reports, newest first.
     List {
         /// Only this source.
@@ -46,8 +67,44 @@ pub(crate) enum ReportCmd {
 
 impl ReportCmd {
     pub(crate) fn run(self, db: &Path) -> anyhow::Result<ExitCode> {
-        let store = open_store(db)?;
+        let mut store = open_store(db)?;
         match self {
+            ReportCmd::Correct {
+                id,
+                field,
+                value,
+                by,
+                reason,
+            } => {
+                if !CORRECTABLE.contains(&field.as_str()) {
+                    return Err(crate::cli::UsageError(format!(
+                        "cannot correct '{field}': correctable fields are {}",
+                        CORRECTABLE.join(", ")
+                    ))
+                    .into());
+                }
+                let report = store.report(&id)?;
+                let was = serde_json::to_value(&report)?
+                    .get(if field == "source" {
+                        "source_name"
+                    } else {
+                        &field
+                    })
+                    .cloned()
+                    .unwrap_or_default();
+                store.audit(&AuditEntry {
+                    actor: by,
+                    action: "report.correct".into(),
+                    entity: "report".into(),
+                    entity_id: Some(report.id.to_string()),
+                    details: serde_json::json!({"field": field, "value": value, "was": was}),
+                    reason,
+                })?;
+                println!(
+                    "report {}: {field} corrected (the original is kept)",
+                    report.id
+                );
+            }
             ReportCmd::List {
                 source,
                 batch,
@@ -88,8 +145,10 @@ impl ReportCmd {
                     out.flush()?;
                 } else if json {
                     let extractions = store.extractions(report.id)?;
+                    let corrections = store.audit_log(Some(("report", &report.id.to_string())))?;
                     output::json(&serde_json::json!({
                         "report": report,
+                        "corrections": corrections,
                         "extractions": extractions,
                     }))?;
                 } else {
@@ -110,6 +169,19 @@ impl ReportCmd {
                     println!("  status       {}", report.status);
                     for w in &report.warnings {
                         println!("  warning      {w}");
+                    }
+                    for c in store.audit_log(Some(("report", &report.id.to_string())))? {
+                        println!(
+                            "  correction   {} = {} by {} at {}{}",
+                            c.entry.details["field"].as_str().unwrap_or("?"),
+                            c.entry.details["value"],
+                            c.entry.actor,
+                            c.at,
+                            c.entry
+                                .reason
+                                .map(|r| format!(" ({r})"))
+                                .unwrap_or_default()
+                        );
                     }
                     println!();
                     println!("{}", report.text);
