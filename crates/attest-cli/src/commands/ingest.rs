@@ -81,6 +81,9 @@ pub(crate) fn parse_size(s: &str) -> Result<u64, String> {
     Ok((num * factor) as u64)
 }
 
+/// One input read: the report with its origin, or why it could not be read.
+type Read = Result<(String, NewReport), InputError>;
+
 /// What an ingest did, for the summary.
 #[derive(Debug, Default, Serialize)]
 pub(crate) struct Summary {
@@ -169,20 +172,38 @@ pub(crate) fn ingest_paths(
         ProgressStyle::with_template("{spinner} {pos} reports read ({per_sec}) {msg}")
             .expect("static template"),
     );
-    let mut chunk: Vec<(String, NewReport)> = Vec::with_capacity(CHUNK);
-    for item in attest_ingest::read_paths(paths, opts) {
-        progress.inc(1);
-        match item {
-            Ok(incoming) => {
-                chunk.push((incoming.origin.to_string(), to_new_report(incoming)));
-                if chunk.len() == CHUNK {
-                    store_chunk(store, engine, batch, &mut chunk, &mut summary)?;
+    // Reading and parsing run on their own thread, a few chunks ahead of the writer.
+    let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<Read>>(2);
+    let reader = {
+        let (paths, opts) = (paths.to_vec(), opts.clone());
+        std::thread::spawn(move || {
+            let mut items = Vec::with_capacity(CHUNK);
+            for item in attest_ingest::read_paths(&paths, &opts) {
+                items.push(item.map(|i| (i.origin.to_string(), to_new_report(i))));
+                if items.len() == CHUNK && sender.send(std::mem::take(&mut items)).is_err() {
+                    return;
                 }
             }
-            Err(err) => fail(store, batch, err, &mut summary)?,
+            let _ = sender.send(items);
+        })
+    };
+    let mut chunk: Vec<(String, NewReport)> = Vec::with_capacity(CHUNK);
+    for items in receiver {
+        progress.inc(items.len() as u64);
+        for item in items {
+            match item {
+                Ok(report) => chunk.push(report),
+                Err(err) => fail(store, batch, err, &mut summary)?,
+            }
+        }
+        if chunk.len() >= CHUNK {
+            store_chunk(store, engine, batch, &mut chunk, &mut summary)?;
         }
     }
     store_chunk(store, engine, batch, &mut chunk, &mut summary)?;
+    reader
+        .join()
+        .map_err(|_| anyhow::anyhow!("the input reader stopped unexpectedly"))?;
     progress.finish_and_clear();
     store.finish_batch(
         batch,
