@@ -74,6 +74,11 @@ enum Command {
     Stats(commands::stats::Stats),
     /// Ingest the bundled example reports into a fresh store and show what was found.
     Demo(commands::demo::Demo),
+    /// Serve the JSON API on the store (127.0.0.1:8080 by default).
+    Serve(commands::serve::Serve),
+    /// Create, list and revoke API tokens for `attest serve`.
+    #[command(subcommand)]
+    Token(commands::token::TokenCmd),
 }
 
 impl Cli {
@@ -91,6 +96,8 @@ impl Cli {
             Command::Place(cmd) => cmd.run(&db),
             Command::Gazetteer(cmd) => cmd.run(&db),
             Command::Demo(cmd) => cmd.run(),
+            Command::Serve(cmd) => cmd.run(&db),
+            Command::Token(cmd) => cmd.run(&db),
         }
     }
 }

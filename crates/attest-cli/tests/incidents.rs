@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 const REPORTS: [&str; 4] = [
     r#"{"id": "idlib-a", "source": "Idlib Voice", "published": "2019-05-15", "text": "An air strike hit the vegetable market in Ariha, Idlib province, on Tuesday, killing 21 civilians and wounding dozens, local rescuers said."}"#,
-    r#"{"id": "idlib-b", "source": "Levant Ledger", "published": "2019-05-15", "text": "Warplanes struck a crowded market in the town of Ariha in Idlib on Tuesday. At least 16 people were killed and 35 injured, according to the civil defence."}"#,
+    r#"{"id": "idlib-b", "source": "Levant Ledger", "published": "2019-05-15", "text": "Warplanes struck a crowded market in Ariha, in Idlib province, on Tuesday. At least 16 people were killed and 35 injured, according to the civil defence."}"#,
     r#"{"id": "kharkiv-a", "source": "Kharkiv Courier", "published": "2022-04-15", "text": "Russian shelling hit the Saltivka district of Kharkiv on Thursday, killing four people and wounding eleven, the regional governor said."}"#,
     r#"{"id": "mosul-a", "source": "Tigris Wire", "published": "2016-07-09", "text": "A car bomb exploded near a checkpoint in eastern Mosul on Friday, killing seven people, police said."}"#,
 ];

@@ -61,14 +61,25 @@ fn noun_group_after(doc: &Doc, j: usize, end: usize, article: bool) -> Option<us
         if not_people(doc, k) {
             return None;
         }
-        if let Some(h) = doc.find(k, |t| matches!(t, Tag::PeoplePlural | Tag::PeopleSingular)) {
-            if article && !matches!(h.tag, Tag::PeopleSingular) {
-                return None;
+        if doc
+            .find(k, |t| matches!(t, Tag::PeoplePlural | Tag::PeopleSingular))
+            .is_some()
+        {
+            // Over a compound ("police officers"): its last noun is the head.
+            let mut e = k;
+            let mut head_singular = false;
+            while e < end {
+                match doc.find(e, |t| matches!(t, Tag::PeoplePlural | Tag::PeopleSingular)) {
+                    Some(h) => {
+                        head_singular =
+                            h.tag == Tag::PeopleSingular && !doc.is(e, |t| t == Tag::PeoplePlural);
+                        e += h.len;
+                    }
+                    None => break,
+                }
             }
-            // "3 people killed" ok; keep going over a compound ("police officers").
-            let mut e = k + h.len;
-            while e < end && is_people(doc, e) {
-                e += 1;
+            if article && !head_singular {
+                return None;
             }
             return Some(e);
         }
@@ -107,11 +118,13 @@ fn bad_context(doc: &Doc, n: &Num, t0: usize) -> bool {
     // "aged 25", "No. 5", "April 27": not victims.
     if n.t0 > t0 {
         let p = n.t0 - 1;
-        if doc.is(p, |t| matches!(t, Tag::AgeCue | Tag::Month(_))) || doc.low(p) == "no" {
+        if doc.is(p, |t| {
+            matches!(t, Tag::AgeCue | Tag::Month(_) | Tag::NumberSign)
+        }) {
             return true;
         }
         // "a battalion of 500 soldiers": a unit's size.
-        if doc.low(p) == "of" && p > t0 && not_people(doc, p - 1) {
+        if doc.is(p, |t| t == Tag::UnitOf) && p > t0 && not_people(doc, p - 1) {
             return true;
         }
     }
@@ -181,7 +194,41 @@ pub(crate) fn casualties(doc: &Doc, t0: usize, t1: usize) -> Vec<Cas> {
     out
 }
 
-/// "killing at least 55 people", "injuring a further 60", "the death toll rose to 30".
+/// A counted group of people at `j` ("three civilians", "a child", "the driver"):
+/// (low, high, end of the group).
+fn group_at(
+    doc: &Doc,
+    j: usize,
+    t0: usize,
+    t1: usize,
+) -> Option<(Option<u32>, Option<u32>, usize)> {
+    if j >= t1 {
+        return None;
+    }
+    if doc.is(j, |t| t == Tag::OneDeterminer) && j + 1 < t1 {
+        let mut k = j + 1;
+        while k < t1 && k < j + 3 && !is_people(doc, k) && doc.toks[k].kind == Kind::Word {
+            k += 1;
+        }
+        if k < t1 && doc.is(k, |t| t == Tag::PeopleSingular) {
+            // "its civilian driver"
+            let mut e = k + 1;
+            while e < t1 && doc.is(e, |t| t == Tag::PeopleSingular) {
+                e += 1;
+            }
+            return Some((Some(1), Some(1), e));
+        }
+        return None;
+    }
+    let m = parse_at(doc, j, t1)?;
+    if bad_context(doc, &m, t0) || m.vague {
+        return None;
+    }
+    let e = noun_group_after(doc, m.t1, t1, m.article)?;
+    (e > m.t1).then_some((m.low, m.high, e))
+}
+
+/// "killing at least 41 people", "injuring a further 18", "the death toll rose to 30".
 fn right_count(
     doc: &Doc,
     w0: usize,
@@ -191,35 +238,72 @@ fn right_count(
     kind: CasKind,
 ) -> Option<Cas> {
     let mut j = w_end;
-    let mut links = 0;
+    let mut links = if doc.find(w0, |t| t == Tag::TollNoun).is_some() {
+        0
+    } else {
+        3
+    };
     while j < t1 && links < 3 && parse_at(doc, j, t1).is_none() && doc.is(j, |t| t == Tag::TollLink)
     {
         j += 1;
         links += 1;
     }
-    let n = parse_at(doc, j, t1)?;
+    let Some(n) = parse_at(doc, j, t1) else {
+        // "killing him", "killing the driver and his son"
+        let (mut low, mut high, mut end) = if doc.is(w_end, |t| t == Tag::OnePronoun) {
+            (Some(1), Some(1), w_end + 1)
+        } else {
+            group_at(doc, w_end, t0, t1)?
+        };
+        while let Some(jn) = (end + 1 < t1)
+            .then(|| doc.find(end, |t| t == Tag::SumJoiner))
+            .flatten()
+        {
+            let Some((l, h, e2)) = group_at(doc, end + jn.len, t0, t1) else {
+                break;
+            };
+            if doc.is_punct(end, ",") {
+                break;
+            }
+            low = low.zip(l).map(|(a, b)| a.saturating_add(b));
+            high = high.zip(h).map(|(a, b)| a.saturating_add(b));
+            end = e2;
+        }
+        return Some(Cas {
+            kind,
+            low,
+            high,
+            span: doc.span(w0, end),
+            additional: false,
+            subset: false,
+            zero: false,
+            vague: false,
+        });
+    };
     if bad_context(doc, &n, t0) || n.vague && n.t1 >= t1 {
         return None;
     }
     let mut end = noun_group_after(doc, n.t1, t1, n.article)?;
     let mut low = n.low;
     let mut high = n.high;
-    // "two soldiers and three civilians"
-    while end + 1 < t1 && doc.is(end, |t| t == Tag::SumJoiner) {
-        let Some(m) = parse_at(doc, end + 1, t1) else {
+    // "two soldiers and three civilians", "six passengers and the driver"
+    while let Some(jn) = (end + 1 < t1)
+        .then(|| doc.find(end, |t| t == Tag::SumJoiner))
+        .flatten()
+    {
+        let Some((m_low, m_high, e2)) = group_at(doc, end + jn.len, t0, t1) else {
             break;
         };
-        if m.article || bad_context(doc, &m, t0) {
+        // After a comma, "a spokesman said" is a new clause, not one more victim.
+        if doc.is_punct(end, ",")
+            && m_low == Some(1)
+            && m_high == Some(1)
+            && parse_at(doc, end + 1, t1).is_none_or(|m| m.article)
+        {
             break;
         }
-        let Some(e2) = noun_group_after(doc, m.t1, t1, false) else {
-            break;
-        };
-        if e2 == m.t1 {
-            break;
-        }
-        low = low.zip(m.low).map(|(a, b)| a + b);
-        high = high.zip(m.high).map(|(a, b)| a + b);
+        low = low.zip(m_low).map(|(a, b)| a.saturating_add(b));
+        high = high.zip(m_high).map(|(a, b)| a.saturating_add(b));
         end = e2;
     }
     Some(Cas {
@@ -234,7 +318,7 @@ fn right_count(
     })
 }
 
-/// "55 people were killed", "a policeman was wounded", "the mayor was shot dead".
+/// "41 people were killed", "a policeman was wounded", "the mayor was shot dead".
 fn left_count(
     doc: &Doc,
     nums: &[Num],
@@ -250,6 +334,8 @@ fn left_count(
     let mut saw_people = false;
     let mut singular_aux = None;
     let mut steps = 0;
+    // "two civilians were also killed": on top of an earlier count.
+    let also = (w0.saturating_sub(4).max(t0)..w0).any(|q| doc.is(q, |t| t == Tag::Additive));
     while k > t0 && steps < 8 {
         let p = k - 1;
         if let Some(n) = nums.iter().find(|n| n.t1 == k) {
@@ -278,7 +364,7 @@ fn left_count(
                     low: Some(1),
                     high: Some(1),
                     span: doc.span(n.t0, r + 1),
-                    additional: n.additional,
+                    additional: n.additional || also,
                     subset: false,
                     zero: false,
                     vague: false,
@@ -287,12 +373,27 @@ fn left_count(
             if n.article && saw_people && !saw_singular {
                 return None;
             }
+            // "three soldiers and two civilians were killed": add the groups before.
+            let (mut low, mut high, mut a) = (n.low, n.high, n.t0);
+            while a > t0 + 1 && doc.is(a - 1, |t| t == Tag::SumJoiner) {
+                let Some(prev) = nums.iter().rev().find(|m| m.t1 < a && m.t1 + 4 >= a - 1) else {
+                    break;
+                };
+                match group_at(doc, prev.t0, t0, t1) {
+                    Some((l, h, e)) if e == a - 1 => {
+                        low = low.zip(l).map(|(x, y)| x.saturating_add(y));
+                        high = high.zip(h).map(|(x, y)| x.saturating_add(y));
+                        a = prev.t0;
+                    }
+                    _ => break,
+                }
+            }
             return Some(Cas {
                 kind,
-                low: n.low,
-                high: n.high,
-                span: doc.span(n.t0, w_end),
-                additional: n.additional,
+                low,
+                high,
+                span: doc.span(a, w_end),
+                additional: n.additional || also,
                 subset: subset_before(doc, n, t0),
                 zero: false,
                 vague: n.vague,
@@ -308,6 +409,14 @@ fn left_count(
         if doc.is(p, |t| t == Tag::SingularAux) || doc.find(p, |t| t == Tag::SingularAux).is_some()
         {
             singular_aux.get_or_insert(p);
+        }
+        // "Two gunmen shot and killed ...": the counted people are the attackers.
+        if doc.find(p, |t| t == Tag::GenericActor).is_some() && kind == CasKind::Killed {
+            let active =
+                (p + 1..w0).any(|q| doc.find(q, |t| matches!(t, Tag::Trigger(_))).is_some());
+            if active {
+                return None;
+            }
         }
         if doc.is(p, |t| t == Tag::PeopleSingular) {
             saw_singular = true;
@@ -330,11 +439,29 @@ fn left_count(
     if saw_people {
         return None;
     }
-    let only_fillers = (a + 1..w0)
-        .all(|q| doc.is(q, |t| matches!(t, Tag::PassiveFiller | Tag::Aux)) && doc.low(q) != "were");
+    let only_fillers = (a + 1..w0).all(|q| {
+        doc.is(q, |t| matches!(t, Tag::PassiveFiller | Tag::Aux))
+            && !doc.is(q, |t| t == Tag::PluralAux)
+    });
     // The subject right before "was" must be a person noun or a name.
-    let subj_ok = a > t0 && (doc.is(a - 1, |t| t == Tag::PeopleSingular) || doc.capword(a - 1));
-    if !only_fillers || !subj_ok || kind == CasKind::Injured && doc.low(w0) == "hurt" {
+    // ... or a noun that is not a thing, or an appositive ("Safwan Ayid, a police officer, was").
+    let subj_ok = a > t0
+        && (doc.is(a - 1, |t| t == Tag::PeopleSingular)
+            || doc.capword(a - 1)
+            || doc.is_punct(a - 1, ",")
+            || doc.toks[a - 1].kind == Kind::Word
+                && !not_people(doc, a - 1)
+                && !doc.is(a - 1, |t| {
+                    matches!(
+                        t,
+                        Tag::Trigger(_)
+                            | Tag::Target(_)
+                            | Tag::Determiner
+                            | Tag::Pronoun
+                            | Tag::Impersonal
+                    )
+                }));
+    if !only_fillers || !subj_ok {
         return None;
     }
     Some(Cas {
@@ -342,7 +469,7 @@ fn left_count(
         low: Some(1),
         high: Some(1),
         span: doc.span(a - 1, w_end),
-        additional: false,
+        additional: also,
         subset: false,
         zero: false,
         vague: false,
@@ -369,8 +496,10 @@ mod tests {
     #[test]
     fn verb_then_count() {
         assert_eq!(
-            cas("hit in an air strike killing at least 55 people and injuring a further 60."),
-            vec![(K, Some(55), None), (I, Some(60), Some(60))]
+            cas(
+                "a missile struck the depot, killing at least 41 people and injuring a further 18."
+            ),
+            vec![(K, Some(41), None), (I, Some(18), Some(18))]
         );
         assert_eq!(
             cas("GUERRILLAS KILLED THREE SOLDIERS AND TWO CIVILIANS"),
@@ -381,7 +510,7 @@ mod tests {
     #[test]
     fn count_then_verb() {
         assert_eq!(
-            cas("Dozens of people have been killed in the latest wave"),
+            cas("Dozens of people were killed during a night of raids"),
             vec![(K, Some(24), None)]
         );
         assert_eq!(
@@ -426,6 +555,54 @@ mod tests {
             cas("The explosion caused no casualties."),
             vec![(K, Some(0), Some(0)), (I, Some(0), Some(0))]
         );
+    }
+
+    #[test]
+    fn groups_add_up() {
+        assert_eq!(
+            cas("killing six passengers and the driver"),
+            vec![(K, Some(7), Some(7))]
+        );
+        assert_eq!(
+            cas("Three Afghan refugees and two Pakistanis were killed"),
+            vec![(K, Some(5), Some(5))]
+        );
+        assert_eq!(
+            cas("A policeman and a defense volunteer were killed"),
+            vec![(K, Some(2), Some(2))]
+        );
+    }
+
+    #[test]
+    fn one_victim() {
+        assert_eq!(
+            cas("Gunmen killed a police officer in Samarra."),
+            vec![(K, Some(1), Some(1))]
+        );
+        assert_eq!(
+            cas("opened fire on a policeman, killing him."),
+            vec![(K, Some(1), Some(1))]
+        );
+        assert_eq!(
+            cas("killing the owner and his son"),
+            vec![(K, Some(2), Some(2))]
+        );
+        assert_eq!(
+            cas("A member of the city council was assassinated."),
+            vec![(K, Some(1), Some(1))]
+        );
+        assert!(cas("The bomb was defused and nobody was killed.")
+            .iter()
+            .all(|c| c.1 == Some(0)));
+    }
+
+    #[test]
+    fn also_adds() {
+        let lex = Lexicon::embedded().expect("lexicon");
+        let doc = Doc::new("Two civilians were also killed in the attack.", &lex);
+        let c = casualties(&doc, 0, doc.toks.len());
+        assert_eq!(c.len(), 1);
+        assert!(c[0].additional);
     }
 
     #[test]

@@ -15,8 +15,10 @@ pub(crate) struct DateHit {
     pub(crate) t1: usize,
     pub(crate) start: NaiveDate,
     pub(crate) end: NaiveDate,
-    /// "day" or "month".
+    /// "day", "month" or "year".
     pub(crate) precision: &'static str,
+    /// Long before publication: background, not the incident's date.
+    pub(crate) history: bool,
 }
 
 /// Reads the date part of an ISO date or date-time.
@@ -88,10 +90,10 @@ pub(crate) fn dates(doc: &Doc, t0: usize, t1: usize, published: Option<NaiveDate
         let hit = date_at(doc, i, t1, published);
         match hit {
             Some(h) => {
-                let recent = published
-                    .is_none_or(|p| h.start <= p && (p - h.start).num_days() <= MAX_DAYS_BEFORE);
-                if recent {
-                    out.push(h);
+                let past = published.is_none_or(|p| h.start <= p);
+                let old = published.is_some_and(|p| (p - h.start).num_days() > MAX_DAYS_BEFORE);
+                if past {
+                    out.push(DateHit { history: old, ..h });
                 }
                 i = h.t1.max(i + 1);
             }
@@ -102,6 +104,21 @@ pub(crate) fn dates(doc: &Doc, t0: usize, t1: usize, published: Option<NaiveDate
 }
 
 fn date_at(doc: &Doc, i: usize, end: usize, published: Option<NaiveDate>) -> Option<DateHit> {
+    // "in 1966": a year before the year of publication marks background.
+    if let (Some((y, 4)), Some(p)) = (num_at(doc, i, end), published) {
+        let after_locative = i > 0 && doc.is(i - 1, |t| t == Tag::Locative || t == Tag::WeekdayCue);
+        if after_locative && (1900..p.year() as u32).contains(&y) {
+            let start = NaiveDate::from_ymd_opt(y as i32, 1, 1)?;
+            return Some(DateHit {
+                t0: i,
+                t1: i + 1,
+                start,
+                end: NaiveDate::from_ymd_opt(y as i32, 12, 31)?,
+                precision: "year",
+                history: true,
+            });
+        }
+    }
     // Relative phrases.
     if let Some(h) = doc.find(i, |t| matches!(t, Tag::Relative(_))) {
         if let (Tag::Relative(days), Some(p)) = (h.tag, published) {
@@ -112,6 +129,7 @@ fn date_at(doc: &Doc, i: usize, end: usize, published: Option<NaiveDate>) -> Opt
                 start: d,
                 end: d,
                 precision: "day",
+                history: false,
             });
         }
     }
@@ -127,6 +145,7 @@ fn date_at(doc: &Doc, i: usize, end: usize, published: Option<NaiveDate>) -> Opt
                 start: d,
                 end: d,
                 precision: "day",
+                history: false,
             });
         }
     }
@@ -150,6 +169,7 @@ fn date_at(doc: &Doc, i: usize, end: usize, published: Option<NaiveDate>) -> Opt
                     start: d,
                     end: d,
                     precision: "day",
+                    history: false,
                 });
             }
         }
@@ -179,6 +199,7 @@ fn date_at(doc: &Doc, i: usize, end: usize, published: Option<NaiveDate>) -> Opt
                         start: d,
                         end: d,
                         precision: "day",
+                        history: false,
                     });
                 }
                 if len == 4 {
@@ -195,6 +216,7 @@ fn date_at(doc: &Doc, i: usize, end: usize, published: Option<NaiveDate>) -> Opt
                         start,
                         end: next - Duration::days(1),
                         precision: "month",
+                        history: false,
                     });
                 }
             }
@@ -214,6 +236,7 @@ mod tests {
         let n = doc.toks.len();
         dates(&doc, 0, n, parse_published(published))
             .into_iter()
+            .filter(|d| !d.history)
             .map(|d| (d.start.to_string(), d.precision))
             .collect()
     }

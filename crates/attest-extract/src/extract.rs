@@ -12,8 +12,18 @@ use attest_model::{CitedSource, Claim, Count, DateRange, Incident, Location, Per
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+/// A casualty count above this is a misreading (a sum of money, a census): never reported.
+const MAX_COUNT: u32 = 100_000;
+
 /// Vague quantities below this ("several", "a few") are too loose to report as a count.
 const MIN_VAGUE_COUNT: u32 = 10;
+
+/// The most text one report is read for: 2 MB, far beyond any news report, so that a
+/// runaway input (a 100 MB page) costs bounded time and memory.
+pub const MAX_TEXT: usize = 2 * 1024 * 1024;
+
+/// Reports up to this many bytes are briefs: one that names violence at all describes it.
+const SHORT_REPORT: usize = 1000;
 
 /// A report to read.
 #[derive(Debug, Clone, Copy, Default)]
@@ -34,7 +44,8 @@ pub struct Extraction {
     pub graphic: bool,
     /// Incidents, most salient first.
     pub incidents: Vec<Incident>,
-    /// Every place mention the gazetteer found in the text (for `--explain`).
+    /// The place mentions the gazetteer found in the sentences that tell of an incident and in
+    /// the report's opening (for `--explain`); empty when the report tells of none.
     pub places: Vec<PlaceMention>,
     /// The lexicon version used.
     pub lexicon_version: String,
@@ -68,6 +79,8 @@ struct PlaceCand {
     confidence: f32,
     /// Follows a place preposition ("in", "near").
     after_prep: bool,
+    /// A reference point only: "500 km north of X".
+    distant: bool,
 }
 
 #[derive(Debug, Default)]
@@ -89,6 +102,62 @@ struct SentInfo {
 struct Draft {
     sents: Vec<usize>,
     event_sents: Vec<usize>,
+    /// Has a real trigger or a count (kept up to date by `push_event`).
+    anchored: bool,
+    /// Normalised names of the towns of its event sentences.
+    towns: Vec<String>,
+    /// Its first death toll.
+    killed: Option<u32>,
+    /// Strongest trigger: (strength, event type).
+    dtype: Option<(u8, String)>,
+}
+
+/// The first death toll a sentence states (not a part, not an addition).
+fn first_killed(cs: &[Cas]) -> Option<u32> {
+    cs.iter()
+        .find(|c| c.kind == CasKind::Killed && !c.zero && !c.additional && !c.subset)
+        .and_then(|c| c.low)
+}
+
+/// Normalised names of the towns of a sentence.
+fn towns_of(s: &SentInfo, cands: &[PlaceCand]) -> Vec<String> {
+    s.places
+        .iter()
+        .map(|c| &cands[*c])
+        .filter(|c| !c.weak && c.precision == Precision::Town)
+        .map(|c| norm(&c.mention))
+        .collect()
+}
+
+impl Draft {
+    fn push_event(&mut self, si: usize, info: &[SentInfo], cands: &[PlaceCand], lex: &Lexicon) {
+        let s = &info[si];
+        self.sents.push(si);
+        self.event_sents.push(si);
+        self.anchored |=
+            s.strongest.is_some_and(|(st, _)| st >= 2) || s.cas.iter().any(|c| !c.zero);
+        for t in towns_of(s, cands) {
+            if !self.towns.contains(&t) {
+                self.towns.push(t);
+            }
+        }
+        if self.killed.is_none() {
+            self.killed = first_killed(&s.cas);
+        }
+        if let Some((st, id)) = s.strongest {
+            let ev = &lex.triggers[id].event;
+            let better = match &self.dtype {
+                None => true,
+                Some((dst, dev)) => {
+                    (st, std::cmp::Reverse(priority(lex, ev)))
+                        > (*dst, std::cmp::Reverse(priority(lex, dev)))
+                }
+            };
+            if better {
+                self.dtype = Some((st, ev.clone()));
+            }
+        }
+    }
 }
 
 impl Extractor {
@@ -105,10 +174,17 @@ impl Extractor {
         self.lex.version()
     }
 
-    /// Reads one report. Never fails: a text without incidents gives an empty list.
+    /// Reads one report. Never fails: a text without incidents gives an empty list. Only the
+    /// first [`MAX_TEXT`] bytes of a longer text are read (offsets stay valid: they index the
+    /// same text).
     pub fn extract(&self, doc_in: &Document) -> Extraction {
         let lex = &self.lex;
-        let doc = Doc::new(doc_in.text, lex);
+        let mut cut = doc_in.text.len().min(MAX_TEXT);
+        while !doc_in.text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let text = &doc_in.text[..cut];
+        let doc = Doc::new(text, lex);
         let published = doc_in.published.and_then(parse_published);
         let mut graphic = doc.graphic;
         if let Some(title) = doc_in.title {
@@ -124,37 +200,74 @@ impl Extractor {
             }
             let (t0, t1) = (s.t0, s.t1);
             let ev = sentence_events(&doc, t0, t1);
+            // Counts of other or several events ("in similar attacks that night") are not this
+            // incident's, and uncertain ones ("may have been killed") are not reported.
+            let elsewhere = (t0..t1).any(|k| {
+                doc.find(k, |t| matches!(t, Tag::Elsewhere | Tag::CountHedge))
+                    .is_some()
+            });
             let cas: Vec<Cas> = casualties(&doc, t0, t1)
                 .into_iter()
                 .filter(|c| !(c.vague && c.low.unwrap_or(0) < MIN_VAGUE_COUNT))
+                .filter(|c| !elsewhere || c.zero)
+                .filter(|c| c.low.unwrap_or(0) <= MAX_COUNT && c.high.unwrap_or(0) <= MAX_COUNT)
                 .collect();
             let strongest = ev.strongest(lex);
             let counts = cas.iter().any(|c| !c.zero);
             let has_target = !ev.targets.is_empty();
-            let event = match strongest {
-                Some((st, _)) if st >= 2 => true,
-                Some(_) => counts || has_target,
-                None => counts,
-            };
+            let sent_dates: Vec<DateHit> = dates(&doc, t0, t1, published)
+                .into_iter()
+                .filter(|h| !dateline(&doc, h))
+                .collect();
+            // A sentence dated long before publication tells background, not the incident.
+            let history =
+                sent_dates.iter().any(|h| h.history) && !sent_dates.iter().any(|h| !h.history);
+            let event = !history
+                && match strongest {
+                    Some((st, _)) if st >= 2 => true,
+                    Some(_) => counts || has_target,
+                    None => counts,
+                };
             cues.extend(cue_places(&doc, t0, t1).into_iter().map(|cp| (si, cp)));
             info.push(SentInfo {
                 ev,
                 cas,
                 places: Vec::new(),
-                dates: dates(&doc, t0, t1, published)
-                    .into_iter()
-                    .filter(|h| !dateline(&doc, h))
-                    .collect(),
-                perps: actors::perpetrators(&doc, t0, t1),
-                claims: actors::claims(&doc, t0, t1, &mut known),
-                sources: actors::sources(&doc, t0, t1),
+                dates: sent_dates.into_iter().filter(|h| !h.history).collect(),
+                perps: Vec::new(),
+                claims: Vec::new(),
+                sources: Vec::new(),
                 strongest,
                 event,
             });
         }
+        let short = doc.text.len() <= SHORT_REPORT;
+        // A report that tells of no incident is done: no actors, no places.
+        if !info
+            .iter()
+            .any(|s| s.event || short && s.strongest.is_some())
+        {
+            return Extraction {
+                graphic,
+                incidents: Vec::new(),
+                places: Vec::new(),
+                lexicon_version: lex.version().to_string(),
+            };
+        }
+        for (s, si) in doc.sents.iter().zip(info.iter_mut()) {
+            if s.excluded {
+                continue;
+            }
+            si.perps = actors::perpetrators(&doc, s.t0, s.t1);
+            si.claims = actors::claims(&doc, s.t0, s.t1, &mut known, &lex.negation_suffixes);
+            si.sources = actors::sources(&doc, s.t0, s.t1);
+        }
         // Places are looked up only in reports that tell of an incident.
-        let mentions = if info.iter().any(|s| s.event) {
-            self.gaz.locate(doc_in.text)
+        let mentions = if info
+            .iter()
+            .any(|s| s.event || short && s.strongest.is_some())
+        {
+            self.gaz.locate(&place_text(&doc, &info))
         } else {
             Vec::new()
         };
@@ -167,10 +280,43 @@ impl Extractor {
         let tok_at = |byte: usize| doc.toks.partition_point(|t| t.start < byte);
         let after_prep = |byte: usize| {
             let k = tok_at(byte);
-            k > 0 && doc.is(k - 1, |t| t == Tag::PlacePreposition)
+            k > 0 && doc.is(k - 1, |t| t == Tag::Locative)
+        };
+        let distant = |byte: usize| {
+            let k = tok_at(byte);
+            k >= 3
+                && doc.is(k - 1, |t| t == Tag::UnitOf)
+                && (k.saturating_sub(4)..k - 1).any(|q| {
+                    q > 0
+                        && doc.is(q, |t| t == Tag::NotPeople)
+                        && doc.toks[q - 1].kind == crate::text::Kind::Num
+                })
+        };
+        // The report's country as its mentions weigh it, to choose among a name's readings.
+        let doc_hint = {
+            let mut w: BTreeMap<&str, f32> = BTreeMap::new();
+            for (k, m) in mentions.iter().enumerate() {
+                let x = if m.place.precision == Precision::Country && k == 0 && m.start < 3 {
+                    5.0
+                } else {
+                    m.confidence
+                };
+                *w.entry(m.place.country_code.as_str()).or_default() += x;
+            }
+            w.into_iter()
+                .max_by(|a, b| a.1.total_cmp(&b.1))
+                .map(|(cc, _)| cc.to_string())
         };
         let mut cands: Vec<PlaceCand> = Vec::new();
         for m in &mentions {
+            // A gazetteer is another crate: never trust its offsets blindly.
+            let valid = m.start < m.end
+                && m.end <= text.len()
+                && text.is_char_boundary(m.start)
+                && text.is_char_boundary(m.end);
+            if !valid {
+                continue;
+            }
             let Some(s) = sent_of(m.start) else { continue };
             if doc.sents[s].excluded {
                 continue;
@@ -203,29 +349,45 @@ impl Extractor {
                 start: m.start,
                 end: m.end,
                 mention: m.mention.clone(),
-                place: Some(m.place.clone()),
+                place: Some(pick_in_country(m, doc_hint.as_deref())),
                 precision: m.place.precision,
                 weak: false,
                 sent: s,
                 confidence: m.confidence,
                 after_prep: after_prep(m.start),
+                distant: distant(m.start),
             });
         }
+        // Gazetteer mentions come in text order and do not overlap: overlaps are found by
+        // binary search, so a huge report costs n log n.
+        let mut removed = vec![false; cands.len()];
+        let mut added: Vec<PlaceCand> = Vec::new();
         for (si, cp) in cues {
-            // A cue-found name longer than a gazetteer match inside it wins ("the Bar
-            // al-Nairab area" over "Bar").
+            let lo = cands.partition_point(|c| c.end <= cp.start);
+            let hi = cands.partition_point(|c| c.start < cp.end).max(lo);
+            // A cue-found name longer than a gazetteer match inside it wins ("the Karm
+            // al-Jabal area" over "Karm"), and so does one the gazetteer only knew the country
+            // of under the very same name.
             if !cp.weak {
-                cands.retain(|c| {
-                    !(c.start < cp.end
-                        && cp.start < c.end
-                        && c.end - c.start < cp.end - cp.start
-                        && c.precision != Precision::Country)
-                });
+                for k in lo..hi {
+                    let c = &cands[k];
+                    let shorter = c.end - c.start < cp.end - cp.start;
+                    let same = c.start == cp.start && c.end == cp.end;
+                    let country_named = c.place.as_ref().is_some_and(|p| {
+                        p.precision == Precision::Country && norm(&p.name) == norm(&c.mention)
+                    });
+                    if shorter && c.precision != Precision::Country
+                        || same && c.precision == Precision::Country && !country_named
+                    {
+                        removed[k] = true;
+                    }
+                }
             }
-            let overlaps = cands.iter().any(|c| c.start < cp.end && cp.start < c.end);
+            let overlaps =
+                (lo..hi).any(|k| !removed[k]) || added.last().is_some_and(|c| cp.start < c.end);
             if !overlaps {
                 let ap = after_prep(cp.start);
-                cands.push(PlaceCand {
+                added.push(PlaceCand {
                     start: cp.start,
                     end: cp.end,
                     mention: cp.mention,
@@ -235,15 +397,26 @@ impl Extractor {
                     sent: si,
                     confidence: 0.5,
                     after_prep: ap,
+                    distant: distant(cp.start),
                 });
             }
         }
+        let mut k = 0;
+        cands.retain(|_| {
+            k += 1;
+            !removed[k - 1]
+        });
+        cands.extend(added);
         // A place in a speaker's phrase ("an official in Damascus") is where they speak from.
-        let speakers: Vec<[usize; 2]> = info
+        let mut speakers: Vec<[usize; 2]> = info
             .iter()
             .flat_map(|s| s.claims.iter().map(|c| c.speaker_span))
             .collect();
-        cands.retain(|c| !speakers.iter().any(|sp| sp[0] <= c.start && c.end <= sp[1]));
+        speakers.sort_unstable();
+        cands.retain(|c| {
+            let k = speakers.partition_point(|sp| sp[0] <= c.start);
+            !speakers[..k].iter().rev().take(4).any(|sp| c.end <= sp[1])
+        });
         cands.sort_by_key(|c| c.start);
         for (ci, c) in cands.iter().enumerate() {
             if let Some(si) = info.get_mut(c.sent) {
@@ -292,9 +465,14 @@ impl Extractor {
             };
             if new {
                 // Back to an earlier incident it fits, else a new one.
-                let back = drafts.iter().position(|d| {
-                    !self.conflicts(doc, info, cands, d, si) && self.same_kind(info, d, si)
-                });
+                // (Only the last few: a report does not go back further, and this bounds the work.)
+                let from = drafts.len().saturating_sub(8);
+                let back = drafts[from..]
+                    .iter()
+                    .position(|d| {
+                        !self.conflicts(doc, info, cands, d, si) && self.same_kind(info, d, si)
+                    })
+                    .map(|k| k + from);
                 match back {
                     Some(b) if Some(b) != cur => {
                         cur = Some(b);
@@ -306,8 +484,24 @@ impl Extractor {
                 }
             }
             if let Some(c) = cur {
-                drafts[c].sents.push(si);
-                drafts[c].event_sents.push(si);
+                drafts[c].push_event(si, info, cands, &self.lex);
+            }
+        }
+        // A short report (a brief, a coded description) that names violence only in general
+        // words is still about that violence.
+        if drafts.is_empty() && doc.text.len() <= SHORT_REPORT {
+            let weak: Vec<usize> = (0..info.len())
+                .filter(|&si| !doc.sents[si].excluded && info[si].strongest.is_some())
+                .collect();
+            if !weak.is_empty() {
+                drafts.push(Draft {
+                    sents: (0..info.len())
+                        .filter(|&si| !doc.sents[si].excluded)
+                        .collect(),
+                    event_sents: weak,
+                    ..Draft::default()
+                });
+                preamble.clear();
             }
         }
         if let Some(first) = drafts.first_mut() {
@@ -321,6 +515,9 @@ impl Extractor {
     }
 
     fn draft_type(&self, info: &[SentInfo], d: &Draft) -> Option<(u8, String)> {
+        if d.dtype.is_some() {
+            return d.dtype.clone();
+        }
         d.event_sents
             .iter()
             .filter_map(|&s| info[s].strongest)
@@ -348,48 +545,21 @@ impl Extractor {
         let s = &info[si];
         let strong_trigger = s.strongest.is_some_and(|(st, _)| st >= 2);
         // A draft with only a generic word ("hit") and no count takes whatever follows.
-        let anchored = d.event_sents.iter().any(|x| {
-            info[*x].strongest.is_some_and(|(st, _)| st >= 2)
-                || info[*x].cas.iter().any(|c| !c.zero)
-        });
-        if !anchored {
+        if !d.anchored {
             return false;
         }
         // Another town.
-        let town = |ci: &usize| {
-            let c = &cands[*ci];
-            !c.weak && c.precision == Precision::Town
-        };
-        let here: Vec<String> = s
-            .places
-            .iter()
-            .filter(|c| town(c))
-            .map(|c| norm(&cands[*c].mention))
-            .collect();
-        let there: Vec<String> = d
-            .event_sents
-            .iter()
-            .flat_map(|x| info[*x].places.iter())
-            .filter(|c| town(c))
-            .map(|c| norm(&cands[*c].mention))
-            .collect();
+        let here = towns_of(s, cands);
         if strong_trigger
             && !here.is_empty()
-            && !there.is_empty()
-            && !here.iter().any(|h| there.contains(h))
+            && !d.towns.is_empty()
+            && !here.iter().any(|h| d.towns.contains(h))
         {
             return true;
         }
         // Another death toll.
-        let killed = |cs: &[Cas]| {
-            cs.iter()
-                .find(|c| c.kind == CasKind::Killed && !c.zero && !c.additional && !c.subset)
-                .and_then(|c| c.low)
-        };
-        let mine = killed(&s.cas);
-        let theirs = d.event_sents.iter().find_map(|x| killed(&info[*x].cas));
         if strong_trigger {
-            if let (Some(a), Some(b)) = (mine, theirs) {
+            if let (Some(a), Some(b)) = (first_killed(&s.cas), d.killed) {
                 if a != b {
                     return true;
                 }
@@ -409,14 +579,12 @@ impl Extractor {
             if *ev != dev && st >= 2 && dst >= 2 && anchored && (new_para || (st >= 3 && dst >= 3))
             {
                 // The same sentence pair rarely mixes: an air strike with a shelling is one raid.
-                let related = matches!(
-                    (ev.as_str(), dev.as_str()),
-                    ("air_strike", "shelling")
-                        | ("shelling", "air_strike")
-                        | ("bombing", "suicide_bombing")
-                        | ("suicide_bombing", "bombing")
-                );
-                if !(related || dev == "armed_attack" && dst == 2 && !new_para) {
+                let related = self
+                    .lex
+                    .related
+                    .iter()
+                    .any(|pair| pair.contains(ev) && pair.contains(&dev) && *ev != dev);
+                if !(related || dev == self.lex.generic_event && dst == 2 && !new_para) {
                     return true;
                 }
             }
@@ -442,18 +610,17 @@ impl Extractor {
                 e.0 += w;
             }
         }
-        if votes.is_empty() {
-            for i in 0..doc.toks.len() {
-                for h in doc.hits(i) {
-                    if let Tag::Demonym(id) = h.tag {
-                        let s = doc.sents.partition_point(|s| s.t0 <= i);
-                        if s > 0 && doc.sents[s - 1].excluded {
-                            continue;
-                        }
-                        let cc = self.lex.demonyms[id as usize].clone();
-                        let e = votes.entry(cc).or_insert((0, i));
-                        e.0 += 1;
+        // Nationality words ("an Iraqi police officer") add a little.
+        for i in 0..doc.toks.len() {
+            for h in doc.hits(i) {
+                if let Tag::Demonym(id) = h.tag {
+                    let s = doc.sents.partition_point(|s| s.t0 <= i);
+                    if s > 0 && doc.sents[s - 1].excluded {
+                        continue;
                     }
+                    let cc = self.lex.demonyms[id as usize].clone();
+                    let e = votes.entry(cc).or_insert((0, cands.len() + i));
+                    e.0 += 3;
                 }
             }
         }
@@ -520,20 +687,21 @@ impl Extractor {
         let killed = count(info, d, CasKind::Killed, "killed", &mut ev);
         let injured = count(info, d, CasKind::Injured, "injured", &mut ev);
         // Location: the best-supported, finest place of the incident's sentences.
+        let event_set: std::collections::HashSet<usize> = d.event_sents.iter().copied().collect();
+        let in_draft_event = |s: usize| event_set.contains(&s);
         let score = |c: &PlaceCand| -> f32 {
             let strong = info[c.sent].strongest.is_some_and(|(st, _)| st >= 2)
                 || info[c.sent].cas.iter().any(|x| !x.zero);
-            let in_event =
-                d.event_sents.contains(&c.sent) && strong || (c.place.is_none() && !c.weak);
+            let in_event = in_draft_event(c.sent) && strong || (c.place.is_none() && !c.weak);
             let country_ok = match (&c.place, doc_country) {
                 (Some(p), Some(cc)) => p.country_code == cc,
                 _ => true,
             };
             let fine = match c.precision {
-                Precision::Site => 2.0,
-                Precision::District => 1.5,
-                Precision::Town => 1.0,
-                Precision::Admin1 => 0.5,
+                Precision::Site => 3.0,
+                Precision::District => 2.5,
+                Precision::Town => 2.0,
+                Precision::Admin1 => 1.0,
                 Precision::Country => 0.0,
             };
             3.0 * f32::from(u8::from(in_event))
@@ -542,14 +710,16 @@ impl Extractor {
                 + fine
                 + 2.0 * c.confidence
                 - if c.weak { 2.5 } else { 0.0 }
+                // Named as a place by the text itself ("the village of X").
+                + if c.place.is_none() && !c.weak { 1.0 } else { 0.0 }
+                - if c.distant { 3.0 } else { 0.0 }
         };
         let loc_cand = d
             .sents
             .iter()
             .flat_map(|s| info[*s].places.iter().copied())
             .filter(|c| {
-                cands[*c].confidence >= 0.3 && !cands[*c].weak
-                    || d.event_sents.contains(&cands[*c].sent)
+                cands[*c].confidence >= 0.3 && !cands[*c].weak || in_draft_event(cands[*c].sent)
             })
             .max_by(|a, b| {
                 score(&cands[*a])
@@ -567,8 +737,8 @@ impl Extractor {
                         && c.confidence >= 0.3
                 })
             });
-        // A district or site the gazetteer does not know, named near the chosen town ("the Bar
-        // al-Nairab area of the city"), refines it: its mention, the town's coordinates.
+        // A district or site the gazetteer does not know, named near the chosen town ("the Karm
+        // al-Jabal quarter of the city"), refines it: its mention, the town's coordinates.
         let refine = loc_cand.and_then(|best| {
             let best_score = score(&cands[best]);
             d.sents
@@ -651,10 +821,32 @@ impl Extractor {
                 }
             })
         });
+        // "in Grenada" in a report headed BOLIVIA: a country named in passing is not the place.
+        let location = match (location, doc_country) {
+            (Some(l), Some(cc))
+                if l.precision.as_deref() == Some("country")
+                    && l.country_code.as_deref() != Some(cc) =>
+            {
+                ev.remove("location");
+                None
+            }
+            (l, _) => l,
+        };
         let location = location.or_else(|| {
+            // The report's country, with the words that name it when the text does.
+            let named = doc_country.and_then(|cc| {
+                cands.iter().find(|c| {
+                    c.place
+                        .as_ref()
+                        .is_some_and(|p| p.precision == Precision::Country && p.country_code == cc)
+                })
+            });
+            if let Some(c) = named {
+                add(&mut ev, "location", [c.start, c.end]);
+            }
             doc_country.map(|cc| Location {
-                mention: String::new(),
-                name: None,
+                mention: named.map(|c| c.mention.clone()).unwrap_or_default(),
+                name: named.and_then(|c| c.place.as_ref()).map(|p| p.name.clone()),
                 admin1: None,
                 country: self.gaz.country_name(cc).map(str::to_string),
                 country_code: Some(cc.to_string()),
@@ -708,8 +900,8 @@ impl Extractor {
                 if perps.iter().any(|x| x.name == p.name) {
                     continue;
                 }
-                // Only where something happened or someone speaks of it.
-                if !si.event && si.claims.is_empty() {
+                // Only where something happened or someone speaks of it, or named as the doer.
+                if !p.explicit && !in_draft_event(s) && si.claims.is_empty() {
                     continue;
                 }
                 let attributed_by = si
@@ -754,8 +946,19 @@ impl Extractor {
                 });
             }
         }
-        // Accusations name perpetrators too.
+        // Accusations and claims of responsibility name perpetrators too.
         for c in &claims {
+            if c.stance == "claims_responsibility" && !perps.iter().any(|p| p.name == c.speaker) {
+                if let Some(spans) = ev.get("claims").cloned() {
+                    for sp in spans {
+                        add(&mut ev, "perpetrators", sp);
+                    }
+                }
+                perps.push(Perpetrator {
+                    name: c.speaker.clone(),
+                    attributed_by: Some(c.speaker.clone()),
+                });
+            }
             if c.stance == "accuses" {
                 if let Some(a) = &c.actor {
                     if !perps.iter().any(|p| &p.name == a) {
@@ -772,7 +975,16 @@ impl Extractor {
                 }
             }
         }
-        if strength < 2 && killed.is_unknown() && injured.is_unknown() && targets.is_empty() {
+        // In a long report, counts with no word of violence are statistics, not an incident.
+        if strength == 0 && doc.text.len() > SHORT_REPORT {
+            return None;
+        }
+        if strength < 2
+            && killed.is_unknown()
+            && injured.is_unknown()
+            && targets.is_empty()
+            && doc.text.len() > SHORT_REPORT
+        {
             return None;
         }
         let sal = 2.0 * d.event_sents.len() as f32
@@ -780,6 +992,27 @@ impl Extractor {
             + (injured.low.unwrap_or(0).min(100) as f32) / 40.0
             + claims.len() as f32
             + if location.is_some() { 1.0 } else { 0.0 };
+        // In a long report, an incident is anchored in a count, a place of its own, a date or a
+        // target; violence named with none of them is talk about violence.
+        let own_place = d.event_sents.iter().any(|x| {
+            info[*x]
+                .places
+                .iter()
+                .any(|c| !cands[*c].weak && cands[*c].precision <= Precision::Town)
+        });
+        let dated = d.sents.iter().any(|x| !info[*x].dates.is_empty());
+        let anchored = !killed.is_unknown()
+            || !injured.is_unknown()
+            || own_place
+            || dated
+            || !targets.is_empty();
+        if doc.text.len() > SHORT_REPORT && !anchored {
+            return None;
+        }
+        for spans in ev.values_mut() {
+            spans.sort_unstable();
+            spans.dedup();
+        }
         Some((
             Incident {
                 event_type,
@@ -800,9 +1033,11 @@ impl Extractor {
 }
 
 fn add(ev: &mut BTreeMap<String, Vec<Span>>, k: &str, s: Span) {
-    let v = ev.entry(k.to_string()).or_default();
-    if !v.contains(&s) {
-        v.push(s);
+    match ev.get_mut(k) {
+        Some(v) => v.push(s),
+        None => {
+            ev.insert(k.to_string(), vec![s]);
+        }
     }
 }
 
@@ -822,7 +1057,7 @@ fn count(
     let base = facts
         .iter()
         .filter(|c| !c.zero && !c.subset && !c.additional)
-        .max_by_key(|c| (c.low.unwrap_or(0), c.high.unwrap_or(0)));
+        .min_by_key(|c| c.span[0]);
     let adds: Vec<&&Cas> = match base {
         Some(b) => facts
             .iter()
@@ -835,8 +1070,8 @@ fn count(
         let mut high = b.high;
         add(ev, key, b.span);
         for a in adds {
-            low = low.zip(a.low).map(|(x, y)| x + y);
-            high = high.zip(a.high).map(|(x, y)| x + y);
+            low = low.zip(a.low).map(|(x, y)| x.saturating_add(y));
+            high = high.zip(a.high).map(|(x, y)| x.saturating_add(y));
             add(ev, key, a.span);
         }
         return Count { low, high };
@@ -846,6 +1081,52 @@ fn count(
         return Count::exact(0);
     }
     Count::default()
+}
+
+/// The text the gazetteer reads: sentences that tell of no incident are blanked out (same byte
+/// length, so offsets hold), which saves most of the look-up time on long reports.
+fn place_text<'a>(doc: &Doc<'a>, info: &[SentInfo]) -> std::borrow::Cow<'a, str> {
+    let n = doc.sents.len();
+    if doc.text.len() <= SHORT_REPORT || n == 0 {
+        return std::borrow::Cow::Borrowed(doc.text);
+    }
+    let mut keep = vec![false; n];
+    for (si, s) in info.iter().enumerate() {
+        if s.event || !s.claims.is_empty() {
+            keep[si] = true;
+        }
+    }
+    // The opening (headline, dateline) names the report's country.
+    for k in keep.iter_mut().take(2) {
+        *k = true;
+    }
+    let mut out = String::with_capacity(doc.text.len());
+    let mut pos = 0;
+    for (si, s) in doc.sents.iter().enumerate() {
+        let [a, b] = doc.span(s.t0, s.t1);
+        out.push_str(&doc.text[pos..a]);
+        if keep[si] && !s.excluded {
+            out.push_str(&doc.text[a..b]);
+        } else {
+            out.extend(std::iter::repeat_n(' ', b - a));
+        }
+        pos = b;
+    }
+    out.push_str(&doc.text[pos..]);
+    std::borrow::Cow::Owned(out)
+}
+
+/// The reading of a mention in the report's country, when the gazetteer offered one.
+fn pick_in_country(m: &PlaceMention, cc: Option<&str>) -> Place {
+    match cc {
+        Some(cc) if m.place.country_code != cc => m
+            .alternatives
+            .iter()
+            .find(|p| p.country_code == cc && p.precision != Precision::Country)
+            .unwrap_or(&m.place)
+            .clone(),
+        _ => m.place.clone(),
+    }
 }
 
 /// A date in a wire dateline ("BOGOTA, 26 SEP 89 (DPA) --"): the filing date, not the incident's.

@@ -66,6 +66,7 @@ pub(crate) struct LangData {
     pub(crate) sources: SourcesData,
     pub(crate) furniture: FurnitureData,
     pub(crate) places: PlacesData,
+    pub(crate) syntax: SyntaxData,
 }
 
 #[derive(Debug, Deserialize)]
@@ -87,6 +88,7 @@ pub(crate) struct WordList {
 pub(crate) struct RangeData {
     pub(crate) joiners: Vec<String>,
     pub(crate) openers: Vec<String>,
+    pub(crate) conjunctions: Vec<String>,
 }
 
 /// What a qualifier does to the number after it.
@@ -119,6 +121,8 @@ pub(crate) struct SentencesData {
 #[derive(Debug, Deserialize)]
 pub(crate) struct EventsData {
     pub(crate) priority: Vec<String>,
+    pub(crate) related: Vec<Vec<String>>,
+    pub(crate) generic: String,
     pub(crate) trigger: Vec<TriggerData>,
     pub(crate) weapon: Vec<WeaponData>,
     pub(crate) target: Vec<TargetData>,
@@ -162,8 +166,28 @@ pub(crate) struct CasualtiesData {
     pub(crate) sum_joiners: Vec<String>,
     pub(crate) subset_cues: Vec<String>,
     pub(crate) toll_links: Vec<String>,
+    pub(crate) toll_nouns: Vec<String>,
+    pub(crate) elsewhere_cues: Vec<String>,
+    pub(crate) hedges: Vec<String>,
     pub(crate) singular_aux: Vec<String>,
     pub(crate) passive_fillers: Vec<String>,
+    pub(crate) additive: Vec<String>,
+    pub(crate) number_signs: Vec<String>,
+    pub(crate) unit_of: Vec<String>,
+    pub(crate) one_determiners: Vec<String>,
+    pub(crate) plural_aux: Vec<String>,
+    pub(crate) one_pronouns: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct SyntaxData {
+    pub(crate) determiners: Vec<String>,
+    pub(crate) clause_breaks: Vec<String>,
+    pub(crate) speaker_trim: Vec<String>,
+    pub(crate) pronouns: Vec<String>,
+    pub(crate) impersonal: Vec<String>,
+    pub(crate) complementizers: Vec<String>,
+    pub(crate) negation_suffixes: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -174,6 +198,9 @@ pub(crate) struct ActorsData {
     pub(crate) actor_adjectives: Vec<String>,
     pub(crate) stop_words: Vec<String>,
     pub(crate) connectors: Vec<String>,
+    pub(crate) hedges: Vec<String>,
+    pub(crate) part_of: Vec<String>,
+    pub(crate) blamed_subject: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -209,6 +236,7 @@ pub(crate) struct PlacesData {
     pub(crate) before_name: BTreeMap<String, String>,
     pub(crate) after_name: BTreeMap<String, String>,
     pub(crate) prepositions: Vec<String>,
+    pub(crate) locative: Vec<String>,
     pub(crate) not_places: Vec<String>,
     pub(crate) demonyms: BTreeMap<String, String>,
 }
@@ -223,6 +251,7 @@ pub(crate) enum Tag {
     Qualifier(Qualifier),
     RangeJoiner,
     RangeOpener,
+    NumberAnd,
     Month(u32),
     Weekday(u32),
     Relative(u32),
@@ -244,14 +273,32 @@ pub(crate) enum Tag {
     SumJoiner,
     Subset,
     TollLink,
+    TollNoun,
+    Elsewhere,
+    CountHedge,
     SingularAux,
     PassiveFiller,
+    Additive,
+    NumberSign,
+    UnitOf,
+    OneDeterminer,
+    PluralAux,
+    OnePronoun,
+    Determiner,
+    ClauseBreak,
+    SpeakerTrim,
+    Pronoun,
+    Impersonal,
+    Complementizer,
     AgentCue,
     Responsibility,
     GenericActor,
     ActorAdjective,
     ActorStop,
     Connector,
+    Hedge,
+    PartOf,
+    BlamedSubject,
     Speech,
     Accuses,
     Denies,
@@ -271,6 +318,7 @@ pub(crate) enum Tag {
     PlaceBefore(crate::PrecisionTag),
     PlaceAfter(crate::PrecisionTag),
     PlacePreposition,
+    Locative,
     NotPlace,
     Demonym(u16),
 }
@@ -297,10 +345,36 @@ pub(crate) struct Phrase {
     pub(crate) tags: Vec<Tag>,
 }
 
+/// A fast, non-cryptographic hasher for the short word keys of the phrase index (the keys are
+/// lexicon words, not attacker-controlled input of any size that matters).
+#[derive(Default, Clone, Copy)]
+pub(crate) struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+        self.0 = h;
+    }
+}
+
+type WordMap<V> = HashMap<String, V, std::hash::BuildHasherDefault<WordHasher>>;
+
 /// The phrases of a lexicon indexed by their first token.
 #[derive(Debug, Default)]
 pub(crate) struct PhraseIndex {
-    pub(crate) by_first: HashMap<String, Vec<Phrase>>,
+    pub(crate) by_first: WordMap<Vec<Phrase>>,
 }
 
 impl PhraseIndex {
@@ -343,6 +417,9 @@ pub struct Lexicon {
     pub(crate) targets: Vec<String>,
     pub(crate) demonyms: Vec<String>,
     pub(crate) priority: Vec<String>,
+    pub(crate) related: Vec<Vec<String>>,
+    pub(crate) generic_event: String,
+    pub(crate) negation_suffixes: Vec<String>,
 }
 
 fn merge(into: &mut toml::Value, from: toml::Value) {
@@ -473,6 +550,9 @@ impl Lexicon {
         for w in &n.range.openers {
             ix.add(w, Tag::RangeOpener);
         }
+        for w in &n.range.conjunctions {
+            ix.add(w, Tag::NumberAnd);
+        }
         for (w, v) in &d.dates.months {
             ix.add(w, Tag::Month(*v));
         }
@@ -520,9 +600,25 @@ impl Lexicon {
             }
         }
         let c = &d.casualties;
-        let lists: [(&Vec<String>, Tag); 15] = [
+        let y = &d.syntax;
+        let lists: [(&Vec<String>, Tag); 30] = [
+            (&c.hedges, Tag::CountHedge),
+            (&c.elsewhere_cues, Tag::Elsewhere),
+            (&c.toll_nouns, Tag::TollNoun),
+            (&c.one_pronouns, Tag::OnePronoun),
             (&c.singular_aux, Tag::SingularAux),
             (&c.passive_fillers, Tag::PassiveFiller),
+            (&c.additive, Tag::Additive),
+            (&c.number_signs, Tag::NumberSign),
+            (&c.unit_of, Tag::UnitOf),
+            (&c.one_determiners, Tag::OneDeterminer),
+            (&c.plural_aux, Tag::PluralAux),
+            (&y.determiners, Tag::Determiner),
+            (&y.clause_breaks, Tag::ClauseBreak),
+            (&y.speaker_trim, Tag::SpeakerTrim),
+            (&y.pronouns, Tag::Pronoun),
+            (&y.impersonal, Tag::Impersonal),
+            (&y.complementizers, Tag::Complementizer),
             (&c.killed, Tag::Killed),
             (&c.injured, Tag::Injured),
             (&c.none_killed, Tag::NoneKilled),
@@ -546,7 +642,10 @@ impl Lexicon {
         let cl = &d.claims;
         let s = &d.sources;
         let f = &d.furniture;
-        let lists: [(&Vec<String>, Tag); 25] = [
+        let lists: [(&Vec<String>, Tag); 28] = [
+            (&a.blamed_subject, Tag::BlamedSubject),
+            (&a.hedges, Tag::Hedge),
+            (&a.part_of, Tag::PartOf),
             (&a.agent_cues, Tag::AgentCue),
             (&a.responsibility, Tag::Responsibility),
             (&a.generic, Tag::GenericActor),
@@ -571,7 +670,7 @@ impl Lexicon {
             (&f.warnings, Tag::Warning),
             (&d.places.prepositions, Tag::PlacePreposition),
             (&d.places.not_places, Tag::NotPlace),
-            (&Vec::new(), Tag::NotPlace),
+            (&d.places.locative, Tag::Locative),
         ];
         for (list, tag) in lists {
             for w in list {
@@ -599,6 +698,9 @@ impl Lexicon {
             targets,
             demonyms,
             priority: d.events.priority.clone(),
+            related: d.events.related.clone(),
+            generic_event: d.events.generic.clone(),
+            negation_suffixes: d.syntax.negation_suffixes.clone(),
         })
     }
 }

@@ -7,6 +7,25 @@
 //! reports, on any number of threads ([`Extractor`] is `Send + Sync`). Places are found through an
 //! [`attest_geo::Gazetteer`].
 //!
+//! # Pipeline
+//!
+//! 1. **Text**: tokens (byte spans; a case-folded copy for matching, so upper-case wire copy
+//!    reads like any other), every lexicon phrase found once per token, sentences
+//!    (abbreviations, initials, wrapped lines, run-on pages), page furniture dropped and content
+//!    warnings kept as [`Extraction::graphic`].
+//! 2. **Per sentence**: event triggers, weapons and targets; number expressions and the
+//!    casualty phrases that tie them to the dead or the hurt (precision first: never a year, an
+//!    age, a unit, a distance or a count of things); dates (absolute or relative to publication,
+//!    background dates flagged); perpetrators, claims and cited sources; place names the
+//!    gazetteer may not know ("the Karm al-Jabal area").
+//! 3. **Places**: the gazetteer reads the sentences that tell of an incident; cue-found names
+//!    refine or replace its matches; names in a speaker's phrase or an outlet's name are dropped.
+//! 4. **Incidents**: event sentences are grouped (another town, another death toll or another
+//!    kind of event starts a new incident); each gets its type, weapons, targets, counts, date,
+//!    best-supported place, actors and evidence; incidents are ordered by salience.
+//!
+//! All words live in the lexicon files; the Rust code holds no word of any language.
+//!
 //! ```
 //! use attest_extract::{Document, Extractor, Lexicon, ListGazetteer};
 //! use std::sync::Arc;
@@ -36,7 +55,7 @@ mod numbers;
 mod places;
 mod text;
 
-pub use extract::{Document, Extraction, Extractor};
+pub use extract::{Document, Extraction, Extractor, MAX_TEXT};
 pub use gazetteer::ListGazetteer;
 pub use lexicon::Lexicon;
 

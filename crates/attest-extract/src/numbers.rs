@@ -60,7 +60,7 @@ fn value(doc: &Doc, i: usize, end: usize) -> Option<(u32, usize, bool)> {
                 || (cur >= 20 && cur.is_multiple_of(10) && c < 10 && cur < 100)
                 || (cur.is_multiple_of(100) && c < 100)
             {
-                cur += c;
+                cur = cur.saturating_add(c);
             } else {
                 break;
             }
@@ -81,7 +81,10 @@ fn value(doc: &Doc, i: usize, end: usize) -> Option<(u32, usize, bool)> {
                 }
                 j += 1;
                 // "one hundred and twenty"
-                if j + 1 < end && doc.low(j) == "and" && cardinal(doc, j + 1).is_some() {
+                if j + 1 < end
+                    && doc.is(j, |t| t == Tag::NumberAnd)
+                    && cardinal(doc, j + 1).is_some()
+                {
                     j += 1;
                 }
                 continue;
@@ -169,7 +172,10 @@ pub(crate) fn parse_at(doc: &Doc, i: usize, end: usize) -> Option<Num> {
         let mut high = Some(a);
         let mut t1 = k;
         // "10 to 12", "10-12"
-        if k + 1 < end && doc.is(k, |t| t == Tag::RangeJoiner) && doc.low(k) != "and" {
+        if k + 1 < end
+            && doc.is(k, |t| t == Tag::RangeJoiner)
+            && !doc.is(k, |t| t == Tag::NumberAnd)
+        {
             if let Some((b, m, _)) = value(doc, k + 1, end) {
                 if b > a {
                     high = Some(b);

@@ -2,6 +2,10 @@
 
 use crate::lexicon::{Lexicon, Tag};
 
+/// A run of text this long without a sentence end is cut: no real sentence is, and the
+/// per-sentence readers stay linear.
+const MAX_SENTENCE_TOKENS: usize = 400;
+
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -82,15 +86,10 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                         .is_some_and(|x| x.is_alphabetic())
                 {
                     it.next();
-                } else if d == '.'
-                    && end - i == c.len_utf8()
-                    && c.is_alphabetic()
-                    && text[j + 1..]
-                        .chars()
-                        .next()
-                        .is_some_and(|x| x.is_alphabetic())
-                    && text[j + 2..].starts_with('.')
-                {
+                } else if d == '.' && end - i == c.len_utf8() && c.is_alphabetic() && {
+                    let mut next = text[j + 1..].chars();
+                    matches!((next.next(), next.next()), (Some(x), Some('.')) if x.is_alphabetic())
+                } {
                     // "U.S.", "U.N.": an initialism is one token ("U.S" plus the final stop).
                     it.next();
                 } else {
@@ -256,6 +255,16 @@ impl<'a> Doc<'a> {
         &self.text[s..e]
     }
 
+    /// First token of the sentence holding token `i`.
+    pub(crate) fn sents_start(&self, i: usize) -> usize {
+        let k = self.sents.partition_point(|s| s.t0 <= i);
+        if k == 0 {
+            0
+        } else {
+            self.sents[k - 1].t0
+        }
+    }
+
     /// Is token `i` a capitalised word (meaningless in upper-case text)?
     pub(crate) fn capword(&self, i: usize) -> bool {
         let t = self.toks[i];
@@ -311,7 +320,7 @@ impl<'a> Doc<'a> {
                     self.push_sent(t0, i, para);
                     para += 1;
                     t0 = i;
-                } else if self.ends_sentence(i - 1, i) {
+                } else if self.ends_sentence(i - 1, i) || i - t0 >= MAX_SENTENCE_TOKENS {
                     self.push_sent(t0, i, para);
                     t0 = i;
                 }

@@ -144,6 +144,22 @@ fn empty_and_binary_input_do_not_panic() {
 }
 
 #[test]
+fn huge_text_is_read_in_bounded_time() {
+    let ex = test_extractor();
+    let para = "Shells hit a market in Avdiivka, killing 3 people. \u{e9}t\u{e9}\n";
+    let text = para.repeat(20 * 1024 * 1024 / para.len());
+    let start = std::time::Instant::now();
+    let out = run(&ex, &text, "2022-11-14");
+    assert!(!out.incidents.is_empty());
+    for inc in &out.incidents {
+        for spans in inc.evidence.values() {
+            assert!(spans.iter().all(|s| s[1] <= attest_extract::MAX_TEXT));
+        }
+    }
+    assert!(start.elapsed().as_secs() < 60, "took {:?}", start.elapsed());
+}
+
+#[test]
 fn extractor_is_send_and_sync() {
     fn assert_send_sync<T: Send + Sync>() {}
     assert_send_sync::<attest_extract::Extractor>();

@@ -58,7 +58,7 @@ fn main() {
     if std::env::args().any(|a| a == "--country-misses") {
         for row in &gold {
             let mentions = g.locate(&row.text);
-            let picked = rand_eval::pick(&mentions);
+            let picked = rand_eval::pick(&row.text, &mentions);
             let got = rand_eval::country(g, &row.text, &mentions, picked);
             if row.country_code.is_some() && got != row.country_code {
                 let text: String = row.text.chars().take(150).collect();

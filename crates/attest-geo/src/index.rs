@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use crate::normalize::{basic, hash64, name_keys, FnvBuild};
+use crate::normalize::{basic, hash64, name_keys, FnvBuild, KeyBuf};
 use crate::{GeoError, Place, Precision, UserPlace};
 
 /// The compiled gazetteer (built by `scripts/build-gazetteer.py`).
@@ -36,6 +36,8 @@ pub(crate) struct Lexicon {
     pub(crate) settlement_words: HashSet<String>,
     pub(crate) cardinal_prefixes: HashSet<String>,
     pub(crate) locatives: HashSet<String>,
+    pub(crate) origin_words: HashSet<String>,
+    pub(crate) of_place_words: HashSet<String>,
     pub(crate) not_places: HashSet<String>,
     pub(crate) stop: HashSet<String>,
     pub(crate) common: HashSet<String>,
@@ -51,6 +53,8 @@ struct LexiconFile {
     settlement_words: Vec<String>,
     cardinal_prefixes: Vec<String>,
     locatives: Vec<String>,
+    origin_words: Vec<String>,
+    of_place_words: Vec<String>,
     not_places: Vec<String>,
     stop: Vec<String>,
 }
@@ -69,6 +73,8 @@ impl Lexicon {
             settlement_words: set(f.settlement_words),
             cardinal_prefixes: set(f.cardinal_prefixes),
             locatives: set(f.locatives),
+            origin_words: set(f.origin_words),
+            of_place_words: set(f.of_place_words),
             not_places: set(f.not_places),
             stop: set(f.stop),
             common: common_words
@@ -103,6 +109,8 @@ pub(crate) struct Record {
     pub(crate) seat: bool,
     /// Has its admin-2's name (a district seat).
     pub(crate) seat2: bool,
+    /// How many other names the place has (a sign of how well known it is).
+    pub(crate) aliases: u16,
     /// Added by the user (store), not from the embedded file.
     pub(crate) user: bool,
 }
@@ -117,12 +125,43 @@ pub(crate) struct Entry {
     pub(crate) primary: bool,
 }
 
+/// The spellings filed under one key: most keys have one, so it is kept inline.
+#[derive(Debug, Clone)]
+pub(crate) enum Entries {
+    One(Entry),
+    Many(Vec<Entry>),
+}
+
+impl Entries {
+    fn as_slice(&self) -> &[Entry] {
+        match self {
+            Entries::One(e) => std::slice::from_ref(e),
+            Entries::Many(v) => v,
+        }
+    }
+
+    /// Add a spelling unless the record has it already.
+    fn push(&mut self, entry: Entry) {
+        if self
+            .as_slice()
+            .iter()
+            .any(|e| e.record == entry.record && e.exact == entry.exact)
+        {
+            return;
+        }
+        match self {
+            Entries::One(e) => *self = Entries::Many(vec![*e, entry]),
+            Entries::Many(v) => v.push(entry),
+        }
+    }
+}
+
 /// Records and the index of their names.
 #[derive(Debug, Default)]
 pub(crate) struct Index {
     pub(crate) records: Vec<Record>,
     /// Folded key -> spellings.
-    pub(crate) names: HashMap<String, Vec<Entry>, FnvBuild>,
+    pub(crate) names: HashMap<Box<str>, Entries, FnvBuild>,
     /// Demonym (exact key) -> country code.
     pub(crate) demonyms: HashMap<String, String>,
     /// Country code -> English short name.
@@ -131,43 +170,44 @@ pub(crate) struct Index {
     pub(crate) admin1_codes: HashMap<String, String>,
     /// Longest name in tokens.
     pub(crate) max_tokens: usize,
+    /// Scratch buffers for keys.
+    keybuf: KeyBuf,
 }
 
 impl Index {
     fn add_name(&mut self, record: u32, name: &str, primary: bool, lex: &Lexicon) {
-        let (exact, folded) = name_keys(name, |w| lex.is_article(w));
-        if folded.is_empty() {
-            return;
-        }
-        let n = exact.split(' ').count();
-        self.max_tokens = self.max_tokens.max(n);
-        let entry = Entry {
-            record,
-            exact: hash64(&exact),
-            primary,
-        };
-        match self.names.get_mut(folded.as_str()) {
-            Some(list) => {
-                if !list
-                    .iter()
-                    .any(|e| e.record == record && e.exact == entry.exact)
-                {
-                    list.push(entry);
+        let mut kb = std::mem::take(&mut self.keybuf);
+        kb.keys(name, |w| lex.is_article(w));
+        if !kb.folded.is_empty() {
+            let n = kb.exact.split(' ').count();
+            self.max_tokens = self.max_tokens.max(n);
+            let entry = Entry {
+                record,
+                exact: hash64(&kb.exact),
+                primary,
+            };
+            self.insert_entry(&kb.folded, entry);
+            // "The Hague" is also written "the Hague".
+            if let Some(rest) = kb.exact.strip_prefix("the ") {
+                let (_, f2) = name_keys(rest, |w| lex.is_article(w));
+                if !f2.is_empty() {
+                    let entry = Entry {
+                        record,
+                        exact: hash64(rest),
+                        primary,
+                    };
+                    self.insert_entry(&f2, entry);
                 }
             }
-            None => {
-                self.names.insert(folded, vec![entry]);
-            }
         }
-        // "The Hague" is also written "the Hague".
-        if let Some(rest) = exact.strip_prefix("the ") {
-            let (_, f2) = name_keys(rest, |w| lex.is_article(w));
-            if !f2.is_empty() {
-                self.names.entry(f2).or_default().push(Entry {
-                    record,
-                    exact: hash64(rest),
-                    primary,
-                });
+        self.keybuf = kb;
+    }
+
+    fn insert_entry(&mut self, folded: &str, entry: Entry) {
+        match self.names.get_mut(folded) {
+            Some(list) => list.push(entry),
+            None => {
+                self.names.insert(folded.into(), Entries::One(entry));
             }
         }
     }
@@ -251,6 +291,7 @@ impl Index {
                     capital,
                     seat,
                     seat2,
+                    aliases: u16::try_from(aliases.len()).unwrap_or(u16::MAX),
                     user: false,
                 },
                 &aliases,
@@ -281,6 +322,7 @@ impl Index {
                     capital: false,
                     seat: false,
                     seat2: false,
+                    aliases: u16::try_from(p.aliases.len()).unwrap_or(u16::MAX),
                     user: true,
                 },
                 &aliases,
@@ -292,7 +334,7 @@ impl Index {
 
     /// The spellings filed under a folded key.
     pub(crate) fn lookup(&self, folded: &str) -> &[Entry] {
-        self.names.get(folded).map_or(&[], Vec::as_slice)
+        self.names.get(folded).map_or(&[], Entries::as_slice)
     }
 }
 
@@ -318,17 +360,34 @@ fn strip_generic(name: &str, lex: &Lexicon) -> Option<String> {
 }
 
 /// Decompress and parse the embedded gazetteer.
-pub(crate) fn load_embedded() -> Result<Index, GeoError> {
+pub(crate) fn load_embedded() -> Result<(Index, Index), GeoError> {
     load_compressed(EMBEDDED)
 }
 
-/// Decompress and parse a gazetteer file in the embedded format.
-pub(crate) fn load_compressed(bytes: &[u8]) -> Result<Index, GeoError> {
+/// Decompress and parse a gazetteer file in the embedded format, in two halves on two
+/// threads: countries, divisions and the first half of the towns, then the other towns.
+pub(crate) fn load_compressed(bytes: &[u8]) -> Result<(Index, Index), GeoError> {
     let mut text = String::new();
     zstd::stream::read::Decoder::new(bytes)
         .and_then(|mut d| d.read_to_string(&mut text))
         .map_err(GeoError::Decompress)?;
-    Index::from_tsv(&text, lexicon())
+    let towns = text.find("\nP\t").map_or(text.len(), |p| p + 1);
+    let middle = towns + (text.len() - towns) / 2;
+    let cut = text.as_bytes()[middle..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(text.len(), |p| middle + p + 1);
+    let (first, second) = text.split_at(cut);
+    let lex = lexicon();
+    std::thread::scope(|s| {
+        let other = s.spawn(|| Index::from_tsv(second, lex));
+        let first = Index::from_tsv(first, lex)?;
+        let second = other.join().map_err(|_| GeoError::Embedded {
+            line: 0,
+            message: "the loading thread failed".to_string(),
+        })??;
+        Ok((first, second))
+    })
 }
 
 #[cfg(test)]

@@ -10,6 +10,30 @@
 //! from GeoNames dumps ([`parse_geonames`]) or adds by hand ([`UserPlace`]) join it through
 //! [`EmbeddedGazetteer::with_user_places`].
 //!
+//! ## How a text is read
+//!
+//! - *Keys.* Names and text are compared case- and accent-free, apostrophes dropped, and
+//!   folded for transliteration (the Arabic article and its assimilated forms inside names,
+//!   vowel spellings, doubled letters, `q`/`k`, a final `h`): "Bab al-Nairab", "Bab an-Nayrab"
+//!   and "BAB AL NAIRAB" meet; Arabic script is normalised the same way.
+//! - *Spans.* Capitalised runs (any case in all-capitals wire text) are looked up longest
+//!   first. Stop words never match; common English words that are also place names
+//!   (`data/gazetteer/common-words.txt`) match only capitalised inside a sentence and only for
+//!   places in a country the text is about; a word inside a longer proper name ("George
+//!   Curtis Moore", "Muqtada al-Sadr") must be a notable place to count.
+//! - *Context.* A leading "COUNTRY -" or dateline, country names, demonyms ("Syrian") and
+//!   armed groups tied to one country (`data/gazetteer/countries.toml`) say which countries
+//!   the text is about.
+//! - *Composition.* "X, Y", "X in Y", "the X district of Y", "Anbar province": the container
+//!   favours candidates inside it; a name the gazetteer does not know, in such a place or
+//!   after a locative ("in Wihda, south of Baghdad"), is reported with its container's place
+//!   and a low confidence, the mention kept.
+//! - *Choice.* Population, capital and seat priors, context, exact spelling and distance to
+//!   the other places of the text score the candidates; close ones are kept as
+//!   alternatives. [`primary_place`] picks the place a report is about.
+//!
+//! All vocabularies are data in `data/gazetteer/` (see its README); nothing is hard-coded.
+//!
 //! ```
 //! use attest_geo::{embedded, Gazetteer, Precision};
 //!
@@ -183,22 +207,22 @@ pub struct UserPlace {
 #[derive(Debug)]
 pub struct EmbeddedGazetteer {
     index: Index,
+    /// The second half of the towns (loaded on another thread).
+    more: Index,
 }
 
 impl EmbeddedGazetteer {
     /// Decompress and index the embedded gazetteer (prefer the shared [`embedded`]).
     pub fn load() -> Result<Self, GeoError> {
-        Ok(EmbeddedGazetteer {
-            index: load_embedded()?,
-        })
+        let (index, more) = load_embedded()?;
+        Ok(EmbeddedGazetteer { index, more })
     }
 
     /// A gazetteer from another file in the embedded format (zstd-compressed TSV written by
     /// `scripts/build-gazetteer.py`, e.g. a `--min-pop 15000` variant).
     pub fn from_compressed(bytes: &[u8]) -> Result<Self, GeoError> {
-        Ok(EmbeddedGazetteer {
-            index: index::load_compressed(bytes)?,
-        })
+        let (index, more) = index::load_compressed(bytes)?;
+        Ok(EmbeddedGazetteer { index, more })
     }
 
     /// This gazetteer plus the user's places (which win close calls: the user added them
@@ -214,7 +238,7 @@ impl EmbeddedGazetteer {
     /// context). One look-up of the benchmark.
     pub fn lookup(&self, name: &str) -> Vec<(Place, f32)> {
         Layers {
-            layers: vec![&self.index],
+            layers: vec![&self.index, &self.more],
         }
         .lookup_name(name)
     }
@@ -226,19 +250,19 @@ impl EmbeddedGazetteer {
 
     /// Number of places (countries, admin-1 divisions and towns).
     pub fn len(&self) -> usize {
-        self.index.records.len()
+        self.index.records.len() + self.more.records.len()
     }
 
     /// Whether the gazetteer has no places.
     pub fn is_empty(&self) -> bool {
-        self.index.records.is_empty()
+        self.index.records.is_empty() && self.more.records.is_empty()
     }
 }
 
 impl Gazetteer for EmbeddedGazetteer {
     fn locate(&self, text: &str) -> Vec<PlaceMention> {
         Layers {
-            layers: vec![&self.index],
+            layers: vec![&self.index, &self.more],
         }
         .locate(text)
     }
@@ -252,7 +276,7 @@ impl Gazetteer for EmbeddedGazetteer {
 
     fn countries(&self, text: &str) -> Vec<(String, f32)> {
         Layers {
-            layers: vec![&self.index],
+            layers: vec![&self.index, &self.more],
         }
         .countries(text)
     }
@@ -275,7 +299,7 @@ impl LayeredGazetteer<'_> {
 impl Gazetteer for LayeredGazetteer<'_> {
     fn locate(&self, text: &str) -> Vec<PlaceMention> {
         Layers {
-            layers: vec![&self.base.index, &self.user],
+            layers: vec![&self.base.index, &self.base.more, &self.user],
         }
         .locate(text)
     }
@@ -286,7 +310,7 @@ impl Gazetteer for LayeredGazetteer<'_> {
 
     fn countries(&self, text: &str) -> Vec<(String, f32)> {
         Layers {
-            layers: vec![&self.base.index, &self.user],
+            layers: vec![&self.base.index, &self.base.more, &self.user],
         }
         .countries(text)
     }
@@ -301,18 +325,51 @@ pub fn embedded() -> &'static EmbeddedGazetteer {
 /// The place a report is about, picked the way an extractor should.
 ///
 /// The report's main country is the one its mentions weigh most for: a leading "COUNTRY -"
-/// mention counts 5, other mentions their confidence; ties go to the country named first.
+/// or dateline mention counts 5, other distinct mentions their confidence (country names
+/// half of it); ties go to the country named first.
 /// Among that country's places, the first at town precision or finer with a confidence of at
 /// least 0.3 (else the most confident), else its first admin-1 division, else a name the
 /// gazetteer does not know that the text places in that country, else the country.
 /// A district or landmark named right before the town that holds it ("the Fatih neighborhood
 /// of Istanbul", "Orly Airport near Paris") yields the town, as coders of incident data do;
-/// the finer place stays among the mentions. "X, Y" keeps X: the comma only locates it.
+/// the finer place stays among the mentions.
 pub fn primary_place(mentions: &[PlaceMention]) -> Option<&PlaceMention> {
+    pick_primary(None, mentions)
+}
+
+/// [`primary_place`], reading also the words around the mentions in `text` (the text they
+/// were found in): a place named as an origin or a destination ("an Israeli from Afula was
+/// killed in Jenin") gives way to the place where it happened.
+pub fn primary_place_in<'a>(text: &str, mentions: &'a [PlaceMention]) -> Option<&'a PlaceMention> {
+    pick_primary(Some(text), mentions)
+}
+
+/// The word before byte `at`, lower case, skipping "the".
+fn word_before(text: &str, at: usize) -> String {
+    let head = text.get(..at).unwrap_or_default();
+    let mut words = head
+        .split(|c: char| !c.is_alphanumeric())
+        .rev()
+        .filter(|w| !w.is_empty());
+    match words.next().map(str::to_lowercase) {
+        Some(w) if w == "the" => words.next().map(str::to_lowercase).unwrap_or_default(),
+        Some(w) => w,
+        None => String::new(),
+    }
+}
+
+fn pick_primary<'a>(text: Option<&str>, mentions: &'a [PlaceMention]) -> Option<&'a PlaceMention> {
     let mut weight: Vec<(&str, f32)> = Vec::new();
+    let mut seen: Vec<(&str, &str)> = Vec::new();
     for (k, m) in mentions.iter().enumerate() {
+        // A name said again adds nothing (a surname read as a town repeats).
+        if seen.contains(&(m.mention.as_str(), m.place.country_code.as_str())) {
+            continue;
+        }
+        seen.push((&m.mention, &m.place.country_code));
         let w = match m.place.precision {
-            Precision::Country if k == 0 && m.start == 0 => 5.0,
+            // "IRAQ - ...", "SAN SALVADOR, 12 JAN 90 (RADIO) -- ...": the dateline.
+            _ if k == 0 && m.start <= 2 => 5.0,
             Precision::Country => 0.5 * m.confidence,
             _ => m.confidence,
         };
@@ -337,9 +394,13 @@ pub fn primary_place(mentions: &[PlaceMention]) -> Option<&PlaceMention> {
         .filter(|(_, m)| m.place.country_code == main)
         .collect();
     let fine = |m: &PlaceMention| m.place.precision <= Precision::Town;
+    let origin = |m: &PlaceMention| {
+        text.is_some_and(|t| lexicon().origin_words.contains(&word_before(t, m.start)))
+    };
     let picked = of_main
         .iter()
-        .find(|(_, m)| fine(m) && m.confidence >= 0.3)
+        .find(|(_, m)| fine(m) && m.confidence >= 0.3 && !origin(m))
+        .or_else(|| of_main.iter().find(|(_, m)| fine(m) && m.confidence >= 0.3))
         .or_else(|| {
             of_main
                 .iter()
@@ -355,9 +416,23 @@ pub fn primary_place(mentions: &[PlaceMention]) -> Option<&PlaceMention> {
                 && next.place != m.place
                 && next.start >= m.end + 4
                 && next.start - m.end <= 40
-                && next.place.population >= m.place.population
-                && locate::distance_km(&next.place, &m.place) < 40.0;
-            if holds {
+                && next.place.population > m.place.population
+                && (locate::distance_km(&next.place, &m.place) < 40.0
+                    // "the Baladruz district of Baqubah": the text says so.
+                    || text.is_some_and(|t| {
+                        let gap = t.get(m.end..next.start).unwrap_or_default().to_lowercase();
+                        let lex = lexicon();
+                        gap.split_whitespace()
+                            .any(|w| lex.district_words.contains(w.trim_matches(',')))
+                    }));
+            // A name the gazetteer does not know, placed inside this one right after it ("the
+            // Gaza settlement of Kfar Darom"), is finer.
+            let inside = next.place == m.place
+                && next.mention != m.mention
+                && next.start >= m.end
+                && next.start - m.end <= 40
+                && next.confidence < m.confidence;
+            if holds || inside {
                 return Some(next);
             }
         }

@@ -54,6 +54,9 @@ type Context = HashMap<String, f32>;
 
 const MAX_SPAN: usize = 8;
 
+/// How many mentions on either side count for the distance to other places.
+const PROXIMITY_WINDOW: usize = 12;
+
 /// Great-circle distance in km.
 pub(crate) fn distance_km(a: &Place, b: &Place) -> f64 {
     let (la1, lo1, la2, lo2) = (
@@ -205,24 +208,57 @@ impl Layers<'_> {
         hits.retain(|h| h.unknown || !h.cands.is_empty());
 
         // Pass 1: priors and context; confident towns add to the context.
-        self.score(&mut hits, &ctx, None);
+        self.score(&mut hits, &ctx, None, upper, &ctx);
         let mut ctx2 = ctx.clone();
         for h in hits.iter_mut() {
             if let Some((best, margin)) = best_and_margin(&h.cands) {
                 let r = &self.layers[best.layer].records[best.record as usize];
-                if best.exact && margin >= 1.0 && r.place.precision != Precision::Country {
+                // Only places that stand out lend context ("Antwerp", Ohio, must not pull
+                // "Amsterdam" to America).
+                let notable = r.capital || r.seat || r.user || r.place.population >= 100_000;
+                if best.exact && margin >= 1.0 && notable && r.place.precision != Precision::Country
+                {
                     *ctx2.entry(r.place.country_code.clone()).or_default() += 0.5;
                     h.lent = Some(r.place.country_code.clone());
                 }
             }
         }
         // Pass 2: with context from towns, containers and the other places of the text.
-        self.score(&mut hits, &ctx2, None);
+        self.score(&mut hits, &ctx2, None, upper, &ctx);
         let tops: Vec<Option<Cand>> = hits
             .iter()
             .map(|h| best_and_margin(&h.cands).map(|b| b.0))
             .collect();
-        self.score(&mut hits, &ctx2, Some(&tops));
+        self.score(&mut hits, &ctx2, Some(&tops), upper, &ctx);
+
+        // "Taji, north of Baghdad" where the only Taji known is in China: a name inside a
+        // place of another country is a place the gazetteer does not know.
+        let index_of = container_indices(&hits);
+        let tops: Vec<Option<Cand>> = hits
+            .iter()
+            .map(|h| best_and_margin(&h.cands).map(|b| b.0))
+            .collect();
+        for (k, h) in hits.iter_mut().enumerate() {
+            let Some(top) = tops[k] else { continue };
+            let r = self.record(&top);
+            let inner = &r.place;
+            // "Gunmen shot two policemen in Taji. Attacks on police are frequent in Iraq.":
+            // a small town of a country the text never names, in a text that names its
+            // countries, is a place of that text the gazetteer does not know.
+            let notable = r.capital || r.user || inner.population >= 100_000;
+            let named = ctx.is_empty() || ctx.contains_key(&inner.country_code);
+            let foreign = !named && inner.precision == Precision::Town && !notable;
+            if foreign && !h.unknown && index_of[k].is_none() {
+                h.unknown = true;
+                continue;
+            }
+            let Some(c) = index_of[k] else { continue };
+            let Some(ct) = tops[c] else { continue };
+            let outer = &self.record(&ct).place;
+            if !h.unknown && inner.country_code != outer.country_code {
+                h.unknown = true;
+            }
+        }
 
         let mentions = self.to_mentions(text, &hits, &ctx2);
         (mentions, ctx)
@@ -336,8 +372,17 @@ impl Layers<'_> {
                     let joined_exact = format!("{}{}", toks[i].basic, toks[i + 1].basic);
                     cands = self.candidates(&joined, hash64(&joined_exact));
                 }
-                // Country names are spelled as written ("Ayra" is not "Eire").
+                // Country names are spelled as written ("Ayra" is not "Eire"); a country's name
+                // written as such is the country, whatever else has it as another spelling.
                 cands.retain(|c| c.exact || self.record(c).place.precision != Precision::Country);
+                if cands
+                    .iter()
+                    .any(|c| c.exact && self.record(c).place.precision == Precision::Country)
+                {
+                    cands.retain(|c| {
+                        c.primary || self.record(c).place.precision == Precision::Country
+                    });
+                }
                 if cands.is_empty() {
                     continue;
                 }
@@ -484,8 +529,7 @@ impl Layers<'_> {
                 [w, "of", "the", c] => {
                     lex.district_words.contains(*w) && lex.cardinal_prefixes.contains(*c)
                 }
-                [c] => lex.cardinal_prefixes.contains(*c) && gap.starts_with("in"),
-                _ => gap.trim_end_matches(',').trim() == "," || gap == ",",
+                _ => locating_gap(&gap, lex),
             };
             if contains {
                 hits[k].container = Some(hits[k + 1].start);
@@ -579,17 +623,27 @@ impl Layers<'_> {
             return;
         }
         let n = toks.len();
-        // Parts of longer names ("Qatif" of "Qatif Bloc") do not stop an unknown name.
+        // Parts of longer names ("Qatif" of "Qatif Bloc") do not stop an unknown name, unless
+        // they are notable places ("Ankara Courthouse").
+        let weak = |h: &Hit| {
+            h.embedded
+                && !h.cands.iter().any(|c| {
+                    let r = self.record(c);
+                    c.primary && (r.capital || r.place.population >= 100_000)
+                })
+        };
         let covered =
-            |t: usize, hits: &[Hit]| hits.iter().any(|h| !h.embedded && h.t0 <= t && t < h.t1);
+            |t: usize, hits: &[Hit]| hits.iter().any(|h| !weak(h) && h.t0 <= t && t < h.t1);
         let mut extra: Vec<Hit> = Vec::new();
         let mut k = 0;
         while k < n {
             let t = &toks[k];
             // Where a name may start.
-            let a = if lex.locatives.contains(&t.basic) || lex.settlement_words.contains(&t.basic) {
+            let of_word =
+                lex.settlement_words.contains(&t.basic) || lex.of_place_words.contains(&t.basic);
+            let a = if lex.locatives.contains(&t.basic) || of_word {
                 let mut a = k + 1;
-                if lex.settlement_words.contains(&t.basic) {
+                if of_word {
                     if a < n && toks[a].basic == "of" {
                         a += 1;
                     } else {
@@ -605,7 +659,16 @@ impl Layers<'_> {
                 k += 1;
                 continue;
             };
-            if a >= n || !toks[a].cap || covered(a, hits) || toks[a].sentence_start {
+            // "in al-Nahrawan": a lower-case article joined to the name belongs to it.
+            let article_start = a + 1 < n
+                && lex.articles.contains(&toks[a].basic)
+                && toks[a].sep_after == Sep::Hyphen
+                && toks[a + 1].cap;
+            if a >= n
+                || !(toks[a].cap || article_start)
+                || covered(a, hits)
+                || toks[a].sentence_start
+            {
                 k += 1;
                 continue;
             }
@@ -650,37 +713,20 @@ impl Layers<'_> {
                 .iter()
                 .filter(|h| !h.unknown && h.start >= after && h.start - after <= 60)
                 .min_by_key(|h| h.start)
-                .filter(|h| {
-                    text[after..h.start]
-                        .split(|c: char| c.is_whitespace() || c == ',')
-                        .filter(|w| !w.is_empty())
-                        .all(|w| {
-                            let w = w.to_lowercase();
-                            matches!(
-                                w.as_str(),
-                                "in" | "near"
-                                    | "outside"
-                                    | "of"
-                                    | "the"
-                                    | "km"
-                                    | "kilometers"
-                                    | "kilometres"
-                                    | "miles"
-                                    | "from"
-                                    | "a"
-                                    | "town"
-                                    | "city"
-                                    | "village"
-                                    | "district"
-                                    | "area"
-                                    | "just"
-                            ) || lex.cardinal_prefixes.contains(&w)
-                                || w.chars().all(|c| c.is_ascii_digit())
-                        })
-                })
+                .filter(|h| locating_gap(&text[after..h.start], lex))
                 .map(|h| h.start);
+            // "the Gaza settlement of Kfar Darom": the place before the settlement word.
+            let container = container.or_else(|| {
+                (of_word && k > 0)
+                    .then(|| {
+                        hits.iter()
+                            .find(|h| !h.unknown && h.t1 == k)
+                            .map(|h| h.start)
+                    })
+                    .flatten()
+            });
             extra.push(unknown_hit(toks, a, b, container));
-            hits.retain(|h| !(h.embedded && h.t0 >= a && h.t1 <= b));
+            hits.retain(|h| !(weak(h) && h.t0 >= a && h.t1 <= b));
             k = b;
         }
         hits.extend(extra);
@@ -721,7 +767,14 @@ impl Layers<'_> {
         false
     }
 
-    fn score(&self, hits: &mut [Hit], ctx: &Context, tops: Option<&[Option<Cand>]>) {
+    fn score(
+        &self,
+        hits: &mut [Hit],
+        ctx: &Context,
+        tops: Option<&[Option<Cand>]>,
+        upper: bool,
+        explicit: &Context,
+    ) {
         // Admin-1 divisions named in the text.
         let mut admins: Vec<(String, String)> = Vec::new();
         if let Some(tops) = tops {
@@ -738,6 +791,12 @@ impl Layers<'_> {
             .copied()
             .zip(hits.iter().map(|h| h.unknown))
             .collect();
+        let mut children: Vec<Vec<usize>> = vec![Vec::new(); hits.len()];
+        for (o, (c, unknown)) in snapshot.iter().enumerate() {
+            if let (Some(c), false) = (c, unknown) {
+                children[*c].push(o);
+            }
+        }
         for (k, h) in hits.iter_mut().enumerate() {
             let admin_hint = h.admin_hint;
             let lent = h.lent.clone();
@@ -746,11 +805,9 @@ impl Layers<'_> {
                 .and_then(|c| tops.and_then(|t| t.get(c).copied().flatten()));
             // Does this hit contain the top candidates of others?
             let contained: Vec<Cand> = match tops {
-                Some(t) => snapshot
+                Some(t) => children[k]
                     .iter()
-                    .enumerate()
-                    .filter(|(_, s)| s.0 == Some(k) && !s.1)
-                    .filter_map(|(o, _)| t.get(o).copied().flatten())
+                    .filter_map(|&o| t.get(o).copied().flatten())
                     .collect(),
                 None => Vec::new(),
             };
@@ -768,6 +825,8 @@ impl Layers<'_> {
                         } else {
                             0.9
                         };
+                        // Places known by many names are better known.
+                        let pop = pop + 0.05 * (1.0 + f32::from(r.aliases)).ln();
                         pop + if r.capital { 1.5 } else { 0.0 }
                             + if r.seat { 0.7 } else { 0.0 }
                             + if r.seat2 { 0.4 } else { 0.0 }
@@ -792,6 +851,38 @@ impl Layers<'_> {
                     if w > 0.01 {
                         s += 3.0 + 0.4 * w.min(5.0);
                     }
+                } else if !c.primary
+                    && ctx
+                        .iter()
+                        .any(|(cc, w)| lent.as_deref() != Some(cc.as_str()) && *w > 0.0)
+                {
+                    // Only another spelling, of a place in none of the text's countries.
+                    s -= 1.0;
+                }
+                // The text names its countries: a small town (or a division) elsewhere is
+                // unlikely.
+                if !upper
+                    && !explicit.is_empty()
+                    && !explicit.contains_key(&p.country_code)
+                    && !r.capital
+                    && !r.user
+                    && p.population < 100_000
+                    && matches!(p.precision, Precision::Town | Precision::Admin1)
+                {
+                    s -= 1.0;
+                }
+                // In capitals, a name cannot be told from a surname ("SANDOVAL"): a small place
+                // in none of the text's countries is unlikely.
+                if upper
+                    && !ctx.contains_key(&p.country_code)
+                    && ctx
+                        .iter()
+                        .any(|(cc, w)| lent.as_deref() != Some(cc.as_str()) && *w > 0.0)
+                    && !r.capital
+                    && p.population < 100_000
+                    && p.precision == Precision::Town
+                {
+                    s -= 2.0;
                 }
                 if let Some(ct) = container_top {
                     let cr = self.record(&ct);
@@ -820,7 +911,11 @@ impl Layers<'_> {
                         Precision::Town | Precision::District | Precision::Site
                     ) {
                         let mut best = f64::MAX;
-                        for (o, t) in tops.iter().enumerate() {
+                        // The other places nearby in the text (a bounded window keeps long
+                        // texts linear).
+                        let lo = k.saturating_sub(PROXIMITY_WINDOW);
+                        let hi = (k + PROXIMITY_WINDOW + 1).min(tops.len());
+                        for (o, t) in tops.iter().enumerate().take(hi).skip(lo) {
                             if o == k {
                                 continue;
                             }
@@ -854,6 +949,12 @@ impl Layers<'_> {
             .iter()
             .map(|h| best_and_margin(&h.cands).map(|(b, _)| (b, confidence(self, &h.cands, &b))))
             .collect();
+        // Without a context, the country of the most confident place.
+        let fallback_country = resolved
+            .iter()
+            .flatten()
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(c, _)| self.record(c).place.country_code.clone());
         for (k, h) in hits.iter().enumerate() {
             let mut start = h.start;
             // "West Beirut": a capitalised compass word belongs to the mention.
@@ -876,7 +977,7 @@ impl Layers<'_> {
                 let (place, confidence) =
                     match index_of[k].and_then(|c| resolved.get(c).copied().flatten()) {
                         Some((c, conf)) => (self.record(&c).place.clone(), conf * 0.5),
-                        None => match top_country(ctx) {
+                        None => match top_country(ctx).or_else(|| fallback_country.clone()) {
                             Some(cc) => match self.country_place(&cc) {
                                 Some(p) => (p, 0.25),
                                 None => continue,
@@ -907,6 +1008,8 @@ impl Layers<'_> {
                 .filter(|c| {
                     !(c.layer == best.layer && c.record == best.record)
                         && c.score >= best.score - 3.0
+                        // The division that holds the chosen town is no alternative to it.
+                        && !contains(&self.record(c).place, &place)
                 })
                 .collect();
             alts.sort_by(|a, b| b.score.total_cmp(&a.score));
@@ -952,7 +1055,7 @@ impl Layers<'_> {
             unknown: false,
             lent: None,
         }];
-        self.score(&mut hits, &HashMap::new(), None);
+        self.score(&mut hits, &HashMap::new(), None, false, &HashMap::new());
         let mut cands = std::mem::take(&mut hits[0].cands);
         cands.sort_by(|a, b| b.score.total_cmp(&a.score));
         cands
@@ -962,13 +1065,56 @@ impl Layers<'_> {
     }
 }
 
+/// Whether the words between two names say the second holds the first: ", ", " in ",
+/// ", north of ", " (", ", which is located 80 km south of ", " district of ".
+fn locating_gap(gap: &str, lex: &Lexicon) -> bool {
+    let gap = gap.trim();
+    if gap.len() > 60 || gap.contains(['.', ';', ':', ')']) {
+        return false;
+    }
+    gap.split(|c: char| c.is_whitespace() || c == ',' || c == '(')
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            let w = w.to_lowercase();
+            matches!(
+                w.as_str(),
+                "in" | "near"
+                    | "outside"
+                    | "of"
+                    | "the"
+                    | "km"
+                    | "kilometers"
+                    | "kilometres"
+                    | "miles"
+                    | "from"
+                    | "a"
+                    | "an"
+                    | "which"
+                    | "is"
+                    | "was"
+                    | "located"
+                    | "about"
+                    | "some"
+                    | "just"
+                    | "village"
+                    | "town"
+                    | "city"
+            ) || lex.cardinal_prefixes.contains(&w)
+                || lex.district_words.contains(&w)
+                || w.chars().all(|c| c.is_ascii_digit())
+        })
+}
+
 /// For each hit, the index of its container hit (a known place starting where it says).
 fn container_indices(hits: &[Hit]) -> Vec<Option<usize>> {
+    let mut by_start: HashMap<usize, usize> = HashMap::with_capacity(hits.len());
+    for (k, h) in hits.iter().enumerate().rev() {
+        if !h.unknown {
+            by_start.insert(h.start, k);
+        }
+    }
     hits.iter()
-        .map(|h| {
-            h.container
-                .and_then(|s| hits.iter().position(|o| o.start == s && !o.unknown))
-        })
+        .map(|h| h.container.and_then(|s| by_start.get(&s).copied()))
         .collect()
 }
 

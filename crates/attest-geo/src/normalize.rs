@@ -77,6 +77,21 @@ fn arabic_letter(c: char) -> Option<char> {
 /// Case- and accent-folded form of a word, apostrophes dropped.
 pub(crate) fn basic(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
+    basic_into(word, &mut out);
+    out
+}
+
+/// [`basic`], appended to `out`.
+pub(crate) fn basic_into(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        for b in word.bytes() {
+            if b != b'\'' && b != b'`' {
+                out.push(char::from(b.to_ascii_lowercase()));
+            }
+        }
+        return;
+    }
+    let start = out.len();
     for c in word.chars() {
         if is_quote(c) {
             continue;
@@ -96,50 +111,53 @@ pub(crate) fn basic(word: &str) -> String {
         }
         decompose_compatible(c, |d| {
             if !is_combining_mark(d) {
-                out.extend(d.to_lowercase());
+                // Letters that NFKD does not decompose.
+                match d {
+                    'ı' => out.push('i'),
+                    'ł' | 'Ł' => out.push('l'),
+                    'ø' | 'Ø' => out.push('o'),
+                    'đ' | 'ð' | 'Đ' | 'Ð' => out.push('d'),
+                    'ß' => out.push('s'),
+                    'æ' | 'Æ' => out.push('a'),
+                    'œ' | 'Œ' => out.push('o'),
+                    'þ' | 'Þ' => out.push('t'),
+                    'ʻ' | 'ʿ' | 'ʾ' => {}
+                    d => out.extend(d.to_lowercase()),
+                }
             }
         });
     }
-    // Letters that NFKD does not decompose.
-    if !out.is_ascii() {
-        out = out
-            .chars()
-            .map(|c| match c {
-                'ı' => 'i',
-                'ł' => 'l',
-                'ø' => 'o',
-                'đ' | 'ð' => 'd',
-                'ß' => 's',
-                'æ' => 'a',
-                'œ' => 'o',
-                'þ' => 't',
-                'ʻ' | 'ʿ' | 'ʾ' => '\0',
-                c => c,
-            })
-            .filter(|&c| c != '\0')
-            .collect();
-    }
-    out
+    debug_assert!(out.len() >= start);
 }
 
 /// Transliteration-folded form of a `basic` word.
 pub(crate) fn fold(basic: &str) -> String {
+    let mut out = String::with_capacity(basic.len());
+    fold_into(basic, &mut out);
+    out
+}
+
+/// [`fold`], appended to `out`.
+pub(crate) fn fold_into(basic: &str, out: &mut String) {
     if !basic.is_ascii() {
         // Arabic script: drop an attached article from longer words.
         if let Some(rest) = basic.strip_prefix("ال") {
             if rest.chars().count() >= 2 {
-                return rest.to_string();
+                out.push_str(rest);
+                return;
             }
         }
-        return basic.to_string();
+        out.push_str(basic);
+        return;
     }
+    let start = out.len();
     let b = basic.as_bytes();
-    let mut v: Vec<u8> = Vec::with_capacity(b.len());
+    let mut last: Option<u8> = None;
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
         let next = b.get(i + 1).copied();
-        let (out, step) = match (c, next) {
+        let (o, step) = match (c, next) {
             (b'o', Some(b'u')) | (b'o', Some(b'o')) => (b'u', 2),
             (b'e', Some(b'e')) => (b'i', 2),
             (b'p', Some(b'h')) => (b'f', 2),
@@ -150,16 +168,17 @@ pub(crate) fn fold(basic: &str) -> String {
             (b'q', _) => (b'k', 1),
             (c, _) => (c, 1),
         };
-        if v.last() != Some(&out) {
-            v.push(out);
+        if last != Some(o) {
+            out.push(char::from(o));
+            last = Some(o);
         }
         i += step;
     }
     // A final h after a vowel is a spelling of the feminine ending (Fallujah, Falluja).
-    if v.len() > 3 && v.last() == Some(&b'h') && matches!(v[v.len() - 2], b'a' | b'i' | b'u') {
-        v.pop();
+    let w = &out.as_bytes()[start..];
+    if w.len() > 3 && w[w.len() - 1] == b'h' && matches!(w[w.len() - 2], b'a' | b'i' | b'u') {
+        out.pop();
     }
-    String::from_utf8(v).unwrap_or_default()
 }
 
 /// Split a text into tokens.
@@ -253,28 +272,55 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
 /// Keys of a name: (exact, folded). `articles` are dropped from the folded key when another
 /// word follows them.
 pub(crate) fn name_keys(name: &str, is_article: impl Fn(&str) -> bool) -> (String, String) {
-    let words: Vec<String> = name
-        .split(|c: char| !(is_word_char(c) || is_quote(c)))
-        .map(basic)
-        .filter(|w| !w.is_empty())
-        .collect();
-    let mut exact = String::with_capacity(name.len());
-    let mut folded = String::with_capacity(name.len());
-    let n = words.len();
-    for (i, w) in words.iter().enumerate() {
-        if i > 0 {
-            exact.push(' ');
+    let mut k = KeyBuf::default();
+    k.keys(name, is_article);
+    (k.exact, k.folded)
+}
+
+/// Reusable buffers for [`name_keys`] (the gazetteer computes half a million keys on load).
+#[derive(Default, Debug)]
+pub(crate) struct KeyBuf {
+    /// Exact key of the last name.
+    pub(crate) exact: String,
+    /// Folded key of the last name.
+    pub(crate) folded: String,
+    words: Vec<String>,
+}
+
+impl KeyBuf {
+    /// Compute the keys of `name` into `exact` and `folded`.
+    pub(crate) fn keys(&mut self, name: &str, is_article: impl Fn(&str) -> bool) {
+        self.exact.clear();
+        self.folded.clear();
+        let mut n = 0;
+        for w in name.split(|c: char| !(is_word_char(c) || is_quote(c))) {
+            if w.is_empty() {
+                continue;
+            }
+            if self.words.len() <= n {
+                self.words.push(String::new());
+            }
+            let buf = &mut self.words[n];
+            buf.clear();
+            basic_into(w, buf);
+            if !buf.is_empty() {
+                n += 1;
+            }
         }
-        exact.push_str(w);
-        if i + 1 < n && is_article(w) {
-            continue;
+        for (i, w) in self.words.iter().take(n).enumerate() {
+            if i > 0 {
+                self.exact.push(' ');
+            }
+            self.exact.push_str(w);
+            if i + 1 < n && is_article(w) {
+                continue;
+            }
+            if !self.folded.is_empty() {
+                self.folded.push(' ');
+            }
+            fold_into(w, &mut self.folded);
         }
-        if !folded.is_empty() {
-            folded.push(' ');
-        }
-        folded.push_str(&fold(w));
     }
-    (exact, folded)
 }
 
 /// FNV-1a as a `Hasher`: fast for the short keys of the name index.

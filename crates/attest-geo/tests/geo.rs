@@ -2,7 +2,8 @@
 
 use attest_geo::{
     acled_geo_precision, attach_aliases, embedded, parse_alternate_names, parse_geonames,
-    primary_place, ucdp_where_prec, Gazetteer, PlaceMention, Precision, UserPlace,
+    primary_place, primary_place_in, ucdp_where_prec, Gazetteer, PlaceMention, Precision,
+    UserPlace,
 };
 
 /// The mention written exactly `written`.
@@ -306,4 +307,73 @@ fn lookup_ranks_a_single_name() {
     assert!(got.len() >= 2);
     assert_eq!(got[0].0.country_code, "SY");
     assert!(got[0].1 > got[1].1);
+}
+
+#[test]
+fn the_place_a_report_is_about() {
+    let text = "A bus bound for Mosul was attacked by gunmen in Tikrit.";
+    let found = locate(text);
+    assert_eq!(
+        primary_place(&found).map(|m| m.mention.as_str()),
+        Some("Mosul")
+    );
+    // Read with its text, the destination gives way to where it happened.
+    assert_eq!(
+        primary_place_in(text, &found).map(|m| m.mention.as_str()),
+        Some("Tikrit")
+    );
+    // A district named before its town yields the town.
+    let text = "A bomb exploded at Orly Airport near Paris.";
+    let found = locate(text);
+    assert_eq!(
+        primary_place_in(text, &found).map(|m| m.place.name.as_str()),
+        Some("Paris")
+    );
+}
+
+#[test]
+fn odd_input_is_harmless() {
+    let long = "Baghdad ".repeat(2000);
+    let odd = [
+        "",
+        " ",
+        "'s",
+        "al-",
+        "Al-",
+        "---",
+        "the village of",
+        "in the",
+        "A.B.C.D.",
+        "U.S.",
+        "🙂 Aleppo 🙂",
+        "\u{0301}\u{0301}Idlib",
+        "حلب، إدلب، دير الزور",
+        "ALEPPO'S",
+        "Aleppo’",
+        "in Bab al-",
+        "the Bab al-Nairab area of",
+        long.as_str(),
+    ];
+    for text in odd {
+        for m in embedded().locate(text) {
+            assert!(m.start < m.end && m.end <= text.len());
+            assert!((0.0..=1.0).contains(&m.confidence));
+        }
+        let _ = primary_place_in(text, &embedded().locate(text));
+        let _ = embedded().countries(text);
+    }
+}
+
+#[test]
+fn a_small_foreign_namesake_is_an_unknown_local_place() {
+    // The only Taji of the gazetteer is in China; the text is about Iraq.
+    let found =
+        locate("Gunmen shot two policemen in Taji. Attacks on police are frequent in Iraq.");
+    let taji = find(&found, "Taji");
+    assert_eq!(taji.place.country_code, "IQ");
+    assert!(taji.confidence < 0.5);
+    assert_eq!(
+        primary_place(&found).map(|m| m.mention.as_str()),
+        Some("Taji")
+    );
 }

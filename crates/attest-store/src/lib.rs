@@ -25,6 +25,7 @@
 mod error;
 mod incidents;
 mod migrate;
+mod server;
 mod sqlite;
 mod types;
 
@@ -132,4 +133,30 @@ pub trait Store {
 
     /// Counts for `attest stats`.
     fn stats(&self) -> Result<Stats>;
+
+    /// Records an API token (its sha256 only); fails with [`StoreError::Conflict`] when a
+    /// token in use has that name.
+    fn add_token(&mut self, name: &str, role: &str, sha256: &str) -> Result<TokenRecord>;
+    /// Every token, revoked ones too, oldest first.
+    fn tokens(&self) -> Result<Vec<TokenRecord>>;
+    /// Revokes the token in use under a name.
+    fn revoke_token(&mut self, name: &str) -> Result<()>;
+    /// A page of active incidents by date, newest (or oldest) first, then by code.
+    fn incident_page(&self, query: &IncidentPageQuery) -> Result<Vec<IncidentRow>>;
+    /// The located active incidents matching a filter, as map points, newest first.
+    fn incident_points(&self, filter: &IncidentFilter) -> Result<Vec<IncidentPoint>>;
+    /// Reports whose title or text holds every word of `text`, best first.
+    fn search_reports(&self, text: &str, limit: usize) -> Result<Vec<SearchHit>>;
+    /// Reports matching a filter, newest first, with ids below `before` only.
+    fn report_page(
+        &self,
+        filter: &ReportFilter,
+        before: Option<ReportId>,
+    ) -> Result<Vec<ReportSummary>>;
+    /// Counts of the active incidents matching a filter, by country, type, grade and month.
+    fn incident_facets(&self, filter: &IncidentFilter) -> Result<IncidentFacets>;
+    /// Mentions of one incident (by its index: faster than `mentions(Some(id))` on a big store).
+    fn incident_mentions(&self, incident: i64) -> Result<Vec<StoredMention>>;
+    /// The incident of each mention of a report: (index in its extraction, incident code).
+    fn report_incidents(&self, report: ReportId) -> Result<Vec<(u32, String)>>;
 }

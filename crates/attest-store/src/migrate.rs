@@ -8,6 +8,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (1, include_str!("../migrations/0001_init.sql")),
     (2, include_str!("../migrations/0002_places.sql")),
     (3, include_str!("../migrations/0003_incidents.sql")),
+    (4, include_str!("../migrations/0004_server.sql")),
 ];
 
 /// The schema version this build writes.

@@ -658,6 +658,50 @@ impl Store for SqliteStore {
             )?,
         })
     }
+
+    fn add_token(&mut self, name: &str, role: &str, sha256: &str) -> Result<TokenRecord> {
+        crate::server::add_token(&self.conn, name, role, sha256, &now())
+    }
+
+    fn tokens(&self) -> Result<Vec<TokenRecord>> {
+        crate::server::tokens(&self.conn)
+    }
+
+    fn revoke_token(&mut self, name: &str) -> Result<()> {
+        crate::server::revoke_token(&self.conn, name, &now())
+    }
+
+    fn incident_page(&self, query: &IncidentPageQuery) -> Result<Vec<IncidentRow>> {
+        crate::server::incident_page(&self.conn, query)
+    }
+
+    fn incident_points(&self, filter: &IncidentFilter) -> Result<Vec<IncidentPoint>> {
+        crate::server::incident_points(&self.conn, filter)
+    }
+
+    fn search_reports(&self, text: &str, limit: usize) -> Result<Vec<SearchHit>> {
+        crate::server::search_reports(&self.conn, text, limit)
+    }
+
+    fn report_page(
+        &self,
+        filter: &ReportFilter,
+        before: Option<ReportId>,
+    ) -> Result<Vec<ReportSummary>> {
+        crate::server::report_page(&self.conn, filter, before)
+    }
+
+    fn incident_facets(&self, filter: &IncidentFilter) -> Result<IncidentFacets> {
+        crate::server::incident_facets(&self.conn, filter)
+    }
+
+    fn incident_mentions(&self, incident: i64) -> Result<Vec<StoredMention>> {
+        crate::server::incident_mentions(&self.conn, incident)
+    }
+
+    fn report_incidents(&self, report: ReportId) -> Result<Vec<(u32, String)>> {
+        crate::server::report_incidents(&self.conn, report)
+    }
 }
 
 #[cfg(test)]

@@ -552,3 +552,90 @@ pub struct IncidentNote {
     /// When.
     pub at: String,
 }
+
+/// An API token as stored: never the token itself, only its sha256.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TokenRecord {
+    /// Store id.
+    pub id: i64,
+    /// Who or what holds it (unique among tokens in use).
+    pub name: String,
+    /// `reader`, `analyst` or `admin`.
+    pub role: String,
+    /// Hex sha256 of the token.
+    pub sha256: String,
+    /// When it was created.
+    pub created_at: String,
+    /// When it was revoked; a revoked token opens nothing.
+    pub revoked_at: Option<String>,
+}
+
+/// One page of incidents: a filter, a direction, and where the previous page ended.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct IncidentPageQuery {
+    /// Which incidents; `limit` is the page size (0: all).
+    pub filter: IncidentFilter,
+    /// Oldest first instead of newest first.
+    pub ascending: bool,
+    /// The (first day, code) of the last incident of the previous page; the page starts after it.
+    pub after: Option<(String, String)>,
+}
+
+/// An incident reduced to what a map needs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IncidentPoint {
+    /// Its code.
+    pub code: String,
+    /// Latitude.
+    pub lat: f64,
+    /// Longitude.
+    pub lon: f64,
+    /// First day.
+    pub date: Option<String>,
+    /// Event type.
+    pub event_type: Option<String>,
+    /// Grade.
+    pub grade: Option<String>,
+    /// Conservative killed figure.
+    pub killed: Option<u32>,
+}
+
+/// A report found by full-text search.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchHit {
+    /// The report.
+    pub report_id: ReportId,
+    /// The id it was ingested under.
+    pub external_id: String,
+    /// Headline.
+    pub title: Option<String>,
+    /// Source name.
+    pub source: Option<String>,
+    /// Publication date.
+    pub published_at: Option<String>,
+    /// A piece of the text around the matches; each match is wrapped in
+    /// [`SNIPPET_START`] and [`SNIPPET_END`].
+    pub snippet: String,
+    /// Relevance (bm25: lower is better).
+    pub rank: f64,
+}
+
+/// Marks the start of a match in [`SearchHit::snippet`].
+pub const SNIPPET_START: char = '\u{1}';
+/// Marks the end of a match in [`SearchHit::snippet`].
+pub const SNIPPET_END: char = '\u{2}';
+
+/// Counts over the incidents matching a filter: for filter menus and a timeline.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct IncidentFacets {
+    /// Incidents matching.
+    pub total: u64,
+    /// (country code, incidents), most first.
+    pub by_country: Vec<(String, u64)>,
+    /// (event type, incidents), most first.
+    pub by_event_type: Vec<(String, u64)>,
+    /// (grade, incidents), most first.
+    pub by_grade: Vec<(String, u64)>,
+    /// (month `YYYY-MM`, incidents, conservative killed), oldest first.
+    pub by_month: Vec<(String, u64, u64)>,
+}

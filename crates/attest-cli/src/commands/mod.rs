@@ -7,8 +7,10 @@ pub(crate) mod ingest;
 pub(crate) mod place;
 pub(crate) mod reextract;
 pub(crate) mod report;
+pub(crate) mod serve;
 pub(crate) mod source;
 pub(crate) mod stats;
+pub(crate) mod token;
 
 use anyhow::Context;
 use attest_store::SqliteStore;

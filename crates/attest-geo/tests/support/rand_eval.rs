@@ -125,9 +125,9 @@ fn unicode_decompose(c: char, out: &mut String) {
     }
 }
 
-/// The report's place as an extractor would pick it ([`attest_geo::primary_place`]).
-pub fn pick(mentions: &[PlaceMention]) -> Option<&PlaceMention> {
-    attest_geo::primary_place(mentions)
+/// The report's place as an extractor would pick it ([`attest_geo::primary_place_in`]).
+pub fn pick<'a>(text: &str, mentions: &'a [PlaceMention]) -> Option<&'a PlaceMention> {
+    attest_geo::primary_place_in(text, mentions)
 }
 
 /// The report's country: a leading "COUNTRY -" / "COUNTRY." mention, else the picked place's,
@@ -178,7 +178,7 @@ pub fn evaluate(
     let mut s = Scores::default();
     for row in gold {
         let mentions = g.locate(&row.text);
-        let picked = pick(&mentions);
+        let picked = pick(&row.text, &mentions);
         if let Some(cc) = &row.country_code {
             s.country_n += 1;
             if country(g, &row.text, &mentions, picked).as_deref() == Some(cc.as_str()) {
