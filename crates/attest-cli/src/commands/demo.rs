@@ -107,7 +107,7 @@ impl Demo {
             println!("  {:<40} {:>3} reports", s.source.name, s.reports);
         }
         println!(
-            "\nNext: attest --db {db} incident list | attest --db {db} incident show CODE --explain | attest --db {db} stats",
+            "\nNext:\n  attest --db {db} serve          # then open http://127.0.0.1:8080\n  attest --db {db} incident list\n  attest --db {db} incident show CODE --explain",
             db = self.store.display()
         );
         Ok(ExitCode::SUCCESS)
