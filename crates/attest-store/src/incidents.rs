@@ -5,7 +5,7 @@ use crate::{Result, StoreError};
 use attest_model::{ReportId, SourceKind};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-fn json_col(r: &Row<'_>, col: &str) -> rusqlite::Result<serde_json::Value> {
+pub(crate) fn json_col(r: &Row<'_>, col: &str) -> rusqlite::Result<serde_json::Value> {
     let s: String = r.get(col)?;
     serde_json::from_str(&s).map_err(|e| {
         rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, e.into())
@@ -39,7 +39,7 @@ pub(crate) fn linking_inputs(conn: &Connection) -> Result<Vec<LinkingInput>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-fn incident_from_row(conn: &Connection, r: &Row<'_>) -> rusqlite::Result<IncidentRow> {
+pub(crate) fn incident_from_row(conn: &Connection, r: &Row<'_>) -> rusqlite::Result<IncidentRow> {
     let id: i64 = r.get("id")?;
     let code: String = r.get("code")?;
     let mut stmt = conn.prepare_cached(

@@ -67,33 +67,7 @@ pub(crate) fn revoke_token(conn: &Connection, name: &str, at: &str) -> Result<()
     Ok(())
 }
 
-fn json_col(r: &Row<'_>, col: &str) -> rusqlite::Result<serde_json::Value> {
-    let s: String = r.get(col)?;
-    serde_json::from_str(&s).map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, e.into())
-    })
-}
-
-fn incident_from_row(conn: &Connection, r: &Row<'_>) -> rusqlite::Result<IncidentRow> {
-    let id: i64 = r.get("id")?;
-    let code: String = r.get("code")?;
-    let mut stmt = conn.prepare_cached(
-        "SELECT code FROM incident_codes WHERE incident_id = ?1 AND code <> ?2 ORDER BY code",
-    )?;
-    let previous_codes = stmt
-        .query_map(params![id, code], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(IncidentRow {
-        id,
-        code,
-        previous_codes,
-        status: r.get("status")?,
-        merged_into: r.get("merged_into")?,
-        created_at: r.get("created_at")?,
-        updated_at: r.get("updated_at")?,
-        summary: json_col(r, "summary")?,
-    })
-}
+use crate::incidents::incident_from_row;
 
 /// The WHERE clause of an incident filter and its parameters (numbered from 1).
 fn incident_where(f: &IncidentFilter) -> (String, Vec<Sql>) {
