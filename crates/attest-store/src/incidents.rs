@@ -148,13 +148,10 @@ pub(crate) fn all_codes(conn: &Connection) -> Result<Vec<String>> {
 }
 
 pub(crate) fn mentions(conn: &Connection, incident: Option<i64>) -> Result<Vec<StoredMention>> {
-    let mut stmt = conn.prepare(
-        "SELECT m.report_id, m.idx, m.incident_id, r.external_id, m.link
-         FROM mentions m JOIN reports r ON r.id = m.report_id
-         WHERE ?1 IS NULL OR m.incident_id = ?1
-         ORDER BY m.report_id, m.idx",
-    )?;
-    let rows = stmt.query_map([incident], |r| {
+    // Two statements rather than `?1 IS NULL OR ...`, so one incident's mentions use the index.
+    let columns = "SELECT m.report_id, m.idx, m.incident_id, r.external_id, m.link
+         FROM mentions m JOIN reports r ON r.id = m.report_id";
+    let decode = |r: &Row<'_>| {
         let link: Option<String> = r.get(4)?;
         Ok(StoredMention {
             report_id: ReportId(r.get(0)?),
@@ -163,8 +160,20 @@ pub(crate) fn mentions(conn: &Connection, incident: Option<i64>) -> Result<Vec<S
             external_id: r.get(3)?,
             link: link.and_then(|l| serde_json::from_str(&l).ok()),
         })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    };
+    let rows = match incident {
+        Some(id) => conn
+            .prepare_cached(&format!(
+                "{columns} WHERE m.incident_id = ?1 ORDER BY m.report_id, m.idx"
+            ))?
+            .query_map([id], decode)?
+            .collect::<rusqlite::Result<_>>()?,
+        None => conn
+            .prepare_cached(&format!("{columns} ORDER BY m.report_id, m.idx"))?
+            .query_map([], decode)?
+            .collect::<rusqlite::Result<_>>()?,
+    };
+    Ok(rows)
 }
 
 pub(crate) fn apply_link_plan(conn: &mut Connection, plan: &LinkPlan, at: &str) -> Result<()> {

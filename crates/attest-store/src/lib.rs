@@ -155,8 +155,6 @@ pub trait Store {
     ) -> Result<Vec<ReportSummary>>;
     /// Counts of the active incidents matching a filter, by country, type, grade and month.
     fn incident_facets(&self, filter: &IncidentFilter) -> Result<IncidentFacets>;
-    /// Mentions of one incident (by its index: faster than `mentions(Some(id))` on a big store).
-    fn incident_mentions(&self, incident: i64) -> Result<Vec<StoredMention>>;
     /// The incident of each mention of a report: (index in its extraction, incident code).
     fn report_incidents(&self, report: ReportId) -> Result<Vec<(u32, String)>>;
 }

@@ -228,26 +228,6 @@ pub(crate) fn incident_facets(conn: &Connection, f: &IncidentFilter) -> Result<I
     })
 }
 
-pub(crate) fn incident_mentions(conn: &Connection, incident: i64) -> Result<Vec<StoredMention>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT m.report_id, m.idx, m.incident_id, r.external_id, m.link
-         FROM mentions m JOIN reports r ON r.id = m.report_id
-         WHERE m.incident_id = ?1
-         ORDER BY m.report_id, m.idx",
-    )?;
-    let rows = stmt.query_map([incident], |r| {
-        let link: Option<String> = r.get(4)?;
-        Ok(StoredMention {
-            report_id: ReportId(r.get(0)?),
-            idx: r.get(1)?,
-            incident_id: r.get(2)?,
-            external_id: r.get(3)?,
-            link: link.and_then(|l| serde_json::from_str(&l).ok()),
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
 pub(crate) fn report_incidents(conn: &Connection, report: ReportId) -> Result<Vec<(u32, String)>> {
     let mut stmt = conn.prepare_cached(
         "SELECT m.idx, i.code FROM mentions m JOIN incidents i ON i.id = m.incident_id

@@ -701,10 +701,6 @@ impl Store for SqliteStore {
         crate::server::incident_facets(&self.conn, filter)
     }
 
-    fn incident_mentions(&self, incident: i64) -> Result<Vec<StoredMention>> {
-        crate::server::incident_mentions(&self.conn, incident)
-    }
-
     fn report_incidents(&self, report: ReportId) -> Result<Vec<(u32, String)>> {
         crate::server::report_incidents(&self.conn, report)
     }

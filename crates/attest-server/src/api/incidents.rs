@@ -293,7 +293,7 @@ pub(crate) fn incident_detail(
     private: bool,
 ) -> Result<Value, AppError> {
     let row = store.incident(code)?;
-    let mentions = store.incident_mentions(row.id)?;
+    let mentions = store.mentions(Some(row.id))?;
     let notes: Vec<_> = store
         .notes(row.id)?
         .into_iter()
