@@ -31,6 +31,8 @@ pub(crate) struct Cas {
     pub(crate) zero: bool,
     /// A vague quantity ("dozens").
     pub(crate) vague: bool,
+    /// The count is of the attackers ("both gunmen were killed").
+    pub(crate) perp: bool,
 }
 
 fn is_people(doc: &Doc, i: usize) -> bool {
@@ -50,6 +52,215 @@ fn cas_kind(t: Tag) -> Option<CasKind> {
         Tag::Injured => Some(CasKind::Injured),
         _ => None,
     }
+}
+
+/// Does a noun in tokens `a..b` name the attackers ("gunmen", "the bomber")?
+fn perp_in(doc: &Doc, a: usize, b: usize) -> bool {
+    (a..b).any(|k| doc.find(k, |t| t == Tag::PerpNoun).is_some())
+}
+
+/// A name at `j` ("Musa Dakayev", "Col. Alaa Bashir"): the end of its capitalised words, when
+/// they are not followed by a noun they qualify ("Iraqi police") and are not a date.
+fn name_at(doc: &Doc, j: usize, t1: usize) -> Option<usize> {
+    let mut e = j;
+    while e < t1
+        && (doc.capword(e)
+            || e > j && doc.is_punct(e, ".") && doc.is(e - 1, |t| t == Tag::Abbreviation)
+            || e > j && doc.is_punct(e, "-") && e + 1 < t1 && doc.capword(e + 1)
+            // "Kamil al-Shaykhil": a lower-case particle joined to the next name.
+            || e > j
+                && e + 2 < t1
+                && doc.toks[e].kind == Kind::Word
+                && doc.is_punct(e + 1, "-")
+                && doc.capword(e + 2)
+                && doc.toks[e + 1].start == doc.toks[e].end)
+    {
+        if doc.is(e, |t| {
+            matches!(
+                t,
+                Tag::Month(_)
+                    | Tag::Weekday(_)
+                    | Tag::Determiner
+                    | Tag::OneDeterminer
+                    | Tag::Pronoun
+                    | Tag::Impersonal
+            )
+        }) || doc
+            .find(e, |t| {
+                matches!(t, Tag::Trigger(_) | Tag::Killed | Tag::Injured)
+            })
+            .is_some()
+        {
+            return None;
+        }
+        e += 1;
+    }
+    // A title may open a name ("Mayor Ruiz"), a person noun may not end it ("Iraqi police").
+    if e == j
+        || e < t1 && (is_people(doc, e) || doc.toks[e].kind == Kind::Num)
+        || is_people(doc, e - 1)
+    {
+        return None;
+    }
+    Some(e)
+}
+
+/// An appositive after a victim's name (", the head of the council,"): the index after its
+/// closing comma, when one closes it within a few words and nothing in it counts or kills.
+fn skip_appositive(doc: &Doc, e: usize, t1: usize) -> Option<usize> {
+    if e >= t1 || !doc.is_punct(e, ",") {
+        return None;
+    }
+    let mut k = e + 1;
+    while k < t1 && k <= e + 14 {
+        if doc.is_punct(k, ",") {
+            return (k > e + 1).then_some(k + 1);
+        }
+        if doc.toks[k].kind == Kind::Punct && !doc.is_punct(k, "-") && !doc.is_punct(k, ".")
+            || doc.toks[k].kind == Kind::Num
+            || doc.find(k, |t| cas_kind(t).is_some()).is_some()
+        {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// One conjunct of a coordinated subject ending right before `e` ("his driver", "two of his
+/// bodyguards", "Musa Dakayev"): (count, start).
+fn conjunct_before(doc: &Doc, nums: &[Num], e: usize, t0: usize) -> Option<(u32, usize)> {
+    if e <= t0 {
+        return None;
+    }
+    let last = e - 1;
+    if doc.is(last, |t| t == Tag::PeoplePlural) {
+        // Needs its number: "two bodyguards", "his two sons", "two of his bodyguards".
+        let n = nums
+            .iter()
+            .rev()
+            .find(|n| n.t1 <= last && n.t1 + 4 > last && n.t0 >= t0)?;
+        if n.article || n.vague || n.yearlike || n.low != n.high {
+            return None;
+        }
+        let gap_ok = (n.t1..last).all(|k| {
+            doc.toks[k].kind == Kind::Word
+                && !doc.is(k, |t| t == Tag::NotPeople)
+                && doc.find(k, |t| cas_kind(t).is_some()).is_none()
+        });
+        return (gap_ok).then_some((n.low?, n.t0));
+    }
+    if doc.is(last, |t| t == Tag::PeopleSingular) {
+        // "his son", "an unidentified policeman", "Muslim shopkeeper", "the bomber".
+        let mut k = last;
+        while k > t0 && k + 4 > last {
+            let p = k - 1;
+            if doc.is(p, |t| matches!(t, Tag::OneDeterminer | Tag::Determiner)) {
+                return Some((1, p));
+            }
+            if doc.toks[p].kind != Kind::Word
+                || doc
+                    .find(p, |t| cas_kind(t).is_some() || t == Tag::Aux)
+                    .is_some()
+                || doc.is(p, |t| matches!(t, Tag::SumJoiner | Tag::PeoplePlural))
+            {
+                break;
+            }
+            k = p;
+        }
+        return Some((1, k));
+    }
+    if doc.capword(last) && !doc.is(last, |t| matches!(t, Tag::Month(_) | Tag::Weekday(_))) {
+        let mut k = last;
+        while k > t0
+            && (doc.capword(k - 1)
+                || k > t0 + 1
+                    && doc.is_punct(k - 1, ".")
+                    && doc.is(k - 2, |t| t == Tag::Abbreviation))
+        {
+            k -= 1;
+        }
+        return name_at(doc, k, e).filter(|&x| x == e).map(|_| (1, k));
+    }
+    None
+}
+
+/// "Musa Dakayev and his son were killed", "A police colonel and his driver were shot dead",
+/// "Qadir and two bodyguards were killed": the victims named before a plural passive, added.
+fn coordinated_subject(
+    doc: &Doc,
+    nums: &[Num],
+    w0: usize,
+    t0: usize,
+) -> Option<(u32, usize, bool)> {
+    // Back over "were (both) shot and" to the plural auxiliary.
+    let mut a = w0;
+    while a > t0 && a + 5 > w0 {
+        let p = a - 1;
+        if doc.is(p, |t| t == Tag::PluralAux) {
+            a = p;
+            break;
+        }
+        if !doc.is(p, |t| matches!(t, Tag::Aux | Tag::PassiveFiller)) {
+            return None;
+        }
+        a = p;
+    }
+    if a == t0 || !doc.is(a, |t| t == Tag::PluralAux) {
+        return None;
+    }
+    let (right, rs) = conjunct_before(doc, nums, a, t0)?;
+    let mut total = right;
+    let mut start = rs;
+    let mut perp = perp_in(doc, rs, a);
+    // "and" before the last conjunct, commas before the others.
+    let mut first = true;
+    loop {
+        if start <= t0 {
+            break;
+        }
+        let j = start - 1;
+        let joined = if first {
+            doc.find(j, |t| t == Tag::SumJoiner)
+                .filter(|_| !doc.is_punct(j, ","))
+                .is_some()
+                || doc.is(j, |t| t == Tag::SumJoiner) && !doc.is_punct(j, ",")
+        } else {
+            doc.is_punct(j, ",")
+        };
+        if !joined {
+            break;
+        }
+        // The left conjunct may carry an appositive: "X, the governor of Y, and his son".
+        let mut e = j;
+        if e > t0 && doc.is_punct(e - 1, ",") {
+            let open = (e.saturating_sub(15).max(t0)..e - 1)
+                .rev()
+                .find(|&k| doc.is_punct(k, ","))?;
+            if skip_appositive(doc, open, e) != Some(e) {
+                return None;
+            }
+            e = open;
+        }
+        let Some((n, s)) = conjunct_before(doc, nums, e, t0) else {
+            if first {
+                return None;
+            }
+            break;
+        };
+        total = total.saturating_add(n);
+        perp |= perp_in(doc, s, e);
+        start = s;
+        if !first && e != j {
+            break;
+        }
+        first = false;
+    }
+    if first {
+        return None;
+    }
+    // The subject opens the sentence or follows an opening phrase ("In Baghdad, ...").
+    (start == t0 || doc.is_punct(start - 1, ",")).then_some((total, start, perp))
 }
 
 /// Checks what follows a count starting a noun group at `j`: Some(end of the group) when it
@@ -167,6 +378,7 @@ pub(crate) fn casualties(doc: &Doc, t0: usize, t1: usize) -> Vec<Cas> {
                     subset: false,
                     zero: true,
                     vague: false,
+                    perp: false,
                 });
             }
             covered_until = covered_until.max(i + h.len);
@@ -206,6 +418,11 @@ fn group_at(
         return None;
     }
     if doc.is(j, |t| t == Tag::OneDeterminer) && j + 1 < t1 {
+        // "his two sons"
+        if let Some(m) = parse_at(doc, j + 1, t1).filter(|m| !m.article && !m.vague) {
+            let e = noun_group_after(doc, m.t1, t1, false)?;
+            return (e > m.t1 && !bad_context(doc, &m, t0)).then_some((m.low, m.high, e));
+        }
         let mut k = j + 1;
         while k < t1 && k < j + 3 && !is_people(doc, k) && doc.toks[k].kind == Kind::Word {
             k += 1;
@@ -224,8 +441,33 @@ fn group_at(
     if bad_context(doc, &m, t0) || m.vague {
         return None;
     }
+    // "one of his colleagues", "two of his sons": people out of a group.
+    if m.low.is_some() && m.low == m.high && m.t1 + 1 < t1 && doc.is(m.t1, |t| t == Tag::UnitOf) {
+        let e = noun_group_after(doc, m.t1 + 1, t1, false)?;
+        return (e > m.t1 + 1 && doc.is(e - 1, |t| t == Tag::PeoplePlural))
+            .then_some((m.low, m.high, e));
+    }
     let e = noun_group_after(doc, m.t1, t1, m.article)?;
     (e > m.t1).then_some((m.low, m.high, e))
+}
+
+/// A victim or group of victims at `j`: a counted group ("three civilians", "his mother",
+/// followed by a name or not) or a name.
+fn victim_at(
+    doc: &Doc,
+    j: usize,
+    t0: usize,
+    t1: usize,
+) -> Option<(Option<u32>, Option<u32>, usize)> {
+    if let Some((l, h, e)) = group_at(doc, j, t0, t1) {
+        // "his mother Ines"
+        let e = match name_at(doc, e, t1) {
+            Some(e2) if l == Some(1) && h == Some(1) => e2,
+            _ => e,
+        };
+        return Some((l, h, e));
+    }
+    name_at(doc, j, t1).map(|e| (Some(1), Some(1), e))
 }
 
 /// "killing at least 41 people", "injuring a further 18", "the death toll rose to 30".
@@ -253,22 +495,49 @@ fn right_count(
         let (mut low, mut high, mut end) = if doc.is(w_end, |t| t == Tag::OnePronoun) {
             (Some(1), Some(1), w_end + 1)
         } else {
-            group_at(doc, w_end, t0, t1)?
+            victim_at(doc, w_end, t0, t1)?
         };
-        while let Some(jn) = (end + 1 < t1)
-            .then(|| doc.find(end, |t| t == Tag::SumJoiner))
-            .flatten()
-        {
-            let Some((l, h, e2)) = group_at(doc, end + jn.len, t0, t1) else {
+        // A list of victims adds up only once it closes with "and": "killing the driver, a
+        // spokesman said" is one victim.
+        let mut committed = (low, high, end);
+        let mut after_name = doc.toks[w_end].cap;
+        loop {
+            // "killed X, the head of the council, and his wife"
+            let at = match skip_appositive(doc, end, t1) {
+                Some(k)
+                    if k < t1
+                        && doc.find(k, |t| t == Tag::SumJoiner).is_some()
+                        && !doc.is_punct(k, ",") =>
+                {
+                    k
+                }
+                _ => end,
+            };
+            let Some(jn) = (at + 1 < t1)
+                .then(|| doc.find(at, |t| t == Tag::SumJoiner))
+                .flatten()
+            else {
                 break;
             };
-            if doc.is_punct(end, ",") {
+            let Some((l, h, e2)) = victim_at(doc, at + jn.len, t0, t1) else {
+                break;
+            };
+            // "X, a tribal elder, ...": an appositive, not one more victim.
+            if after_name
+                && doc.is_punct(at, ",")
+                && doc.is(at + 1, |t| matches!(t, Tag::Determiner | Tag::Singular))
+            {
                 break;
             }
+            after_name = doc.capword(at + jn.len);
             low = low.zip(l).map(|(a, b)| a.saturating_add(b));
             high = high.zip(h).map(|(a, b)| a.saturating_add(b));
             end = e2;
+            if !doc.is_punct(at, ",") {
+                committed = (low, high, end);
+            }
         }
+        (low, high, end) = committed;
         return Some(Cas {
             kind,
             low,
@@ -278,6 +547,7 @@ fn right_count(
             subset: false,
             zero: false,
             vague: false,
+            perp: perp_in(doc, w_end, end),
         });
     };
     if bad_context(doc, &n, t0) || n.vague && n.t1 >= t1 {
@@ -315,6 +585,7 @@ fn right_count(
         subset: subset_before(doc, &n, t0),
         zero: false,
         vague: n.vague,
+        perp: perp_in(doc, n.t1, end),
     })
 }
 
@@ -336,10 +607,24 @@ fn left_count(
     let mut steps = 0;
     // "two civilians were also killed": on top of an earlier count.
     let also = (w0.saturating_sub(4).max(t0)..w0).any(|q| doc.is(q, |t| t == Tag::Additive));
+    if let Some((n, a, perp)) = coordinated_subject(doc, nums, w0, t0) {
+        return Some(Cas {
+            kind,
+            low: Some(n),
+            high: Some(n),
+            span: doc.span(a, w_end),
+            additional: also,
+            subset: false,
+            zero: false,
+            vague: false,
+            perp,
+        });
+    }
     while k > t0 && steps < 8 {
         let p = k - 1;
         if let Some(n) = nums.iter().find(|n| n.t1 == k) {
-            if bad_context(doc, n, t0) {
+            // "attacked by nearly forty men and shot": the count is of the attackers.
+            if bad_context(doc, n, t0) || n.t0 > t0 && doc.is(n.t0 - 1, |t| t == Tag::AgentBy) {
                 return None;
             }
             if n.article && !saw_singular {
@@ -368,6 +653,7 @@ fn left_count(
                     subset: false,
                     zero: false,
                     vague: false,
+                    perp: false,
                 });
             }
             if n.article && saw_people && !saw_singular {
@@ -376,6 +662,10 @@ fn left_count(
             // "three soldiers and two civilians were killed": add the groups before.
             let (mut low, mut high, mut a) = (n.low, n.high, n.t0);
             while a > t0 + 1 && doc.is(a - 1, |t| t == Tag::SumJoiner) {
+                // A list ends in "and": "twenty attackers, one assailant" is no sum.
+                if a == n.t0 && doc.is_punct(a - 1, ",") {
+                    break;
+                }
                 let Some(prev) = nums.iter().rev().find(|m| m.t1 < a && m.t1 + 4 >= a - 1) else {
                     break;
                 };
@@ -397,6 +687,7 @@ fn left_count(
                 subset: subset_before(doc, n, t0),
                 zero: false,
                 vague: n.vague,
+                perp: perp_in(doc, n.t1, w0),
             });
         }
         if not_people(doc, p) {
@@ -473,6 +764,7 @@ fn left_count(
         subset: false,
         zero: false,
         vague: false,
+        perp: perp_in(doc, a - 1, a),
     })
 }
 
@@ -603,6 +895,59 @@ mod tests {
         let c = casualties(&doc, 0, doc.toks.len());
         assert_eq!(c.len(), 1);
         assert!(c[0].additional);
+    }
+
+    #[test]
+    fn coordinated_victims() {
+        assert_eq!(
+            cas("Yusuf Haddad and his nephew were both killed outside the bakery."),
+            vec![(K, Some(2), Some(2))]
+        );
+        assert_eq!(
+            cas("A district judge and two of his guards were shot dead."),
+            vec![(K, Some(3), Some(3))]
+        );
+        assert_eq!(
+            cas("Four farmers, two teachers and the bomber were killed."),
+            vec![(K, Some(7), Some(7))]
+        );
+        assert_eq!(
+            cas("Omar Khalil, the head of the water board, and his driver were killed."),
+            vec![(K, Some(2), Some(2))]
+        );
+    }
+
+    #[test]
+    fn named_objects() {
+        assert_eq!(
+            cas("Gunmen killed Samir Aziz, a member of the town council, and one of his aides."),
+            vec![(K, Some(2), Some(2))]
+        );
+        assert_eq!(
+            cas("Masked men shot and killed Karim al-Obeidi, a tribal elder, along with two of his sons."),
+            vec![(K, Some(3), Some(3))]
+        );
+        assert_eq!(
+            cas("The militia killed Mayor Ruiz, his wife Elena, two guards and a driver."),
+            vec![(K, Some(5), Some(5))]
+        );
+        // Not a name: a nationality before a noun, or a day.
+        assert!(cas("the blast killed Iraqi police").is_empty());
+        assert!(cas("the shelling killed Monday").is_empty());
+    }
+
+    #[test]
+    fn attackers_are_not_victims() {
+        assert!(
+            cas("The mayor was ambushed by some thirty men and shot dead.")
+                .iter()
+                .all(|c| c.1 == Some(1))
+        );
+        let lex = Lexicon::embedded().expect("lexicon");
+        let doc = Doc::new("Both gunmen were killed. The two attackers died.", &lex);
+        let c = casualties(&doc, 0, doc.toks.len());
+        assert!(c.iter().all(|c| c.perp), "{c:?}");
+        assert!(!c.is_empty());
     }
 
     #[test]

@@ -5,6 +5,7 @@ use crate::casualties::{casualties, Cas, CasKind};
 use crate::dates::{dates, parse_published, DateHit};
 use crate::events::{priority, sentence_events, SentEvents};
 use crate::lexicon::{Lexicon, Tag};
+use crate::numbers::parse_at;
 use crate::places::cue_places;
 use crate::text::Doc;
 use attest_geo::{Gazetteer, Place, PlaceMention, Precision};
@@ -190,6 +191,7 @@ impl Extractor {
         if let Some(title) = doc_in.title {
             graphic |= Doc::new(title, lex).graphic;
         }
+        let series = part_of_series(&doc);
         let mut info: Vec<SentInfo> = Vec::with_capacity(doc.sents.len());
         let mut cues = Vec::new();
         let mut known: Vec<Speaker> = Vec::new();
@@ -202,9 +204,12 @@ impl Extractor {
             let ev = sentence_events(&doc, t0, t1);
             // Counts of other or several events ("in similar attacks that night") are not this
             // incident's, and uncertain ones ("may have been killed") are not reported.
+            // In a report on one attack of a series, the series' totals are not its counts.
             let elsewhere = (t0..t1).any(|k| {
-                doc.find(k, |t| matches!(t, Tag::Elsewhere | Tag::CountHedge))
-                    .is_some()
+                doc.find(k, |t| {
+                    matches!(t, Tag::Elsewhere | Tag::CountHedge) || series && t == Tag::Aggregate
+                })
+                .is_some()
             });
             let cas: Vec<Cas> = casualties(&doc, t0, t1)
                 .into_iter()
@@ -1032,6 +1037,28 @@ impl Extractor {
     }
 }
 
+/// Does the report say its incident is one of several ("one of four bombings", "part of a
+/// series of attacks")?
+fn part_of_series(doc: &Doc) -> bool {
+    (0..doc.toks.len()).any(|i| {
+        if doc.find(i, |t| t == Tag::SeriesCue).is_some() {
+            return true;
+        }
+        let Some(h) = doc.find(i, |t| t == Tag::OneOf) else {
+            return false;
+        };
+        let j = i + h.len;
+        let Some(n) = parse_at(doc, j, doc.toks.len()) else {
+            return false;
+        };
+        n.low.is_some_and(|v| v > 1)
+            && (n.t1..(n.t1 + 4).min(doc.toks.len())).any(|k| {
+                doc.find(k, |t| matches!(t, Tag::Trigger(_) | Tag::Weapon(_)))
+                    .is_some()
+            })
+    })
+}
+
 fn add(ev: &mut BTreeMap<String, Vec<Span>>, k: &str, s: Span) {
     match ev.get_mut(k) {
         Some(v) => v.push(s),
@@ -1054,14 +1081,27 @@ fn count(
         .flat_map(|s| info[*s].cas.iter())
         .filter(|c| c.kind == kind)
         .collect();
-    let base = facts
-        .iter()
-        .filter(|c| !c.zero && !c.subset && !c.additional)
-        .min_by_key(|c| c.span[0]);
+    let counts = |perp: bool| {
+        facts
+            .iter()
+            .filter(move |c| !c.zero && !c.subset && !c.additional && (perp || !c.perp))
+            .min_by_key(|c| c.span[0])
+    };
+    // The victims' count first; the attackers' dead stated apart add to it ("both gunmen were
+    // killed"), as do counts said to come on top ("two more died").
+    let base = counts(false).or_else(|| counts(true));
     let adds: Vec<&&Cas> = match base {
         Some(b) => facts
             .iter()
-            .filter(|c| c.additional && c.span[0] > b.span[1])
+            .filter(|c| {
+                c.additional && c.span[0] > b.span[1]
+                    || c.perp
+                        && !b.perp
+                        && !c.zero
+                        && !c.subset
+                        && !c.additional
+                        && (c.span[1] <= b.span[0] || c.span[0] >= b.span[1])
+            })
             .collect(),
         None => Vec::new(),
     };

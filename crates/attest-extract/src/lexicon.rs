@@ -177,6 +177,21 @@ pub(crate) struct CasualtiesData {
     pub(crate) one_determiners: Vec<String>,
     pub(crate) plural_aux: Vec<String>,
     pub(crate) one_pronouns: Vec<String>,
+    /// Nouns for the attackers ("the two gunmen were killed"): their dead add to the victims'.
+    #[serde(default)]
+    pub(crate) perpetrator_nouns: Vec<String>,
+    /// Words before a count that make it the agent ("attacked by 40 men").
+    #[serde(default)]
+    pub(crate) agent_prepositions: Vec<String>,
+    /// Phrases saying the incident is one of several ("part of a series of").
+    #[serde(default)]
+    pub(crate) series_cues: Vec<String>,
+    /// "one of" before a count of attacks ("one of four bombings").
+    #[serde(default)]
+    pub(crate) one_of: Vec<String>,
+    /// Words showing a count covers the whole series ("in all", "together").
+    #[serde(default)]
+    pub(crate) aggregate_cues: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -275,6 +290,11 @@ pub(crate) enum Tag {
     TollLink,
     TollNoun,
     Elsewhere,
+    PerpNoun,
+    AgentBy,
+    SeriesCue,
+    OneOf,
+    Aggregate,
     CountHedge,
     SingularAux,
     PassiveFiller,
@@ -601,7 +621,12 @@ impl Lexicon {
         }
         let c = &d.casualties;
         let y = &d.syntax;
-        let lists: [(&Vec<String>, Tag); 30] = [
+        let lists: [(&Vec<String>, Tag); 35] = [
+            (&c.perpetrator_nouns, Tag::PerpNoun),
+            (&c.agent_prepositions, Tag::AgentBy),
+            (&c.series_cues, Tag::SeriesCue),
+            (&c.one_of, Tag::OneOf),
+            (&c.aggregate_cues, Tag::Aggregate),
             (&c.hedges, Tag::CountHedge),
             (&c.elsewhere_cues, Tag::Elsewhere),
             (&c.toll_nouns, Tag::TollNoun),
