@@ -33,6 +33,9 @@ pub(crate) struct Cas {
     pub(crate) vague: bool,
     /// The count is of the attackers ("both gunmen were killed").
     pub(crate) perp: bool,
+    /// The count names a class of victims ("four policemen", "a child", "the mayor"), which
+    /// leaves out the attackers; "five people" or a bare "killing 5" may include them.
+    pub(crate) specific: bool,
 }
 
 fn is_people(doc: &Doc, i: usize) -> bool {
@@ -52,6 +55,14 @@ fn cas_kind(t: Tag) -> Option<CasKind> {
         Tag::Injured => Some(CasKind::Injured),
         _ => None,
     }
+}
+
+/// Do tokens `a..b` name a class of people other than "people", "others" or "victims"?
+fn specific_in(doc: &Doc, a: usize, b: usize) -> bool {
+    (a..b).any(|k| {
+        doc.is(k, |t| matches!(t, Tag::PeoplePlural | Tag::PeopleSingular))
+            && !doc.is(k, |t| t == Tag::GenericPeople)
+    })
 }
 
 /// Does a noun in tokens `a..b` name the attackers ("gunmen", "the bomber")?
@@ -379,6 +390,7 @@ pub(crate) fn casualties(doc: &Doc, t0: usize, t1: usize) -> Vec<Cas> {
                     zero: true,
                     vague: false,
                     perp: false,
+                    specific: true,
                 });
             }
             covered_until = covered_until.max(i + h.len);
@@ -548,6 +560,7 @@ fn right_count(
             zero: false,
             vague: false,
             perp: perp_in(doc, w_end, end),
+            specific: true,
         });
     };
     if bad_context(doc, &n, t0) || n.vague && n.t1 >= t1 {
@@ -586,6 +599,7 @@ fn right_count(
         zero: false,
         vague: n.vague,
         perp: perp_in(doc, n.t1, end),
+        specific: specific_in(doc, n.t1, end),
     })
 }
 
@@ -618,6 +632,7 @@ fn left_count(
             zero: false,
             vague: false,
             perp,
+            specific: true,
         });
     }
     while k > t0 && steps < 8 {
@@ -654,6 +669,7 @@ fn left_count(
                     zero: false,
                     vague: false,
                     perp: false,
+                    specific: true,
                 });
             }
             if n.article && saw_people && !saw_singular {
@@ -688,6 +704,7 @@ fn left_count(
                 zero: false,
                 vague: n.vague,
                 perp: perp_in(doc, n.t1, w0),
+                specific: specific_in(doc, n.t1, w0),
             });
         }
         if not_people(doc, p) {
@@ -765,6 +782,7 @@ fn left_count(
         zero: false,
         vague: false,
         perp: perp_in(doc, a - 1, a),
+        specific: true,
     })
 }
 

@@ -5,7 +5,7 @@ use crate::casualties::{casualties, Cas, CasKind};
 use crate::dates::{dates, parse_published, DateHit};
 use crate::events::{priority, sentence_events, SentEvents};
 use crate::lexicon::{Lexicon, Tag};
-use crate::numbers::parse_at;
+use crate::numbers::{numbers, parse_at};
 use crate::places::cue_places;
 use crate::text::Doc;
 use attest_geo::{Gazetteer, Place, PlaceMention, Precision};
@@ -599,6 +599,66 @@ impl Extractor {
 
     /// The country the report is about: most named among the gazetteer's places, else the
     /// nationality words.
+    /// Suicide attackers who died and are not in the stated toll: the count of bombers named
+    /// ("two suicide bombers", else one) when the toll counts a class of victims that leaves them
+    /// out ("killing four policemen") and nothing says a bomber survived.
+    fn dead_bombers(
+        &self,
+        doc: &Doc,
+        info: &[SentInfo],
+        d: &Draft,
+        event_type: &str,
+    ) -> Option<(u32, Span)> {
+        if event_type != "suicide_bombing" {
+            return None;
+        }
+        let facts: Vec<&Cas> = d
+            .event_sents
+            .iter()
+            .flat_map(|s| info[*s].cas.iter())
+            .filter(|c| c.kind == CasKind::Killed && !c.zero)
+            .collect();
+        let base = facts
+            .iter()
+            .filter(|c| !c.subset && !c.additional)
+            .min_by_key(|c| c.span[0])?;
+        if facts.iter().any(|c| c.perp) || !base.specific || base.low.is_none() {
+            return None;
+        }
+        // ... said of the attacker: in a sentence naming one.
+        let survives = doc.sents.iter().any(|s| {
+            (s.t0..s.t1).any(|k| doc.find(k, |t| t == Tag::BomberSurvives).is_some())
+                && (s.t0..s.t1).any(|k| doc.is(k, |t| t == Tag::PerpNoun))
+        });
+        if survives {
+            return None;
+        }
+        let mut best: Option<(u32, Span)> = None;
+        for &s in &d.event_sents {
+            for &(id, a, b) in &info[s].ev.triggers {
+                if self.lex.triggers[id as usize].event != "suicide_bombing" {
+                    continue;
+                }
+                // "Two suicide bombers": the number before the phrase, when it names attackers.
+                let plural = (a..b).any(|k| doc.is(k, |t| t == Tag::PerpNoun))
+                    && doc.is(b - 1, |t| t == Tag::PeoplePlural);
+                let n = (a > 0 && plural)
+                    .then(|| {
+                        numbers(doc, a.saturating_sub(3), a)
+                            .into_iter()
+                            .find(|n| n.t1 == a)
+                    })
+                    .flatten()
+                    .and_then(|n| (n.low == n.high && !n.vague).then_some(n.low).flatten())
+                    .unwrap_or(1);
+                if best.is_none_or(|(m, _)| n > m) {
+                    best = Some((n, doc.span(a, b)));
+                }
+            }
+        }
+        best
+    }
+
     fn doc_country(&self, doc: &Doc, cands: &[PlaceCand]) -> Option<String> {
         let mut votes: BTreeMap<String, (u32, usize)> = BTreeMap::new();
         for (n, c) in cands.iter().enumerate() {
@@ -689,7 +749,13 @@ impl Extractor {
             }
         }
         // Casualties.
-        let killed = count(info, d, CasKind::Killed, "killed", &mut ev);
+        let mut killed = count(info, d, CasKind::Killed, "killed", &mut ev);
+        if let Some((n, span)) = self.dead_bombers(doc, info, d, &event_type) {
+            // "A suicide bomber ... killing four policemen": the bomber died too.
+            killed.low = killed.low.map(|v| v.saturating_add(n));
+            killed.high = killed.high.map(|v| v.saturating_add(n));
+            add(&mut ev, "killed", span);
+        }
         let injured = count(info, d, CasKind::Injured, "injured", &mut ev);
         // Location: the best-supported, finest place of the incident's sentences.
         let event_set: std::collections::HashSet<usize> = d.event_sents.iter().copied().collect();

@@ -192,6 +192,12 @@ pub(crate) struct CasualtiesData {
     /// Words showing a count covers the whole series ("in all", "together").
     #[serde(default)]
     pub(crate) aggregate_cues: Vec<String>,
+    /// Nouns that count everyone who died ("people"), so may include the attackers.
+    #[serde(default)]
+    pub(crate) generic_people: Vec<String>,
+    /// Words saying a suicide attacker did not die ("was arrested", "survived").
+    #[serde(default)]
+    pub(crate) bomber_survives: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -291,6 +297,8 @@ pub(crate) enum Tag {
     TollNoun,
     Elsewhere,
     PerpNoun,
+    GenericPeople,
+    BomberSurvives,
     AgentBy,
     SeriesCue,
     OneOf,
@@ -621,7 +629,9 @@ impl Lexicon {
         }
         let c = &d.casualties;
         let y = &d.syntax;
-        let lists: [(&Vec<String>, Tag); 35] = [
+        let lists: [(&Vec<String>, Tag); 37] = [
+            (&c.generic_people, Tag::GenericPeople),
+            (&c.bomber_survives, Tag::BomberSurvives),
             (&c.perpetrator_nouns, Tag::PerpNoun),
             (&c.agent_prepositions, Tag::AgentBy),
             (&c.series_cues, Tag::SeriesCue),

@@ -164,3 +164,47 @@ fn extractor_is_send_and_sync() {
     fn assert_send_sync<T: Send + Sync>() {}
     assert_send_sync::<attest_extract::Extractor>();
 }
+
+#[test]
+fn tolls_count_every_dead_but_not_series_totals() {
+    let ex = test_extractor();
+    // The victims are a class ("policemen") that leaves the suicide bomber out: he died too.
+    let out = run(
+        &ex,
+        "A suicide bomber blew himself up at a checkpoint in Aleppo, killing three policemen.",
+        "2016-05-02",
+    );
+    assert_eq!(out.incidents[0].event_type, "suicide_bombing");
+    assert_eq!(out.incidents[0].killed.low, Some(4));
+    // "people" may include him: left as stated.
+    let out = run(
+        &ex,
+        "A suicide bomber blew himself up at a checkpoint in Aleppo, killing three people.",
+        "2016-05-02",
+    );
+    assert_eq!(out.incidents[0].killed.low, Some(3));
+    // Attackers killed in a later sentence add to the victims.
+    let out = run(
+        &ex,
+        "Gunmen stormed a school in Idlib and killed two teachers. Both gunmen were killed later.",
+        "2016-05-02",
+    );
+    assert_eq!(out.incidents[0].killed.low, Some(4));
+    // A report on one bombing of a series: the series' total is not this bombing's toll.
+    let out = run(
+        &ex,
+        "A car bomb exploded near a bakery in Homs. It was one of three bombings that struck the \
+         city that morning. Together, the attacks killed 31 people.",
+        "2016-05-02",
+    );
+    assert_eq!(out.incidents[0].killed.low, None);
+    check_evidence(
+        "A suicide bomber blew himself up at a checkpoint in Aleppo, killing three policemen.",
+        &run(
+            &ex,
+            "A suicide bomber blew himself up at a checkpoint in Aleppo, killing three policemen.",
+            "2016-05-02",
+        )
+        .incidents,
+    );
+}
