@@ -675,18 +675,21 @@ impl Extractor {
                 e.0 += w;
             }
         }
-        // Nationality words ("an Iraqi police officer") add a little.
+        // Nationality words ("an Iraqi police officer") add a little, armed groups tied to one
+        // country ("FARC guerrillas") a little more.
         for i in 0..doc.toks.len() {
             for h in doc.hits(i) {
-                if let Tag::Demonym(id) = h.tag {
-                    let s = doc.sents.partition_point(|s| s.t0 <= i);
-                    if s > 0 && doc.sents[s - 1].excluded {
-                        continue;
-                    }
-                    let cc = self.lex.demonyms[id as usize].clone();
-                    let e = votes.entry(cc).or_insert((0, cands.len() + i));
-                    e.0 += 3;
+                let (cc, w) = match h.tag {
+                    Tag::Demonym(id) => (&self.lex.demonyms[id as usize], 3),
+                    Tag::Group(id) => (&self.lex.group_countries[id as usize], 4),
+                    _ => continue,
+                };
+                let s = doc.sents.partition_point(|s| s.t0 <= i);
+                if s > 0 && doc.sents[s - 1].excluded {
+                    continue;
                 }
+                let e = votes.entry(cc.clone()).or_insert((0, cands.len() + i));
+                e.0 += w;
             }
         }
         votes

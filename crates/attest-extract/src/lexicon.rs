@@ -46,6 +46,10 @@ const EMBEDDED_EN: &[(&str, &str)] = &[
         "places.toml",
         include_str!("../../../lexicons/en/places.toml"),
     ),
+    (
+        "groups.toml",
+        include_str!("../../../lexicons/en/groups.toml"),
+    ),
 ];
 
 #[derive(Debug, Deserialize)]
@@ -260,6 +264,9 @@ pub(crate) struct PlacesData {
     pub(crate) locative: Vec<String>,
     pub(crate) not_places: Vec<String>,
     pub(crate) demonyms: BTreeMap<String, String>,
+    /// Armed groups and the country of their conflict ("farc" = "CO").
+    #[serde(default)]
+    pub(crate) groups: BTreeMap<String, String>,
 }
 
 /// A tag a lexicon phrase carries; one phrase may carry several.
@@ -349,6 +356,8 @@ pub(crate) enum Tag {
     Locative,
     NotPlace,
     Demonym(u16),
+    /// An armed group tied to one country (index into `Lexicon::group_countries`).
+    Group(u16),
 }
 
 /// One trigger class.
@@ -444,6 +453,7 @@ pub struct Lexicon {
     pub(crate) weapons: Vec<Weapon>,
     pub(crate) targets: Vec<String>,
     pub(crate) demonyms: Vec<String>,
+    pub(crate) group_countries: Vec<String>,
     pub(crate) priority: Vec<String>,
     pub(crate) related: Vec<Vec<String>>,
     pub(crate) generic_event: String,
@@ -724,6 +734,12 @@ impl Lexicon {
             demonyms.push(cc.to_uppercase());
             ix.add(w, Tag::Demonym(id));
         }
+        let mut group_countries = Vec::new();
+        for (w, cc) in &d.places.groups {
+            let id = group_countries.len() as u16;
+            group_countries.push(cc.to_uppercase());
+            ix.add(w, Tag::Group(id));
+        }
         ix.finish();
         Ok(Lexicon {
             version,
@@ -732,6 +748,7 @@ impl Lexicon {
             weapons,
             targets,
             demonyms,
+            group_countries,
             priority: d.events.priority.clone(),
             related: d.events.related.clone(),
             generic_event: d.events.generic.clone(),
