@@ -166,7 +166,9 @@ fn conjunct_before(doc: &Doc, nums: &[Num], e: usize, t0: usize) -> Option<(u32,
         let mut k = last;
         while k > t0 && k + 4 > last {
             let p = k - 1;
-            if doc.is(p, |t| matches!(t, Tag::OneDeterminer | Tag::Determiner)) {
+            if doc.is(p, |t| matches!(t, Tag::OneDeterminer | Tag::Determiner))
+                || doc.is(p, |t| t == Tag::Cardinal(1))
+            {
                 return Some((1, p));
             }
             if doc.toks[p].kind != Kind::Word
@@ -404,13 +406,24 @@ pub(crate) fn casualties(doc: &Doc, t0: usize, t1: usize) -> Vec<Cas> {
         };
         let kind = cas_kind(h.tag).unwrap_or(CasKind::Killed);
         let w_end = i + h.len;
-        if i < covered_until && out.iter().any(|c| c.zero && c.span[1] >= doc.toks[i].end) {
+        if i < covered_until
+            && out
+                .iter()
+                .any(|c| c.zero && c.span[0] <= doc.toks[i].start && c.span[1] >= doc.toks[i].end)
+        {
             i = w_end;
             continue;
         }
-        if let Some(c) = right_count(doc, i, w_end, t0, t1, kind)
+        if let Some(mut c) = right_count(doc, i, w_end, t0, t1, kind)
             .or_else(|| left_count(doc, &nums, i, w_end, t0, t1, kind))
         {
+            // "... was killed, along with his driver and a guard"
+            let e = doc.toks.partition_point(|t| t.end <= c.span[1]);
+            if let Some((l, h, e2)) = along_with(doc, e.max(w_end), t0, t1) {
+                c.low = c.low.zip(l).map(|(a, b)| a.saturating_add(b));
+                c.high = c.high.zip(h).map(|(a, b)| a.saturating_add(b));
+                c.span[1] = doc.toks[e2 - 1].end;
+            }
             out.push(c);
         }
         i = w_end;
@@ -461,6 +474,35 @@ fn group_at(
     }
     let e = noun_group_after(doc, m.t1, t1, m.article)?;
     (e > m.t1).then_some((m.low, m.high, e))
+}
+
+/// Victims joined after a count by "along with", "together with" or "as well as" (and those
+/// listed after them): (low, high, end).
+fn along_with(
+    doc: &Doc,
+    e: usize,
+    t0: usize,
+    t1: usize,
+) -> Option<(Option<u32>, Option<u32>, usize)> {
+    let at = if e < t1 && doc.is_punct(e, ",") {
+        e + 1
+    } else {
+        e
+    };
+    let jn = (at < t1)
+        .then(|| doc.find(at, |t| t == Tag::SumJoiner))
+        .flatten()
+        .filter(|h| h.len > 1)?;
+    let (mut low, mut high, mut end) = victim_at(doc, at + jn.len, t0, t1)?;
+    while end + 1 < t1 && doc.is(end, |t| t == Tag::SumJoiner) && !doc.is_punct(end, ",") {
+        let Some((l, h, e2)) = victim_at(doc, end + 1, t0, t1) else {
+            break;
+        };
+        low = low.zip(l).map(|(a, b)| a.saturating_add(b));
+        high = high.zip(h).map(|(a, b)| a.saturating_add(b));
+        end = e2;
+    }
+    Some((low, high, end))
 }
 
 /// A victim or group of victims at `j`: a counted group ("three civilians", "his mother",
@@ -555,7 +597,9 @@ fn right_count(
             low,
             high,
             span: doc.span(w0, end),
-            additional: false,
+            // "The attack also killed his driver"
+            additional: (w0.saturating_sub(2).max(t0)..w0)
+                .any(|q| doc.is(q, |t| t == Tag::Additive)),
             subset: false,
             zero: false,
             vague: false,
@@ -577,11 +621,13 @@ fn right_count(
         let Some((m_low, m_high, e2)) = group_at(doc, end + jn.len, t0, t1) else {
             break;
         };
-        // After a comma, "a spokesman said" is a new clause, not one more victim.
+        // After a comma, "a spokesman said" is a new clause, not one more victim, and "eleven
+        // people, ten men and a child" breaks the eleven down.
         if doc.is_punct(end, ",")
-            && m_low == Some(1)
-            && m_high == Some(1)
-            && parse_at(doc, end + 1, t1).is_none_or(|m| m.article)
+            && (m_low == Some(1)
+                && m_high == Some(1)
+                && parse_at(doc, end + 1, t1).is_none_or(|m| m.article)
+                || !specific_in(doc, n.t1, end))
         {
             break;
         }
@@ -639,7 +685,10 @@ fn left_count(
         let p = k - 1;
         if let Some(n) = nums.iter().find(|n| n.t1 == k) {
             // "attacked by nearly forty men and shot": the count is of the attackers.
-            if bad_context(doc, n, t0) || n.t0 > t0 && doc.is(n.t0 - 1, |t| t == Tag::AgentBy) {
+            // "wounding three policemen and killing one": the three belong to "wounding".
+            if bad_context(doc, n, t0)
+                || n.t0 > t0 && doc.is(n.t0 - 1, |t| t == Tag::AgentBy || cas_kind(t).is_some())
+            {
                 return None;
             }
             if n.article && !saw_singular {
@@ -753,7 +802,9 @@ fn left_count(
     });
     // The subject right before "was" must be a person noun or a name.
     // ... or a noun that is not a thing, or an appositive ("Safwan Ayid, a police officer, was").
+    // "an officer who was killed last year": a relative clause tells background.
     let subj_ok = a > t0
+        && !doc.is(a - 1, |t| t == Tag::RelPronoun)
         && (doc.is(a - 1, |t| t == Tag::PeopleSingular)
             || doc.capword(a - 1)
             || doc.is_punct(a - 1, ",")

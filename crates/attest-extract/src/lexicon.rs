@@ -202,6 +202,9 @@ pub(crate) struct CasualtiesData {
     /// Words saying a suicide attacker did not die ("was arrested", "survived").
     #[serde(default)]
     pub(crate) bomber_survives: Vec<String>,
+    /// Relative pronouns ("who was killed").
+    #[serde(default)]
+    pub(crate) relative_pronouns: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -304,6 +307,7 @@ pub(crate) enum Tag {
     TollNoun,
     Elsewhere,
     PerpNoun,
+    RelPronoun,
     GenericPeople,
     BomberSurvives,
     AgentBy,
@@ -639,7 +643,8 @@ impl Lexicon {
         }
         let c = &d.casualties;
         let y = &d.syntax;
-        let lists: [(&Vec<String>, Tag); 37] = [
+        let lists: [(&Vec<String>, Tag); 38] = [
+            (&c.relative_pronouns, Tag::RelPronoun),
             (&c.generic_people, Tag::GenericPeople),
             (&c.bomber_survives, Tag::BomberSurvives),
             (&c.perpetrator_nouns, Tag::PerpNoun),
