@@ -1020,6 +1020,28 @@ mod tests {
     }
 
     #[test]
+    fn along_with_and_mixed_lists() {
+        assert_eq!(
+            cas("The district governor was killed, along with his deputy and two guards."),
+            vec![(K, Some(4), Some(4))]
+        );
+        assert_eq!(
+            cas("The mortar hit a market, wounding three traders and killing one other."),
+            vec![(I, Some(3), Some(3)), (K, Some(1), Some(1))]
+        );
+        // A breakdown after a total is not more victims.
+        assert_eq!(
+            cas("Police found the bodies of nine people, eight men and a boy."),
+            vec![(K, Some(9), Some(9))]
+        );
+        // "escaped unharmed" speaks of its own subject only.
+        assert_eq!(
+            cas("The blast killed 6 guards, but the minister escaped unharmed."),
+            vec![(K, Some(0), Some(0)), (K, Some(6), Some(6))]
+        );
+    }
+
+    #[test]
     fn death_toll() {
         assert_eq!(
             cas("The death toll rose to 30."),
