@@ -227,7 +227,10 @@ impl Extractor {
             // A sentence dated long before publication tells background, not the incident.
             let history =
                 sent_dates.iter().any(|h| h.history) && !sent_dates.iter().any(|h| !h.history);
+            // "a cargo plane crashed into homes, killing 17": an accident, not an attack.
+            let accident = (t0..t1).any(|k| doc.find(k, |t| t == Tag::NotViolence).is_some());
             let event = !history
+                && !accident
                 && match strongest {
                     Some((st, _)) if st >= 2 => true,
                     Some(_) => counts || has_target,

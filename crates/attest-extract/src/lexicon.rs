@@ -127,6 +127,9 @@ pub(crate) struct EventsData {
     pub(crate) priority: Vec<String>,
     pub(crate) related: Vec<Vec<String>>,
     pub(crate) generic: String,
+    /// Words that make a sentence's deaths an accident or a disaster, not violence.
+    #[serde(default)]
+    pub(crate) not_violence: Vec<String>,
     pub(crate) trigger: Vec<TriggerData>,
     pub(crate) weapon: Vec<WeaponData>,
     pub(crate) target: Vec<TargetData>,
@@ -307,6 +310,7 @@ pub(crate) enum Tag {
     TollNoun,
     Elsewhere,
     PerpNoun,
+    NotViolence,
     RelPronoun,
     GenericPeople,
     BomberSurvives,
@@ -692,7 +696,7 @@ impl Lexicon {
         let cl = &d.claims;
         let s = &d.sources;
         let f = &d.furniture;
-        let lists: [(&Vec<String>, Tag); 28] = [
+        let lists: [(&Vec<String>, Tag); 29] = [
             (&a.blamed_subject, Tag::BlamedSubject),
             (&a.hedges, Tag::Hedge),
             (&a.part_of, Tag::PartOf),
@@ -718,6 +722,7 @@ impl Lexicon {
             (&f.phrases, Tag::Furniture),
             (&f.whole, Tag::FurnitureWhole),
             (&f.warnings, Tag::Warning),
+            (&d.events.not_violence, Tag::NotViolence),
             (&d.places.prepositions, Tag::PlacePreposition),
             (&d.places.not_places, Tag::NotPlace),
             (&d.places.locative, Tag::Locative),
