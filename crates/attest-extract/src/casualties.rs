@@ -67,7 +67,10 @@ fn specific_in(doc: &Doc, a: usize, b: usize) -> bool {
 
 /// Does a noun in tokens `a..b` name the attackers ("gunmen", "the bomber")?
 fn perp_in(doc: &Doc, a: usize, b: usize) -> bool {
-    (a..b).any(|k| doc.find(k, |t| t == Tag::PerpNoun).is_some())
+    (a..b).any(|k| {
+        doc.find(k, |t| t == Tag::PerpNoun || t == Tag::Reflexive)
+            .is_some()
+    })
 }
 
 /// A name at `j` ("Musa Dakayev", "Col. Alaa Bashir"): the end of its capitalised words, when
@@ -198,6 +201,62 @@ fn conjunct_before(doc: &Doc, nums: &[Num], e: usize, t0: usize) -> Option<(u32,
     None
 }
 
+/// "Eight employees of an oil company were killed", "Seven workers from the customs department
+/// died": a counted group whose noun a prepositional phrase follows before the verb.
+#[allow(clippy::too_many_arguments)]
+fn modified_subject(
+    doc: &Doc,
+    nums: &[Num],
+    w0: usize,
+    w_end: usize,
+    t0: usize,
+    t1: usize,
+    kind: CasKind,
+    also: bool,
+) -> Option<Cas> {
+    let mut a = w0;
+    while a > t0 && doc.is(a - 1, |t| matches!(t, Tag::Aux | Tag::PassiveFiller)) {
+        a -= 1;
+    }
+    if a == w0 && !doc.is(w0, |t| t == Tag::Intransitive) {
+        return None;
+    }
+    let n = nums
+        .iter()
+        .rev()
+        .find(|n| n.t1 < a && n.t1 + 9 >= a && n.t0 >= t0)?;
+    if n.article || n.vague || bad_context(doc, n, t0) {
+        return None;
+    }
+    if n.t0 > t0 && doc.is(n.t0 - 1, |t| t == Tag::AgentBy || cas_kind(t).is_some()) {
+        return None;
+    }
+    let (low, high, e) = group_at(doc, n.t0, t0, t1)?;
+    let opens = e < a
+        && doc.is(e, |t| {
+            matches!(t, Tag::SpeakerTrim | Tag::UnitOf | Tag::PlacePreposition)
+        });
+    let plain = (e..a).all(|k| {
+        (doc.toks[k].kind == Kind::Word || doc.is_punct(k, "-"))
+            && doc
+                .find(k, |t| cas_kind(t).is_some() || matches!(t, Tag::Trigger(_)))
+                .is_none()
+            && !doc.is(k, |t| t == Tag::RelPronoun)
+    });
+    (opens && plain).then(|| Cas {
+        kind,
+        low,
+        high,
+        span: doc.span(n.t0, w_end),
+        additional: n.additional || also,
+        subset: subset_before(doc, n, t0),
+        zero: false,
+        vague: false,
+        perp: perp_in(doc, n.t1, e),
+        specific: specific_in(doc, n.t1, e),
+    })
+}
+
 /// "Musa Dakayev and his son were killed", "A police colonel and his driver were shot dead",
 /// "Qadir and two bodyguards were killed": the victims named before a plural passive, added.
 fn coordinated_subject(
@@ -206,21 +265,27 @@ fn coordinated_subject(
     w0: usize,
     t0: usize,
 ) -> Option<(u32, usize, bool)> {
-    // Back over "were (both) shot and" to the plural auxiliary.
+    // Back over "were (both) shot and" to the plural auxiliary; "The officer and one of the
+    // civilians died" needs none before an intransitive verb.
     let mut a = w0;
-    while a > t0 && a + 5 > w0 {
-        let p = a - 1;
-        if doc.is(p, |t| t == Tag::PluralAux) {
+    let direct = w0 > t0
+        && doc.is(w0, |t| t == Tag::Intransitive)
+        && !doc.is(w0 - 1, |t| matches!(t, Tag::Aux | Tag::PassiveFiller));
+    if !direct {
+        while a > t0 && a + 5 > w0 {
+            let p = a - 1;
+            if doc.is(p, |t| t == Tag::PluralAux) {
+                a = p;
+                break;
+            }
+            if !doc.is(p, |t| matches!(t, Tag::Aux | Tag::PassiveFiller)) {
+                return None;
+            }
             a = p;
-            break;
         }
-        if !doc.is(p, |t| matches!(t, Tag::Aux | Tag::PassiveFiller)) {
+        if a == t0 || !doc.is(a, |t| t == Tag::PluralAux) {
             return None;
         }
-        a = p;
-    }
-    if a == t0 || !doc.is(a, |t| t == Tag::PluralAux) {
-        return None;
     }
     let (right, rs) = conjunct_before(doc, nums, a, t0)?;
     let mut total = right;
@@ -546,7 +611,15 @@ fn right_count(
     }
     let Some(n) = parse_at(doc, j, t1) else {
         // "killing him", "killing the driver and his son"
-        let (mut low, mut high, mut end) = if doc.is(w_end, |t| t == Tag::OnePronoun) {
+        // "wounding one guard and killing another": one more person.
+        let another = doc.is(w_end, |t| t == Tag::Singular)
+            && doc.is(w_end, |t| {
+                t == Tag::Qualifier(crate::lexicon::Qualifier::Additional)
+            })
+            && (w_end + 1 >= t1
+                || doc.toks[w_end + 1].kind == Kind::Punct
+                || doc.is(w_end + 1, |t| t == Tag::SumJoiner));
+        let (mut low, mut high, mut end) = if another || doc.is(w_end, |t| t == Tag::OnePronoun) {
             (Some(1), Some(1), w_end + 1)
         } else {
             victim_at(doc, w_end, t0, t1)?
@@ -573,7 +646,13 @@ fn right_count(
             else {
                 break;
             };
-            let Some((l, h, e2)) = victim_at(doc, at + jn.len, t0, t1) else {
+            // ", and": the list's last item.
+            let serial = doc.is_punct(at, ",")
+                && at + 2 < t1
+                && doc.is(at + 1, |t| t == Tag::SumJoiner)
+                && !doc.is_punct(at + 1, ",");
+            let next = at + jn.len + usize::from(serial);
+            let Some((l, h, e2)) = victim_at(doc, next, t0, t1) else {
                 break;
             };
             // "X, a tribal elder, ...": an appositive, not one more victim.
@@ -587,7 +666,7 @@ fn right_count(
             low = low.zip(l).map(|(a, b)| a.saturating_add(b));
             high = high.zip(h).map(|(a, b)| a.saturating_add(b));
             end = e2;
-            if !doc.is_punct(at, ",") {
+            if serial || !doc.is_punct(at, ",") {
                 committed = (low, high, end);
             }
         }
@@ -790,6 +869,9 @@ fn left_count(
         }
         k = p;
         steps += 1;
+    }
+    if let Some(c) = modified_subject(doc, nums, w0, w_end, t0, t1, kind, also) {
+        return Some(c);
     }
     // "the mayor was killed": one victim.
     let a = singular_aux?;
@@ -1038,6 +1120,25 @@ mod tests {
         assert_eq!(
             cas("The blast killed 6 guards, but the minister escaped unharmed."),
             vec![(K, Some(0), Some(0)), (K, Some(6), Some(6))]
+        );
+    }
+
+    #[test]
+    fn modified_and_intransitive_subjects() {
+        assert_eq!(
+            cas("Seven workers from the customs department were killed near the crossing."),
+            vec![(K, Some(7), Some(7))]
+        );
+        assert_eq!(
+            cas("The guard and one of the customers died of their wounds."),
+            vec![(K, Some(2), Some(2)), (I, None, None)]
+                .into_iter()
+                .filter(|c| c.0 == K)
+                .collect::<Vec<_>>()
+        );
+        assert_eq!(
+            cas("Gunmen wounded one guard and killed another."),
+            vec![(I, Some(1), Some(1)), (K, Some(1), Some(1))]
         );
     }
 

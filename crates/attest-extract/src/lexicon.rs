@@ -208,6 +208,12 @@ pub(crate) struct CasualtiesData {
     /// Relative pronouns ("who was killed").
     #[serde(default)]
     pub(crate) relative_pronouns: Vec<String>,
+    /// Reflexive pronouns: "killing himself and two others" counts the attacker.
+    #[serde(default)]
+    pub(crate) reflexive_pronouns: Vec<String>,
+    /// Death verbs that need no auxiliary ("died").
+    #[serde(default)]
+    pub(crate) intransitive: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -310,6 +316,8 @@ pub(crate) enum Tag {
     TollNoun,
     Elsewhere,
     PerpNoun,
+    Intransitive,
+    Reflexive,
     NotViolence,
     RelPronoun,
     GenericPeople,
@@ -647,7 +655,9 @@ impl Lexicon {
         }
         let c = &d.casualties;
         let y = &d.syntax;
-        let lists: [(&Vec<String>, Tag); 38] = [
+        let lists: [(&Vec<String>, Tag); 40] = [
+            (&c.intransitive, Tag::Intransitive),
+            (&c.reflexive_pronouns, Tag::Reflexive),
             (&c.relative_pronouns, Tag::RelPronoun),
             (&c.generic_people, Tag::GenericPeople),
             (&c.bomber_survives, Tag::BomberSurvives),
