@@ -755,14 +755,14 @@ impl Extractor {
             }
         }
         // Casualties.
-        let mut killed = count(info, d, CasKind::Killed, "killed", &mut ev);
+        let mut killed = count(doc, info, d, CasKind::Killed, "killed", &mut ev);
         if let Some((n, span)) = self.dead_bombers(doc, info, d, &event_type) {
             // "A suicide bomber ... killing four policemen": the bomber died too.
             killed.low = killed.low.map(|v| v.saturating_add(n));
             killed.high = killed.high.map(|v| v.saturating_add(n));
             add(&mut ev, "killed", span);
         }
-        let injured = count(info, d, CasKind::Injured, "injured", &mut ev);
+        let injured = count(doc, info, d, CasKind::Injured, "injured", &mut ev);
         // Location: the best-supported, finest place of the incident's sentences.
         let event_set: std::collections::HashSet<usize> = d.event_sents.iter().copied().collect();
         let in_draft_event = |s: usize| event_set.contains(&s);
@@ -1141,6 +1141,7 @@ fn add(ev: &mut BTreeMap<String, Vec<Span>>, k: &str, s: Span) {
 }
 
 fn count(
+    doc: &Doc,
     info: &[SentInfo],
     d: &Draft,
     kind: CasKind,
@@ -1177,6 +1178,32 @@ fn count(
             .collect(),
         None => Vec::new(),
     };
+    if base.is_none() {
+        // Only "also" counts ("his driver was also killed"): they presuppose at least one
+        // victim the text names without a count, so the toll is at least one more. Not so for
+        // "a further 60 injured", which adds to a count of another kind.
+        let also: Vec<&&Cas> = facts
+            .iter()
+            .filter(|c| c.additional && !c.zero && !c.subset)
+            .collect();
+        let presupposes = !also.is_empty()
+            && also.iter().all(|c| {
+                let (a, b) = (
+                    doc.toks.partition_point(|t| t.end <= c.span[0]),
+                    doc.toks.partition_point(|t| t.start < c.span[1]),
+                );
+                (a..b).any(|k| doc.is(k, |t| t == Tag::Additive))
+                    && !(a..b).any(|k| doc.find(k, |t| matches!(t, Tag::Qualifier(_))).is_some())
+            });
+        if presupposes {
+            let mut low = Some(1u32);
+            for c in &also {
+                low = low.zip(c.low).map(|(x, y)| x.saturating_add(y));
+                add(ev, key, c.span);
+            }
+            return Count { low, high: None };
+        }
+    }
     if let Some(b) = base.or_else(|| facts.iter().find(|c| c.additional && !c.zero)) {
         let mut low = b.low;
         let mut high = b.high;
