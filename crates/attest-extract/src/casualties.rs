@@ -822,13 +822,23 @@ fn left_count(
                     _ => break,
                 }
             }
+            // "One of the men killed was ...": a part of the dead, not their count.
+            let partitive = n.t1 < w0
+                && doc.is(n.t1, |t| t == Tag::UnitOf)
+                && !(n.t1..w0).any(|k| doc.is(k, |t| t == Tag::Aux))
+                && doc.is(w0 - 1, |t| {
+                    matches!(t, Tag::PeoplePlural | Tag::GenericPeople)
+                })
+                && doc
+                    .find(w0, |t| matches!(t, Tag::Intransitive | Tag::TollNoun))
+                    .is_none();
             return Some(Cas {
                 kind,
                 low,
                 high,
                 span: doc.span(a, w_end),
                 additional: n.additional || also,
-                subset: subset_before(doc, n, t0),
+                subset: partitive || subset_before(doc, n, t0),
                 zero: false,
                 vague: n.vague,
                 perp: perp_in(doc, n.t1, w0),
