@@ -82,6 +82,9 @@ struct PlaceCand {
     after_prep: bool,
     /// A reference point only: "500 km north of X".
     distant: bool,
+    /// The town this district is said to be in ("the Fatih neighborhood of Istanbul",
+    /// "Zehlendorf, a district of Berlin"): index of the town's candidate.
+    within: Option<usize>,
 }
 
 #[derive(Debug, Default)]
@@ -364,6 +367,7 @@ impl Extractor {
                 confidence: m.confidence,
                 after_prep: after_prep(m.start),
                 distant: distant(m.start),
+                within: None,
             });
         }
         // Gazetteer mentions come in text order and do not overlap: overlaps are found by
@@ -406,6 +410,7 @@ impl Extractor {
                     confidence: 0.5,
                     after_prep: ap,
                     distant: distant(cp.start),
+                    within: None,
                 });
             }
         }
@@ -426,6 +431,48 @@ impl Extractor {
             !speakers[..k].iter().rev().take(4).any(|sp| c.end <= sp[1])
         });
         cands.sort_by_key(|c| c.start);
+        // "X neighborhood of Y", "X, a district of Y", "X district in Y": X lies within town Y.
+        for ci in 0..cands.len() {
+            let mut k = tok_at(cands[ci].end);
+            if k < doc.toks.len() && doc.is_punct(k, ",") {
+                k += 1;
+            }
+            if k < doc.toks.len() && doc.is(k, |t| matches!(t, Tag::Determiner | Tag::Singular)) {
+                k += 1;
+            }
+            let district = |t: Tag| matches!(t, Tag::PlaceAfter(p) if p.0 <= Precision::District);
+            let Some(h) = (k < doc.toks.len())
+                .then(|| doc.find(k, district))
+                .flatten()
+            else {
+                continue;
+            };
+            k += h.len;
+            while k < doc.toks.len()
+                && doc.is(k, |t| {
+                    matches!(t, Tag::UnitOf | Tag::PlacePreposition | Tag::Determiner)
+                })
+            {
+                k += 1;
+            }
+            // ... allowing a word or two between ("in northwestern San Salvador").
+            let town = (k..(k + 3).min(doc.toks.len()))
+                .take_while(|&q| doc.toks[q].kind == crate::text::Kind::Word)
+                .find_map(|q| {
+                    let at = doc.toks[q].start;
+                    cands.iter().position(|c| {
+                        c.start == at
+                            && c.place
+                                .as_ref()
+                                .is_some_and(|p| p.precision == Precision::Town)
+                    })
+                });
+            if let Some(town) = town {
+                if town != ci {
+                    cands[ci].within = Some(town);
+                }
+            }
+        }
         for (ci, c) in cands.iter().enumerate() {
             if let Some(si) = info.get_mut(c.sent) {
                 si.places.push(ci);
@@ -814,21 +861,37 @@ impl Extractor {
                         && c.confidence >= 0.3
                 })
             });
+        // A district named as within a town ("the Fatih neighborhood of Istanbul"): the town,
+        // with the district's name as the mention, as coders record it.
+        let (loc_cand, inner) = match loc_cand.and_then(|c| cands[c].within.map(|t| (c, t))) {
+            Some((c, t)) => (Some(t), Some(c)),
+            None => (
+                loc_cand,
+                loc_cand.and_then(|best| {
+                    d.sents
+                        .iter()
+                        .flat_map(|s| info[*s].places.iter().copied())
+                        .find(|x| cands[*x].within == Some(best))
+                }),
+            ),
+        };
         // A district or site the gazetteer does not know, named near the chosen town ("the Karm
         // al-Jabal quarter of the city"), refines it: its mention, the town's coordinates.
-        let refine = loc_cand.and_then(|best| {
-            let best_score = score(&cands[best]);
-            d.sents
-                .iter()
-                .flat_map(|s| info[*s].places.iter().copied())
-                .filter(|c| {
-                    let x = &cands[*c];
-                    x.place.is_none()
-                        && !x.weak
-                        && x.precision <= Precision::District
-                        && score(x) >= best_score - 3.0
-                })
-                .max_by(|a, b| score(&cands[*a]).total_cmp(&score(&cands[*b])))
+        let refine = inner.or_else(|| {
+            loc_cand.and_then(|best| {
+                let best_score = score(&cands[best]);
+                d.sents
+                    .iter()
+                    .flat_map(|s| info[*s].places.iter().copied())
+                    .filter(|c| {
+                        let x = &cands[*c];
+                        x.place.is_none()
+                            && !x.weak
+                            && x.precision <= Precision::District
+                            && score(x) >= best_score - 3.0
+                    })
+                    .max_by(|a, b| score(&cands[*a]).total_cmp(&score(&cands[*b])))
+            })
         });
         let base_place = loc_cand
             .and_then(|c| cands[c].place.clone())
@@ -848,7 +911,15 @@ impl Extractor {
                     country_code: Some(town.country_code.clone()),
                     lat: Some(town.lat),
                     lon: Some(town.lon),
-                    precision: Some(r.precision.as_str().to_string()),
+                    precision: Some(
+                        if r.within.is_some() {
+                            Precision::District
+                        } else {
+                            r.precision
+                        }
+                        .as_str()
+                        .to_string(),
+                    ),
                     geonameid: None,
                 })
             }

@@ -208,3 +208,16 @@ fn tolls_count_every_dead_but_not_series_totals() {
         .incidents,
     );
 }
+
+#[test]
+fn a_district_named_within_a_town_keeps_both() {
+    let ex = test_extractor();
+    let text = "A barrel bomb hit Daraya, a suburb of Damascus, on Monday, killing four civilians.";
+    let out = run(&ex, text, "2016-05-04");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    // The town as coders record it, the district as the text names it.
+    assert_eq!(loc.name.as_deref(), Some("Damascus"));
+    assert_eq!(loc.mention, "Daraya");
+    assert_eq!(loc.precision.as_deref(), Some("district"));
+    check_evidence(text, &out.incidents);
+}
