@@ -75,6 +75,18 @@ fn actorish(doc: &Doc, i: usize) -> bool {
     doc.capword(i) || ordinal
 }
 
+/// Is token `i` a lower-case particle joined by a hyphen to a capitalised name ("al-Aqsa")?
+fn particle(doc: &Doc, i: usize, end: usize) -> bool {
+    i + 2 < end
+        && !doc.caps
+        && doc.toks[i].kind == Kind::Word
+        && !doc.toks[i].cap
+        && doc.is_punct(i + 1, "-")
+        && doc.toks[i].end == doc.toks[i + 1].start
+        && doc.toks[i + 1].end == doc.toks[i + 2].start
+        && doc.capword(i + 2)
+}
+
 /// A noun phrase naming an actor, starting at `j`. Returns its token range.
 pub(crate) fn np_right(doc: &Doc, j: usize, end: usize) -> Option<(usize, usize)> {
     let mut a = j;
@@ -88,10 +100,15 @@ pub(crate) fn np_right(doc: &Doc, j: usize, end: usize) -> Option<(usize, usize)
             a += 1;
         }
     }
-    let limit = 10;
+    let limit = 12;
     let mut b = a;
     let mut lower_run = 0;
     while b < end && b - a < limit {
+        // "al-Aqsa", "el-Nour": a lower-case particle joined to a name.
+        if particle(doc, b, end) {
+            b += 2;
+            continue;
+        }
         if actorish(doc, b) {
             let low_word = !doc.caps && !doc.toks[b].cap;
             if low_word {
@@ -160,16 +177,24 @@ pub(crate) fn np_right(doc: &Doc, j: usize, end: usize) -> Option<(usize, usize)
 /// A noun phrase ending just before `k`, going left (not before `start`).
 fn np_left(doc: &Doc, k: usize, start: usize) -> Option<(usize, usize)> {
     let mut a = k;
-    let limit = if doc.caps { 5 } else { 9 };
+    let limit = if doc.caps { 5 } else { 12 };
     while a > start && k - a < limit {
         let p = a - 1;
-        // "Revolutionary United Front (RUF) rebels"
-        if p >= start + 3
-            && doc.is_punct(p, ")")
-            && doc.is_punct(p - 2, "(")
-            && actorish(doc, p - 3)
-        {
-            a = p - 2;
+        // "Revolutionary United Front (RUF) rebels", "Communist Party of Nepal-Maoist (CPN-M)"
+        if doc.is_punct(p, ")") {
+            let open = (p.saturating_sub(5).max(start)..p)
+                .rev()
+                .find(|&q| doc.is_punct(q, "("));
+            if let Some(o) = open {
+                if o > start && actorish(doc, o - 1) {
+                    a = o;
+                    continue;
+                }
+            }
+        }
+        // "al-Aqsa": the particle before the hyphen.
+        if doc.is_punct(p, "-") && p > start && particle(doc, p - 1, k) {
+            a = p - 1;
             continue;
         }
         if actorish(doc, p) {
@@ -226,6 +251,33 @@ pub(crate) fn perpetrators(doc: &Doc, t0: usize, t1: usize) -> Vec<PerpHit> {
             if let Some((a, b)) = np_right(doc, i + h.len, t1) {
                 if (a..b).any(|q| doc.capword(q) || doc.caps) {
                     push(a, b, doc.span(i, i + h.len), true);
+                }
+            }
+        }
+        // "was kidnapped on the road by the 54th Front": a named agent after a passive.
+        if !doc.caps
+            && doc.is(i, |t| t == Tag::AgentBy)
+            && doc.find(i, |t| t == Tag::AgentCue).is_none()
+        {
+            let passive = (i.saturating_sub(8).max(t0)..i).any(|q| {
+                doc.find(q, |t| {
+                    matches!(t, Tag::Trigger(_) | Tag::Killed | Tag::Injured)
+                })
+                .is_some()
+                    && q > t0
+                    && doc.is(q - 1, |t| {
+                        matches!(t, Tag::Aux | Tag::SingularAux | Tag::PluralAux)
+                    })
+            });
+            if passive {
+                if let Some((a, b)) = np_right(doc, i + 1, t1) {
+                    let named = (a..b).any(|q| {
+                        doc.capword(q)
+                            && !doc.is(q, |t| matches!(t, Tag::Month(_) | Tag::Weekday(_)))
+                    });
+                    if named {
+                        push(a, b, doc.span(i, i + 1), true);
+                    }
                 }
             }
         }
@@ -308,12 +360,15 @@ pub(crate) fn perpetrators(doc: &Doc, t0: usize, t1: usize) -> Vec<PerpHit> {
                 && !(i > t0
                     && is_tag(doc, i - 1, Tag::ActorStop)
                     && !is_tag(doc, i - 1, Tag::Determiner));
-            // Not when the actor is the victim ("killing three soldiers").
+            // Not when the actor is the victim ("killing three soldiers"), qualifies a victim
+            // ("a police officer was shot") or undergoes the act ("gunmen were arrested").
             let victim = (i.saturating_sub(3).max(t0)..i).any(|k| {
                 doc.find(k, |t| matches!(t, Tag::Killed | Tag::Injured))
                     .is_some()
                     || doc.toks[k].kind == Kind::Num
-            });
+            }) || e < t1
+                && doc.is(e, |t| matches!(t, Tag::PeopleSingular | Tag::PeoplePlural))
+                && doc.find(e, |t| t == Tag::GenericActor).is_none();
             if trigger_follows && !victim {
                 let (a, _) = np_left(doc, i, t0).unwrap_or((i, e));
                 push(a.min(i), e, doc.span(i, e), false);
