@@ -212,6 +212,7 @@ fn np_left(doc: &Doc, k: usize, start: usize) -> Option<(usize, usize)> {
         break;
     }
     while a < k
+        && !particle(doc, a, k)
         && (is_tag(doc, a, Tag::Connector) && !doc.toks[a].cap || doc.toks[a].kind == Kind::Punct)
     {
         a += 1;
@@ -730,6 +731,30 @@ mod tests {
         let lex = Lexicon::embedded().expect("lexicon");
         let doc = Doc::new(text, &lex);
         f(&doc)
+    }
+
+    #[test]
+    fn group_names_keep_particles_and_acronyms() {
+        let names = |t: &str| -> Vec<String> {
+            with_doc(t, |d| perpetrators(d, 0, d.toks.len()))
+                .into_iter()
+                .map(|p| p.name)
+                .collect()
+        };
+        assert_eq!(
+            names("A guard was shot dead at the gate. The al-Nour Brigade claimed the attack."),
+            vec!["al-Nour Brigade"]
+        );
+        assert_eq!(
+            names("Communist Party of Nepal-Maoist (CPN-M) rebels burned a police post."),
+            vec!["Communist Party of Nepal-Maoist (CPN-M) rebels"]
+        );
+        assert_eq!(
+            names("The judge was abducted on the road to Neiva by the 12th Front of the Popular Army."),
+            vec!["12th Front of the Popular Army"]
+        );
+        // A police officer shot is a victim, not an actor.
+        assert!(names("A police officer was shot near the market.").is_empty());
     }
 
     #[test]
