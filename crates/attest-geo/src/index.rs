@@ -1,12 +1,15 @@
 //! The in-memory gazetteer: place records and the name index over them.
 
 use std::collections::{HashMap, HashSet};
+
+/// A set of lexicon words (FNV: the words are short and looked up for every token).
+type WordSet = HashSet<String, FnvBuild>;
 use std::io::Read;
 use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use crate::normalize::{basic, hash64, name_keys, FnvBuild, KeyBuf};
+use crate::normalize::{basic, hash64, key_extend, FnvBuild, KeyBuf, PrehashedBuild, KEY_START};
 use crate::{GeoError, Place, Precision, UserPlace};
 
 /// The compiled gazetteer (built by `scripts/build-gazetteer.py`).
@@ -28,19 +31,20 @@ const COMMON_WORDS: &str = include_str!(concat!(
 /// Matching vocabulary (data/gazetteer/lexicon.toml), normalised.
 #[derive(Debug)]
 pub(crate) struct Lexicon {
-    pub(crate) articles: HashSet<String>,
-    pub(crate) strong_articles: HashSet<String>,
-    pub(crate) connectors: HashSet<String>,
-    pub(crate) admin1_words: HashSet<String>,
-    pub(crate) district_words: HashSet<String>,
-    pub(crate) settlement_words: HashSet<String>,
-    pub(crate) cardinal_prefixes: HashSet<String>,
-    pub(crate) locatives: HashSet<String>,
-    pub(crate) origin_words: HashSet<String>,
-    pub(crate) of_place_words: HashSet<String>,
-    pub(crate) not_places: HashSet<String>,
-    pub(crate) stop: HashSet<String>,
-    pub(crate) common: HashSet<String>,
+    pub(crate) articles: WordSet,
+    pub(crate) strong_articles: WordSet,
+    pub(crate) connectors: WordSet,
+    pub(crate) admin1_words: WordSet,
+    pub(crate) district_words: WordSet,
+    pub(crate) settlement_words: WordSet,
+    pub(crate) cardinal_prefixes: WordSet,
+    pub(crate) locatives: WordSet,
+    pub(crate) origin_words: WordSet,
+    pub(crate) of_place_words: WordSet,
+    pub(crate) not_places: WordSet,
+    pub(crate) facility_words: WordSet,
+    pub(crate) stop: WordSet,
+    pub(crate) common: WordSet,
 }
 
 #[derive(Deserialize)]
@@ -56,6 +60,7 @@ struct LexiconFile {
     origin_words: Vec<String>,
     of_place_words: Vec<String>,
     not_places: Vec<String>,
+    facility_words: Vec<String>,
     stop: Vec<String>,
 }
 
@@ -63,7 +68,7 @@ impl Lexicon {
     fn parse(toml_text: &str, common_words: &str) -> Result<Self, GeoError> {
         let f: LexiconFile =
             toml::from_str(toml_text).map_err(|e| GeoError::Lexicon(e.to_string()))?;
-        let set = |v: Vec<String>| v.iter().map(|w| basic(w)).collect::<HashSet<_>>();
+        let set = |v: Vec<String>| v.iter().map(|w| basic(w)).collect::<WordSet>();
         Ok(Lexicon {
             articles: set(f.articles),
             strong_articles: set(f.strong_articles),
@@ -76,6 +81,7 @@ impl Lexicon {
             origin_words: set(f.origin_words),
             of_place_words: set(f.of_place_words),
             not_places: set(f.not_places),
+            facility_words: set(f.facility_words),
             stop: set(f.stop),
             common: common_words
                 .lines()
@@ -160,10 +166,15 @@ impl Entries {
 #[derive(Debug, Default)]
 pub(crate) struct Index {
     pub(crate) records: Vec<Record>,
-    /// Folded key -> spellings.
-    pub(crate) names: HashMap<Box<str>, Entries, FnvBuild>,
-    /// Demonym (exact key) -> country code.
-    pub(crate) demonyms: HashMap<String, String>,
+    /// [`crate::normalize::key_hash`] of a folded key -> spellings.
+    pub(crate) names: HashMap<u64, Entries, PrehashedBuild>,
+    /// Hashes of the proper prefixes (in words) of the folded keys: a span of text that is
+    /// none of them cannot grow into a name.
+    pub(crate) prefixes: HashSet<u64, PrehashedBuild>,
+    /// [`crate::normalize::key_hash`] of a demonym's exact key -> country code.
+    pub(crate) demonyms: HashMap<u64, String, PrehashedBuild>,
+    /// Hashes of the proper prefixes of the demonyms' exact keys.
+    pub(crate) demonym_prefixes: HashSet<u64, PrehashedBuild>,
     /// Country code -> English short name.
     pub(crate) countries: HashMap<String, String>,
     /// GeoNames admin-1 code ("SY.09") -> name.
@@ -183,40 +194,62 @@ impl Index {
             self.max_tokens = self.max_tokens.max(n);
             let entry = Entry {
                 record,
-                exact: hash64(&kb.exact),
+                exact: kb.exact_hash,
                 primary,
             };
-            self.insert_entry(&kb.folded, entry);
+            self.insert_entry(kb.folded_hash, entry);
+            self.prefixes.extend(kb.prefixes.iter().copied());
             // "The Hague" is also written "the Hague".
             if let Some(rest) = kb.exact.strip_prefix("the ") {
-                let (_, f2) = name_keys(rest, |w| lex.is_article(w));
-                if !f2.is_empty() {
+                let rest = rest.to_string();
+                kb.keys(&rest, |w| lex.is_article(w));
+                if !kb.folded.is_empty() {
                     let entry = Entry {
                         record,
-                        exact: hash64(rest),
+                        exact: kb.exact_hash,
                         primary,
                     };
-                    self.insert_entry(&f2, entry);
+                    self.insert_entry(kb.folded_hash, entry);
+                    self.prefixes.extend(kb.prefixes.iter().copied());
                 }
             }
         }
         self.keybuf = kb;
     }
 
-    fn insert_entry(&mut self, folded: &str, entry: Entry) {
-        match self.names.get_mut(folded) {
+    fn insert_entry(&mut self, folded: u64, entry: Entry) {
+        match self.names.get_mut(&folded) {
             Some(list) => list.push(entry),
             None => {
-                self.names.insert(folded.into(), Entries::One(entry));
+                self.names.insert(folded, Entries::One(entry));
             }
         }
     }
 
-    fn push(&mut self, rec: Record, aliases: &[&str], lex: &Lexicon) -> u32 {
+    /// Record a demonym ("Syrian") of a country.
+    fn add_demonym(&mut self, demonym: &str, cc: &str) {
+        let mut kb = std::mem::take(&mut self.keybuf);
+        kb.keys(demonym, |_| false);
+        self.demonyms.insert(kb.exact_hash, cc.to_string());
+        // Exact keys keep every word: their prefixes are the folded ones here.
+        let mut h = KEY_START;
+        let words: Vec<&str> = kb.exact.split(' ').collect();
+        for w in words.iter().take(words.len().saturating_sub(1)) {
+            h = key_extend(h, hash64(w));
+            self.demonym_prefixes.insert(h);
+        }
+        self.keybuf = kb;
+    }
+
+    fn push<'s>(
+        &mut self,
+        rec: Record,
+        aliases: impl IntoIterator<Item = &'s str>,
+        lex: &Lexicon,
+    ) -> u32 {
         let id = u32::try_from(self.records.len()).unwrap_or(u32::MAX);
-        let name = rec.place.name.clone();
+        self.add_name(id, &rec.place.name, true, lex);
         self.records.push(rec);
-        self.add_name(id, &name, true, lex);
         for a in aliases {
             self.add_name(id, a, false, lex);
         }
@@ -226,18 +259,24 @@ impl Index {
     /// Parse the compiled gazetteer TSV.
     pub(crate) fn from_tsv(text: &str, lex: &Lexicon) -> Result<Self, GeoError> {
         let mut ix = Index::default();
-        let rows = text.lines().count();
+        // About 70 bytes a row.
+        let rows = text.len() / 70 + 16;
         ix.records.reserve(rows);
         ix.names.reserve(rows * 3);
         for (n, line) in text.lines().enumerate() {
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
-            let f: Vec<&str> = line.split('\t').collect();
-            if f.len() < 11 {
+            let mut f = [""; 11];
+            let mut got = 0;
+            for (k, field) in line.splitn(11, '\t').enumerate() {
+                f[k] = field;
+                got = k + 1;
+            }
+            if got < 11 {
                 return Err(GeoError::Embedded {
                     line: n + 1,
-                    message: format!("{} fields, want 11", f.len()),
+                    message: format!("{got} fields, want 11"),
                 });
             }
             let num = |s: &str| -> Result<f64, GeoError> {
@@ -267,22 +306,20 @@ impl Index {
             let capital = f[8].split(',').any(|x| x == "capital");
             let seat = f[8].split(',').any(|x| x == "seat");
             let seat2 = f[8].split(',').any(|x| x == "seat2");
-            let mut aliases: Vec<&str> = f[9].split('|').filter(|a| !a.is_empty()).collect();
-            let short;
-            if precision == Precision::Admin1 {
-                // "Damascus Governorate", "Zhytomyr Oblast", "Muhafazat Hadramaout" are also
-                // written without the generic word.
-                short = strip_generic(&place.name, lex);
-                if let Some(s) = &short {
-                    aliases.push(s);
-                }
-            }
+            let aliases = || f[9].split('|').filter(|a| !a.is_empty());
+            // "Damascus Governorate", "Zhytomyr Oblast", "Muhafazat Hadramaout" are also
+            // written without the generic word.
+            let short = if precision == Precision::Admin1 {
+                strip_generic(&place.name, lex)
+            } else {
+                None
+            };
+            let n_aliases = aliases().count() + usize::from(short.is_some());
             if precision == Precision::Country {
                 ix.countries
                     .insert(place.country_code.clone(), place.name.clone());
                 for d in f[10].split('|').filter(|d| !d.is_empty()) {
-                    let (exact, _) = name_keys(d, |_| false);
-                    ix.demonyms.insert(exact, place.country_code.clone());
+                    ix.add_demonym(d, &place.country_code);
                 }
             }
             ix.push(
@@ -291,10 +328,10 @@ impl Index {
                     capital,
                     seat,
                     seat2,
-                    aliases: u16::try_from(aliases.len()).unwrap_or(u16::MAX),
+                    aliases: u16::try_from(n_aliases).unwrap_or(u16::MAX),
                     user: false,
                 },
-                &aliases,
+                aliases().chain(short.as_deref()),
                 lex,
             );
         }
@@ -315,7 +352,7 @@ impl Index {
                 precision: p.precision,
                 population: p.population,
             };
-            let aliases: Vec<&str> = p.aliases.iter().map(String::as_str).collect();
+            let aliases = p.aliases.iter().map(String::as_str);
             ix.push(
                 Record {
                     place,
@@ -325,16 +362,22 @@ impl Index {
                     aliases: u16::try_from(p.aliases.len()).unwrap_or(u16::MAX),
                     user: true,
                 },
-                &aliases,
+                aliases,
                 lex,
             );
         }
         ix
     }
 
+    /// The spellings filed under a folded key, given by its [`crate::normalize::key_hash`].
+    pub(crate) fn lookup(&self, folded: u64) -> &[Entry] {
+        self.names.get(&folded).map_or(&[], Entries::as_slice)
+    }
+
     /// The spellings filed under a folded key.
-    pub(crate) fn lookup(&self, folded: &str) -> &[Entry] {
-        self.names.get(folded).map_or(&[], Entries::as_slice)
+    #[cfg(test)]
+    pub(crate) fn lookup_key(&self, folded: &str) -> &[Entry] {
+        self.lookup(crate::normalize::key_hash(folded))
     }
 }
 
@@ -365,12 +408,34 @@ pub(crate) fn load_embedded() -> Result<(Index, Index), GeoError> {
 }
 
 /// Decompress and parse a gazetteer file in the embedded format, in two halves on two
-/// threads: countries, divisions and the first half of the towns, then the other towns.
+/// threads: countries, divisions and the first half of the towns, then the other towns. The
+/// build script writes the halves as two zstd frames, decompressed each on its thread; a file
+/// of one frame is decompressed first, then cut in two.
 pub(crate) fn load_compressed(bytes: &[u8]) -> Result<(Index, Index), GeoError> {
-    let mut text = String::new();
-    zstd::stream::read::Decoder::new(bytes)
-        .and_then(|mut d| d.read_to_string(&mut text))
-        .map_err(GeoError::Decompress)?;
+    let decode = |frames: &[u8]| -> Result<String, GeoError> {
+        let mut text = String::new();
+        zstd::stream::read::Decoder::new(frames)
+            .and_then(|mut d| d.read_to_string(&mut text))
+            .map_err(GeoError::Decompress)?;
+        Ok(text)
+    };
+    let lex = lexicon();
+    let joined = |other: std::thread::ScopedJoinHandle<'_, Result<Index, GeoError>>| {
+        other.join().map_err(|_| GeoError::Embedded {
+            line: 0,
+            message: "the loading thread failed".to_string(),
+        })?
+    };
+    let first_frame = zstd::zstd_safe::find_frame_compressed_size(bytes).unwrap_or(bytes.len());
+    if first_frame < bytes.len() {
+        let (a, b) = bytes.split_at(first_frame);
+        return std::thread::scope(|s| {
+            let other = s.spawn(|| Index::from_tsv(&decode(b)?, lex));
+            let first = Index::from_tsv(&decode(a)?, lex)?;
+            Ok((first, joined(other)?))
+        });
+    }
+    let text = decode(bytes)?;
     let towns = text.find("\nP\t").map_or(text.len(), |p| p + 1);
     let middle = towns + (text.len() - towns) / 2;
     let cut = text.as_bytes()[middle..]
@@ -378,15 +443,10 @@ pub(crate) fn load_compressed(bytes: &[u8]) -> Result<(Index, Index), GeoError> 
         .position(|&b| b == b'\n')
         .map_or(text.len(), |p| middle + p + 1);
     let (first, second) = text.split_at(cut);
-    let lex = lexicon();
     std::thread::scope(|s| {
         let other = s.spawn(|| Index::from_tsv(second, lex));
         let first = Index::from_tsv(first, lex)?;
-        let second = other.join().map_err(|_| GeoError::Embedded {
-            line: 0,
-            message: "the loading thread failed".to_string(),
-        })??;
-        Ok((first, second))
+        Ok((first, joined(other)?))
     })
 }
 
@@ -416,9 +476,15 @@ mod tests {
         let ix = Index::from_tsv(tsv, lexicon()).expect("valid rows");
         assert_eq!(ix.records.len(), 2);
         assert_eq!(ix.countries.get("SY").map(String::as_str), Some("Syria"));
-        assert_eq!(ix.demonyms.get("syrian").map(String::as_str), Some("SY"));
-        assert_eq!(ix.lookup("dair zur").len(), 1);
-        assert_eq!(ix.lookup("dair zawr").len(), 1);
+        assert_eq!(
+            ix.demonyms
+                .get(&crate::normalize::key_hash("syrian"))
+                .map(String::as_str),
+            Some("SY")
+        );
+        assert_eq!(ix.lookup_key("dair zur").len(), 1);
+        assert_eq!(ix.lookup_key("dair zawr").len(), 1);
+        assert!(ix.prefixes.contains(&crate::normalize::key_hash("dair")));
         assert!(ix.records[1].seat);
         assert!(Index::from_tsv("P\tx\n", lexicon()).is_err());
     }

@@ -5,8 +5,9 @@
 //!
 //! The default gazetteer is compiled into the binary (GeoNames-derived, CC BY 4.0, built by
 //! `scripts/build-gazetteer.py` into `data/gazetteer/attest-gazetteer.tsv.zst`): towns of
-//! 1,000 people or more worldwide, places of 500 or more with Arabic and other alternate
-//! names for conflict countries, first-level divisions and countries. Places a user imports
+//! 1,000 people or more worldwide with their population, places of 500 or more with Arabic
+//! and other alternate names for conflict countries, first-level divisions (with the summed
+//! population of their towns) and countries. Places a user imports
 //! from GeoNames dumps ([`parse_geonames`]) or adds by hand ([`UserPlace`]) join it through
 //! [`EmbeddedGazetteer::with_user_places`].
 //!
@@ -20,7 +21,8 @@
 //!   first. Stop words never match; common English words that are also place names
 //!   (`data/gazetteer/common-words.txt`) match only capitalised inside a sentence and only for
 //!   places in a country the text is about; a word inside a longer proper name ("George
-//!   Curtis Moore", "Muqtada al-Sadr") must be a notable place to count.
+//!   Curtis Moore", "Muqtada al-Sadr") must be a notable place to count, unless it opens the
+//!   name of a facility ("the Munich Amerika Haus", "Odessa Airport").
 //! - *Context.* A leading "COUNTRY -" or dateline, country names, demonyms ("Syrian") and
 //!   armed groups tied to one country (`data/gazetteer/countries.toml`) say which countries
 //!   the text is about.
@@ -316,7 +318,7 @@ impl Gazetteer for LayeredGazetteer<'_> {
     }
 }
 
-/// The embedded gazetteer, loaded once on first use (about 0.2 s in a release build).
+/// The embedded gazetteer, loaded once on first use (about 0.25 s in a release build).
 pub fn embedded() -> &'static EmbeddedGazetteer {
     static EMBEDDED: OnceLock<EmbeddedGazetteer> = OnceLock::new();
     EMBEDDED.get_or_init(|| EmbeddedGazetteer::load().expect("the compiled-in gazetteer is valid"))
@@ -327,9 +329,13 @@ pub fn embedded() -> &'static EmbeddedGazetteer {
 /// The report's main country is the one its mentions weigh most for: a leading "COUNTRY -"
 /// or dateline mention counts 5, other distinct mentions their confidence (country names
 /// half of it); ties go to the country named first.
-/// Among that country's places, the first at town precision or finer with a confidence of at
-/// least 0.3 (else the most confident), else its first admin-1 division, else a name the
-/// gazetteer does not know that the text places in that country, else the country.
+/// With the text ([`primary_place_in`]), a name the gazetteer does not know that the text
+/// calls a settlement ("the X settlement") before it names any town of that country comes
+/// first. Then, among that country's places, the first at town precision or finer with a
+/// confidence of at least 0.3 (else the most confident), else a confident town of another
+/// country within 300 km of it ("ISRAEL. ... in Bethlehem"), else its first admin-1 division,
+/// else a name the gazetteer does not know that the text places in that country, else the
+/// country.
 /// A district or landmark named right before the town that holds it ("the Fatih neighborhood
 /// of Istanbul", "Orly Airport near Paris") yields the town, as coders of incident data do;
 /// the finer place stays among the mentions.
@@ -356,6 +362,29 @@ fn word_before(text: &str, at: usize) -> String {
         Some(w) => w,
         None => String::new(),
     }
+}
+
+/// Whether the text calls the mention a settlement: "the town of X", "the village of X",
+/// "X village".
+fn called_settlement(text: &str, m: &PlaceMention) -> bool {
+    let lex = lexicon();
+    let head = text.get(..m.start).unwrap_or_default();
+    let mut before = head
+        .split(|c: char| !c.is_alphanumeric())
+        .rev()
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase);
+    let of_settlement = before.next().is_some_and(|w| w == "of")
+        && before
+            .next()
+            .is_some_and(|w| lex.settlement_words.contains(&w));
+    let after = text
+        .get(m.end..)
+        .unwrap_or_default()
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .map(str::to_lowercase);
+    of_settlement || after.is_some_and(|w| lex.settlement_words.contains(&w))
 }
 
 fn pick_primary<'a>(text: Option<&str>, mentions: &'a [PlaceMention]) -> Option<&'a PlaceMention> {
@@ -397,6 +426,22 @@ fn pick_primary<'a>(text: Option<&str>, mentions: &'a [PlaceMention]) -> Option<
     let origin = |m: &PlaceMention| {
         text.is_some_and(|t| lexicon().origin_words.contains(&word_before(t, m.start)))
     };
+    // "Mortars were fired at the Neve Dekalim settlement. ... Gaza": a name the gazetteer does
+    // not know, which the text calls a settlement before it names any town, is where.
+    let first_fine = of_main
+        .iter()
+        .find(|(_, m)| fine(m) && m.confidence >= 0.3)
+        .map_or(usize::MAX, |(_, m)| m.start);
+    if let Some(t) = text {
+        if let Some(m) = of_main.iter().map(|(_, m)| *m).find(|m| {
+            m.start < first_fine
+                && m.place.precision == Precision::Country
+                && m.confidence < 0.5
+                && called_settlement(t, m)
+        }) {
+            return Some(m);
+        }
+    }
     let picked = of_main
         .iter()
         .find(|(_, m)| fine(m) && m.confidence >= 0.3 && !origin(m))
@@ -412,12 +457,25 @@ fn pick_primary<'a>(text: Option<&str>, mentions: &'a [PlaceMention]) -> Option<
         // The town right after it that holds it.
         if let Some(next) = mentions.get(k + 1) {
             let holds = next.place.precision == Precision::Town
+                // "the town of Ariha in Idlib": a place the text calls a town is one.
+                && !text.is_some_and(|t| called_settlement(t, m))
+                // "Getxo, near Bilbao": a town near another is not part of it (but "Orly
+                // Airport near Paris", a facility, is where Paris is).
+                && !text.is_some_and(|t| {
+                    let gap = t.get(m.end..next.start).unwrap_or_default().to_lowercase();
+                    let mut words = gap.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+                    let facility = words
+                        .clone()
+                        .next()
+                        .is_some_and(|w| lexicon().facility_words.contains(w));
+                    !facility && words.any(|w| matches!(w, "near" | "outside" | "outskirts"))
+                })
                 && next.place.country_code == m.place.country_code
                 && next.place != m.place
                 && next.start >= m.end + 4
                 && next.start - m.end <= 40
                 && next.place.population > m.place.population
-                && (locate::distance_km(&next.place, &m.place) < 40.0
+                && (locate::within_km(&next.place, &m.place, 40.0)
                     // "the Baladruz district of Baqubah": the text says so.
                     || text.is_some_and(|t| {
                         let gap = t.get(m.end..next.start).unwrap_or_default().to_lowercase();
@@ -436,6 +494,24 @@ fn pick_primary<'a>(text: Option<&str>, mentions: &'a [PlaceMention]) -> Option<
                 return Some(next);
             }
         }
+        return Some(m);
+    }
+    // No town of the main country: a confident town just across its border ("ISRAEL.
+    // Stones were thrown at a bus in Bethlehem") says where, more than a division or the
+    // country does.
+    let country = of_main
+        .iter()
+        .find(|(_, m)| m.place.precision == Precision::Country)
+        .map(|(_, m)| &m.place);
+    let across = country.and_then(|c| {
+        mentions.iter().find(|m| {
+            fine(m)
+                && m.confidence >= 0.6
+                && m.place.country_code != c.country_code
+                && locate::within_km(&m.place, c, 300.0)
+        })
+    });
+    if let Some(m) = across {
         return Some(m);
     }
     of_main

@@ -13,7 +13,9 @@
 use std::collections::HashMap;
 
 use crate::index::{lexicon, Entry, Index, Lexicon, Record};
-use crate::normalize::{hash64, mostly_upper, tokenize, Sep, Token};
+use crate::normalize::{
+    hash64, is_quote, key_extend, key_hash, mostly_upper, tokenize, FnvBuild, Sep, Token, KEY_START,
+};
 use crate::{Place, PlaceMention, Precision};
 
 /// The indices a text is matched against: the embedded one and, maybe, the user's places.
@@ -40,6 +42,8 @@ struct Hit {
     common: bool,
     /// Part of a longer proper name ("Thomas Jefferson", "Juan Peron"): needs context.
     embedded: bool,
+    /// Opens the name of a facility ("Odessa Airport", "the Munich Amerika Haus").
+    facility: bool,
     admin_hint: bool,
     /// Byte start of the hit that contains this one ("X, Y": Y).
     container: Option<usize>,
@@ -50,12 +54,27 @@ struct Hit {
 }
 
 /// Context weight of each country in the text.
-type Context = HashMap<String, f32>;
+type Context = HashMap<String, f32, FnvBuild>;
 
 const MAX_SPAN: usize = 8;
 
 /// How many mentions on either side count for the distance to other places.
 const PROXIMITY_WINDOW: usize = 12;
+
+/// Whether two places are closer than `km` (a cheap test first: a degree of latitude is
+/// 111 km, and no degree of longitude is longer).
+pub(crate) fn within_km(a: &Place, b: &Place, km: f64) -> bool {
+    let dlat = (a.lat - b.lat).abs();
+    if dlat * 111.0 >= km {
+        return false;
+    }
+    let dlon = (a.lon - b.lon).abs();
+    let dlon = dlon.min(360.0 - dlon);
+    if dlon * 111.33 * a.lat.abs().min(b.lat.abs()).to_radians().cos() >= km + 1.0 {
+        return false;
+    }
+    distance_km(a, b) < km
+}
 
 /// Great-circle distance in km.
 pub(crate) fn distance_km(a: &Place, b: &Place) -> f64 {
@@ -75,8 +94,15 @@ impl Layers<'_> {
         &self.layers[c.layer].records[c.record as usize]
     }
 
-    /// Candidates for a folded key, merged per record.
-    fn candidates(&self, folded: &str, exact: u64) -> Vec<Cand> {
+    /// A folded key's hash with one more word: the key hash itself (folded words are hashed
+    /// like exact ones).
+    #[inline]
+    fn extend_folded(&self, h: u64, word: u64) -> u64 {
+        key_extend(h, word)
+    }
+
+    /// Candidates for a folded key (its hash), merged per record.
+    fn candidates(&self, folded: u64, exact: u64) -> Vec<Cand> {
         let mut out: Vec<Cand> = Vec::new();
         for (layer, ix) in self.layers.iter().enumerate() {
             for e in ix.lookup(folded) {
@@ -106,10 +132,12 @@ impl Layers<'_> {
         out
     }
 
-    fn demonym(&self, exact: &str) -> Option<&str> {
+    /// The country of a demonym, given by the [`key_hash`](crate::normalize::key_hash) of its
+    /// exact key.
+    fn demonym(&self, exact: u64) -> Option<&str> {
         self.layers
             .first()
-            .and_then(|ix| ix.demonyms.get(exact))
+            .and_then(|ix| ix.demonyms.get(&exact))
             .map(String::as_str)
     }
 
@@ -147,9 +175,10 @@ impl Layers<'_> {
 
     fn locate_with_context(&self, text: &str) -> (Vec<PlaceMention>, Context) {
         let lex = lexicon();
-        let toks = tokenize(text);
+        let mut arena = String::with_capacity(text.len() * 2 + 16);
+        let toks = tokenize(text, &mut arena);
         if toks.is_empty() {
-            return (Vec::new(), HashMap::new());
+            return (Vec::new(), Context::default());
         }
         let upper = mostly_upper(text);
         let max_span = self
@@ -159,7 +188,7 @@ impl Layers<'_> {
             .max()
             .unwrap_or(1)
             .clamp(1, MAX_SPAN);
-        let mut ctx: Context = HashMap::new();
+        let mut ctx = Context::default();
         let mut hits = self.find_spans(text, &toks, upper, max_span, lex, &mut ctx);
         self.mark_admin_hints(&toks, &mut hits, lex);
         self.find_compositions(text, &toks, upper, &mut hits, lex);
@@ -180,7 +209,21 @@ impl Layers<'_> {
             if countries.len() == 1 {
                 let prefix =
                     k == 0 && h.t0 == 0 && toks[h.t0..h.t1].iter().all(|t| t.all_caps) && !upper;
-                *ctx.entry(countries[0].to_string()).or_default() += if prefix { 5.0 } else { 2.0 };
+                let w = if prefix { 5.0 } else { 2.0 };
+                *ctx.entry(countries[0].to_string()).or_default() += w;
+            } else if h.admin_hint || lex.admin1_words.contains(toks[h.t1 - 1].basic) {
+                // "Diyarbakir Province" names its country as a demonym would.
+                let mut ccs = h
+                    .cands
+                    .iter()
+                    .map(|c| self.record(c))
+                    .filter(|r| r.place.precision == Precision::Admin1)
+                    .map(|r| r.place.country_code.as_str());
+                if let Some(first) = ccs.next() {
+                    if ccs.all(|cc| cc == first) {
+                        *ctx.entry(first.to_string()).or_default() += 1.0;
+                    }
+                }
             }
         }
         // Common words need the context to be known: drop their candidates elsewhere. Parts of
@@ -198,8 +241,18 @@ impl Layers<'_> {
                     let large = r.capital || r.seat || r.user || r.place.population >= 100_000;
                     match (common, embedded) {
                         (true, false) => in_ctx,
-                        (true, true) => in_ctx && large,
-                        _ => large && c.primary && (in_ctx || ctx.is_empty()),
+                        (true, true) => in_ctx && (large || h.facility),
+                        // A town of a million people or a capital is rarely anything else, and
+                        // a town that opens a facility's name is where it is.
+                        _ => {
+                            h.facility
+                                || (c.primary
+                                    && (r.capital
+                                        || r.seat
+                                        || r.user
+                                        || r.place.population >= 1_000_000)
+                                    && (in_ctx || ctx.is_empty()))
+                        }
                     }
                 })
                 .collect();
@@ -248,14 +301,32 @@ impl Layers<'_> {
             let notable = r.capital || r.user || inner.population >= 100_000;
             let named = ctx.is_empty() || ctx.contains_key(&inner.country_code);
             let foreign = !named && inner.precision == Precision::Town && !notable;
-            if foreign && !h.unknown && index_of[k].is_none() {
+            // ... unless it lies near another town of the text ("an Israeli from Afula was
+            // killed in Jenin": Jenin is 15 km from Afula, across a border).
+            let neighbour = || {
+                tops.iter().enumerate().any(|(o, t)| {
+                    o != k
+                        && t.is_some_and(|t| {
+                            let p = &self.record(&t).place;
+                            p.precision == Precision::Town
+                                && p.country_code != inner.country_code
+                                && within_km(p, inner, 100.0)
+                        })
+                })
+            };
+            if foreign && !h.unknown && index_of[k].is_none() && !neighbour() {
                 h.unknown = true;
                 continue;
             }
             let Some(c) = index_of[k] else { continue };
             let Some(ct) = tops[c] else { continue };
-            let outer = &self.record(&ct).place;
-            if !h.unknown && inner.country_code != outer.country_code {
+            let outer_record = self.record(&ct);
+            let outer = &outer_record.place;
+            // ... unless the name is the better known of the two ("Baghdad, near the Noor
+            // market": Baghdad is not a place inside Noor).
+            let better_known = (r.capital && !outer_record.capital)
+                || (inner.precision == Precision::Town && inner.population > outer.population);
+            if !h.unknown && inner.country_code != outer.country_code && !better_known {
                 h.unknown = true;
             }
         }
@@ -276,17 +347,21 @@ impl Layers<'_> {
         let n = toks.len();
         let article = |k: usize| -> bool {
             let t = &toks[k];
-            lex.articles.contains(&t.basic)
+            lex.articles.contains(t.basic)
                 && k + 1 < n
                 && t.sep_after != Sep::Break
                 && (t.sep_after == Sep::Hyphen
-                    || lex.strong_articles.contains(&t.basic)
+                    || lex.strong_articles.contains(t.basic)
                     || (t.cap && !upper && !t.all_caps))
         };
         let mut hits = Vec::new();
         let mut i = 0;
-        let mut folded = String::new();
-        let mut exact = String::new();
+        // Per span end j (span [i, j)): key hashes of the span with every article dropped
+        // (`folded_at`) and with every word (`exact_at`), and its number of folded words.
+        let mut folded_at: Vec<u64> = vec![KEY_START; max_span + 2];
+        let mut exact_at: Vec<u64> = vec![KEY_START; max_span + 2];
+        let mut words_at: Vec<usize> = vec![0; max_span + 2];
+        let mut joined = String::new();
         while i < n {
             let starts = toks[i].cap || (article(i) && i + 1 < n && toks[i + 1].cap);
             if !starts {
@@ -296,7 +371,7 @@ impl Layers<'_> {
             // "Muqtada al-Sadr", "Abu Musab al-Zarqawi": an article right after a capitalised
             // word starts a family name, not a place.
             if i > 0
-                && lex.articles.contains(&toks[i].basic)
+                && lex.articles.contains(toks[i].basic)
                 && !toks[i].cap
                 && toks[i - 1].cap
                 && !toks[i - 1].sentence_start
@@ -307,70 +382,101 @@ impl Layers<'_> {
                 continue;
             }
             let mut found = None;
-            // The longest valid span first.
+            // An article inside a span [i, ..) that does not end with it.
+            let droppable =
+                |k: usize| article(k) || (k > i && lex.articles.contains(toks[k].basic));
+            // The longest valid span first. A span grows only while its words so far begin a
+            // name or a demonym of the gazetteer (a hyphenated pair may also be one joined word).
             let mut limit = i + 1;
-            while limit < n && limit - i < max_span && toks[limit - 1].sep_after != Sep::Break {
+            folded_at[0] = KEY_START;
+            exact_at[0] = KEY_START;
+            words_at[0] = 0;
+            loop {
+                let k = limit - 1;
+                let o = limit - i;
+                let t = &toks[k];
+                exact_at[o] = key_extend(exact_at[o - 1], t.hb);
+                if droppable(k) {
+                    folded_at[o] = folded_at[o - 1];
+                    words_at[o] = words_at[o - 1];
+                } else {
+                    folded_at[o] = self.extend_folded(folded_at[o - 1], t.hf);
+                    words_at[o] = words_at[o - 1] + 1;
+                }
+                if !(limit < n && o < max_span && t.sep_after != Sep::Break) {
+                    break;
+                }
+                let grows = words_at[o] == 0
+                    || self
+                        .layers
+                        .iter()
+                        .any(|ix| ix.prefixes.contains(&folded_at[o]))
+                    || self.layers[0].demonym_prefixes.contains(&exact_at[o])
+                    || (o == 1 && t.sep_after == Sep::Hyphen);
+                if !grows {
+                    break;
+                }
                 limit += 1;
             }
             for t1 in (i + 1..=limit).rev() {
                 let last = &toks[t1 - 1];
                 // "Atma camp": a generic word may end a longer name.
                 let generic_end = t1 - i >= 2
-                    && (lex.district_words.contains(&last.basic)
-                        || lex.settlement_words.contains(&last.basic));
+                    && (lex.district_words.contains(last.basic)
+                        || lex.settlement_words.contains(last.basic));
                 if (!last.cap && !generic_end) || article(t1 - 1) {
                     continue;
                 }
                 // Inside a name, any article form is one ("Dayr az Zawr").
                 let inner_article = |k: usize| {
-                    k + 1 < t1 && (article(k) || (k > i && lex.articles.contains(&toks[k].basic)))
+                    k + 1 < t1 && (article(k) || (k > i && lex.articles.contains(toks[k].basic)))
                 };
                 let inner_ok = toks[i..t1].iter().enumerate().all(|(o, t)| {
                     t.cap
                         || inner_article(i + o)
-                        || (o > 0 && lex.connectors.contains(&t.basic))
+                        || (o > 0 && lex.connectors.contains(t.basic))
                         || (i + o + 1 == t1 && generic_end)
                 });
                 if !inner_ok {
                     continue;
                 }
-                folded.clear();
-                exact.clear();
-                let mut words = 0;
-                for (k, t) in toks.iter().enumerate().take(t1).skip(i) {
-                    if !exact.is_empty() {
-                        exact.push(' ');
-                    }
-                    exact.push_str(&t.basic);
-                    if inner_article(k) {
-                        continue;
-                    }
-                    if !folded.is_empty() {
-                        folded.push(' ');
-                    }
-                    folded.push_str(&t.fold);
-                    words += 1;
-                }
-                if let Some(cc) = self.demonym(&exact) {
+                // The last word is never dropped as an article.
+                let o = t1 - i;
+                let (folded, words) = if droppable(t1 - 1) {
+                    (
+                        self.extend_folded(folded_at[o - 1], toks[t1 - 1].hf),
+                        words_at[o - 1] + 1,
+                    )
+                } else {
+                    (folded_at[o], words_at[o])
+                };
+                let exact = exact_at[o];
+                if let Some(cc) = self.demonym(exact) {
                     *ctx.entry(cc.to_string()).or_default() += 1.0;
                     found = Some((t1, None));
                     break;
                 }
                 if words == 1 {
                     let t = &toks[t1 - 1];
-                    if lex.stop.contains(&t.basic) || t.basic.chars().all(|c| c.is_ascii_digit()) {
+                    if lex.stop.contains(t.basic) || t.basic.chars().all(|c| c.is_ascii_digit()) {
                         continue;
                     }
                     if t.basic.chars().count() < 2 {
                         continue;
                     }
                 }
-                let mut cands = self.candidates(&folded, hash64(&exact));
+                let mut cands = self.candidates(folded, exact);
                 if cands.is_empty() && t1 == i + 2 && toks[i].sep_after == Sep::Hyphen {
                     // "Monchen-Gladbach" for "Monchengladbach".
-                    let joined = format!("{}{}", toks[i].fold, toks[i + 1].fold);
-                    let joined_exact = format!("{}{}", toks[i].basic, toks[i + 1].basic);
-                    cands = self.candidates(&joined, hash64(&joined_exact));
+                    joined.clear();
+                    joined.push_str(toks[i].fold);
+                    joined.push_str(toks[i + 1].fold);
+                    let jf = key_extend(KEY_START, hash64(&joined));
+                    joined.clear();
+                    joined.push_str(toks[i].basic);
+                    joined.push_str(toks[i + 1].basic);
+                    let je = key_extend(KEY_START, hash64(&joined));
+                    cands = self.candidates(jf, je);
                 }
                 // Country names are spelled as written ("Ayra" is not "Eire"); a country's name
                 // written as such is the country, whatever else has it as another spelling.
@@ -392,7 +498,7 @@ impl Layers<'_> {
                 let mut common = false;
                 if words == 1 && !has_country {
                     let t = &toks[t1 - 1];
-                    if lex.common.contains(&t.basic) {
+                    if lex.common.contains(t.basic) {
                         if upper || t.all_caps || t.sentence_start || !t.cap {
                             continue;
                         }
@@ -449,11 +555,12 @@ impl Layers<'_> {
                     }
                 }
                 let embedded = !upper && !has_country && self.embedded_in_name(toks, i, t1, lex);
-                found = Some((t1, Some((cands, common, embedded))));
+                let facility = embedded && opens_facility(text, toks, t1, lex);
+                found = Some((t1, Some((cands, common, embedded, facility))));
                 break;
             }
             match found {
-                Some((t1, Some((cands, common, embedded)))) => {
+                Some((t1, Some((cands, common, embedded, facility)))) => {
                     hits.push(Hit {
                         t0: i,
                         t1,
@@ -462,6 +569,7 @@ impl Layers<'_> {
                         cands,
                         common,
                         embedded,
+                        facility,
                         admin_hint: false,
                         container: None,
                         unknown: false,
@@ -484,14 +592,14 @@ impl Layers<'_> {
             if after < toks.len()
                 && !starts.contains(&after)
                 && toks[after - 1].sep_after == Sep::Space
-                && lex.admin1_words.contains(&toks[after].basic)
+                && lex.admin1_words.contains(toks[after].basic)
             {
                 h.admin_hint = true;
                 h.end = toks[after].end;
                 h.t1 = after + 1;
             } else if h.t0 >= 2
                 && toks[h.t0 - 1].basic == "of"
-                && lex.admin1_words.contains(&toks[h.t0 - 2].basic)
+                && lex.admin1_words.contains(toks[h.t0 - 2].basic)
             {
                 h.admin_hint = true;
             }
@@ -537,26 +645,26 @@ impl Layers<'_> {
         }
         // Unknown X: "the X district of Y", "X neighborhood in Y".
         let n = toks.len();
-        let hit_at: HashMap<usize, usize> =
+        let hit_at: HashMap<usize, usize, FnvBuild> =
             hits.iter().enumerate().map(|(k, h)| (h.t0, k)).collect();
         let mut extra = Vec::new();
         let mut drop_hits: Vec<usize> = Vec::new();
         for w in 1..n {
             let tw = &toks[w];
-            let is_district = lex.district_words.contains(&tw.basic);
-            let is_settlement = lex.settlement_words.contains(&tw.basic);
+            let is_district = lex.district_words.contains(tw.basic);
+            let is_settlement = lex.settlement_words.contains(tw.basic);
             if !is_district && !is_settlement {
                 continue;
             }
             if is_district && toks[w - 1].cap && !upper {
                 // Then "of"/"in" [the] [cardinal] Y.
                 let mut j = w + 1;
-                if !(j < n && matches!(toks[j].basic.as_str(), "of" | "in")) {
+                if !(j < n && matches!(toks[j].basic, "of" | "in")) {
                     continue;
                 }
                 j += 1;
                 while j < n
-                    && (toks[j].basic == "the" || lex.cardinal_prefixes.contains(&toks[j].basic))
+                    && (toks[j].basic == "the" || lex.cardinal_prefixes.contains(toks[j].basic))
                 {
                     j += 1;
                 }
@@ -565,16 +673,16 @@ impl Layers<'_> {
                 let mut a = w - 1;
                 while a > 0
                     && toks[a - 1].sep_after != Sep::Break
-                    && (toks[a - 1].cap || lex.is_article(&toks[a - 1].basic))
+                    && (toks[a - 1].cap || lex.is_article(toks[a - 1].basic))
                     && !toks[a - 1].sentence_start
                     && w - a < 5
                 {
                     a -= 1;
                 }
-                while a < w - 1 && lex.is_article(&toks[a].basic) && !toks[a].cap {
+                while a < w - 1 && lex.is_article(toks[a].basic) && !toks[a].cap {
                     a += 1;
                 }
-                if lex.stop.contains(&toks[a].basic) && a == w - 1 {
+                if lex.stop.contains(toks[a].basic) && a == w - 1 {
                     continue;
                 }
                 let y_start = hits[y].start;
@@ -627,6 +735,7 @@ impl Layers<'_> {
         // they are notable places ("Ankara Courthouse").
         let weak = |h: &Hit| {
             h.embedded
+                && !h.facility
                 && !h.cands.iter().any(|c| {
                     let r = self.record(c);
                     c.primary && (r.capital || r.place.population >= 100_000)
@@ -639,9 +748,11 @@ impl Layers<'_> {
         while k < n {
             let t = &toks[k];
             // Where a name may start.
-            let of_word =
-                lex.settlement_words.contains(&t.basic) || lex.of_place_words.contains(&t.basic);
-            let a = if lex.locatives.contains(&t.basic) || of_word {
+            // "the village of X", "the mayor of X", "the Athens suburb of X".
+            let of_word = lex.settlement_words.contains(t.basic)
+                || lex.of_place_words.contains(t.basic)
+                || lex.district_words.contains(t.basic);
+            let a = if lex.locatives.contains(t.basic) || of_word {
                 let mut a = k + 1;
                 if of_word {
                     if a < n && toks[a].basic == "of" {
@@ -661,7 +772,7 @@ impl Layers<'_> {
             };
             // "in al-Nahrawan": a lower-case article joined to the name belongs to it.
             let article_start = a + 1 < n
-                && lex.articles.contains(&toks[a].basic)
+                && lex.articles.contains(toks[a].basic)
                 && toks[a].sep_after == Sep::Hyphen
                 && toks[a + 1].cap;
             if a >= n
@@ -678,7 +789,7 @@ impl Layers<'_> {
                 && toks[b - 1].sep_after != Sep::Break
                 && !covered(b, hits)
                 && (toks[b].cap
-                    || (lex.articles.contains(&toks[b].basic)
+                    || (lex.articles.contains(toks[b].basic)
                         && toks.get(b + 1).is_some_and(|x| x.cap)
                         && toks[b].sep_after != Sep::Break))
             {
@@ -688,23 +799,19 @@ impl Layers<'_> {
             let ends = b >= n
                 || toks[b - 1].sep_after == Sep::Break
                 || !toks[b].cap
-                || lex.settlement_words.contains(&toks[b].basic)
-                || lex.district_words.contains(&toks[b].basic);
+                || lex.settlement_words.contains(toks[b].basic)
+                || lex.district_words.contains(toks[b].basic);
             let run = &toks[a..b];
             let bad = run.iter().any(|x| {
-                lex.stop.contains(&x.basic)
-                    || lex.not_places.contains(&x.basic)
-                    || lex.admin1_words.contains(&x.basic)
+                lex.stop.contains(x.basic)
+                    || lex.not_places.contains(x.basic)
+                    || lex.admin1_words.contains(x.basic)
                     || x.basic.chars().any(|c| c.is_ascii_digit())
                     || (x.all_caps && x.basic.chars().count() <= 5)
             }) || (b == a + 1 && run[0].basic.chars().count() < 3)
                 || covered(b.saturating_sub(1), hits);
-            let exact = run
-                .iter()
-                .map(|x| x.basic.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
-            if !ends || bad || self.demonym(&exact).is_some() {
+            let exact = run.iter().map(|x| x.basic).collect::<Vec<_>>().join(" ");
+            if !ends || bad || self.demonym(key_hash(&exact)).is_some() {
                 k = b.max(k + 1);
                 continue;
             }
@@ -736,10 +843,10 @@ impl Layers<'_> {
     /// place name: a person ("George Curtis Moore") or an organisation.
     fn embedded_in_name(&self, toks: &[Token], i: usize, t1: usize, lex: &Lexicon) -> bool {
         let generic = |t: &Token| {
-            lex.admin1_words.contains(&t.basic)
-                || lex.district_words.contains(&t.basic)
-                || lex.settlement_words.contains(&t.basic)
-                || lex.cardinal_prefixes.contains(&t.basic)
+            lex.admin1_words.contains(t.basic)
+                || lex.district_words.contains(t.basic)
+                || lex.settlement_words.contains(t.basic)
+                || lex.cardinal_prefixes.contains(t.basic)
         };
         // Only scripts with case tell names apart.
         let upper_first = |t: &Token| t.cap && t.basic.is_ascii();
@@ -757,7 +864,7 @@ impl Layers<'_> {
             }
             // "Bab al-Tabbaneh": the name goes on after an article.
             if last.sep_after != Sep::Break
-                && lex.articles.contains(&nx.basic)
+                && lex.articles.contains(nx.basic)
                 && nx.sep_after != Sep::Break
                 && toks.get(t1 + 1).is_some_and(|t| t.cap)
             {
@@ -775,13 +882,16 @@ impl Layers<'_> {
         upper: bool,
         explicit: &Context,
     ) {
-        // Admin-1 divisions named in the text.
-        let mut admins: Vec<(String, String)> = Vec::new();
+        // Admin-1 divisions named in the text, with the hit that names them (a name is no
+        // evidence for itself: "Maryland" the state does not favour a town of Maryland read
+        // from the same word).
+        let mut admins: Vec<(usize, String, String)> = Vec::new();
         if let Some(tops) = tops {
-            for c in tops.iter().flatten() {
+            for (o, c) in tops.iter().enumerate() {
+                let Some(c) = c else { continue };
                 let r = self.record(c);
                 if r.place.precision == Precision::Admin1 {
-                    admins.push((r.place.country_code.clone(), r.place.name.clone()));
+                    admins.push((o, r.place.country_code.clone(), r.place.name.clone()));
                 }
             }
         }
@@ -816,7 +926,15 @@ impl Layers<'_> {
                 let p = &r.place;
                 let mut s = match p.precision {
                     Precision::Country => 3.0,
-                    Precision::Admin1 => 1.0 + if admin_hint { 4.0 } else { 0.0 },
+                    // A division of millions is better known than a village of its name.
+                    Precision::Admin1 => {
+                        let pop = if p.population > 0 {
+                            0.25 * ((p.population as f32).log10() - 4.5).max(0.0)
+                        } else {
+                            0.0
+                        };
+                        1.0 + pop + if admin_hint { 4.0 } else { 0.0 }
+                    }
                     _ => {
                         let pop = if p.population > 0 {
                             0.3 * (p.population as f32).log10()
@@ -900,7 +1018,7 @@ impl Layers<'_> {
                     if p.precision != Precision::Admin1
                         && admins
                             .iter()
-                            .any(|(cc, n)| cc == &p.country_code && n == a1)
+                            .any(|(o, cc, n)| *o != k && cc == &p.country_code && n == a1)
                     {
                         s += 0.8;
                     }
@@ -924,7 +1042,8 @@ impl Layers<'_> {
                                 if matches!(
                                     op.precision,
                                     Precision::Town | Precision::District | Precision::Site
-                                ) {
+                                ) && within_km(p, op, best.min(150.0))
+                                {
                                     best = best.min(distance_km(p, op));
                                 }
                             }
@@ -1041,21 +1160,29 @@ impl Layers<'_> {
     /// Every place a single name may refer to, best first (no text context).
     pub(crate) fn lookup_name(&self, name: &str) -> Vec<(Place, f32)> {
         let lex = lexicon();
-        let (exact, folded) = crate::normalize::name_keys(name, |w| lex.is_article(w));
+        let mut kb = crate::normalize::KeyBuf::default();
+        kb.keys(name, |w| lex.is_article(w));
         let mut hits = vec![Hit {
             t0: 0,
             t1: 1,
             start: 0,
             end: name.len(),
-            cands: self.candidates(&folded, hash64(&exact)),
+            cands: self.candidates(kb.folded_hash, kb.exact_hash),
             common: false,
             embedded: false,
+            facility: false,
             admin_hint: false,
             container: None,
             unknown: false,
             lent: None,
         }];
-        self.score(&mut hits, &HashMap::new(), None, false, &HashMap::new());
+        self.score(
+            &mut hits,
+            &Context::default(),
+            None,
+            false,
+            &Context::default(),
+        );
         let mut cands = std::mem::take(&mut hits[0].cands);
         cands.sort_by(|a, b| b.score.total_cmp(&a.score));
         cands
@@ -1107,7 +1234,8 @@ fn locating_gap(gap: &str, lex: &Lexicon) -> bool {
 
 /// For each hit, the index of its container hit (a known place starting where it says).
 fn container_indices(hits: &[Hit]) -> Vec<Option<usize>> {
-    let mut by_start: HashMap<usize, usize> = HashMap::with_capacity(hits.len());
+    let mut by_start: HashMap<usize, usize, FnvBuild> =
+        HashMap::with_capacity_and_hasher(hits.len(), FnvBuild::default());
     for (k, h) in hits.iter().enumerate().rev() {
         if !h.unknown {
             by_start.insert(h.start, k);
@@ -1128,11 +1256,41 @@ fn unknown_hit(toks: &[Token], a: usize, b: usize, container: Option<usize>) -> 
         cands: Vec::new(),
         common: false,
         embedded: false,
+        facility: false,
         admin_hint: false,
         container,
         unknown: true,
         lent: None,
     }
+}
+
+/// Whether the capitalised run that goes on after token `t1` (the end of a place name) ends
+/// in a facility word: "Odessa Airport", "La Paz US Binational Center", "Lurgan Police
+/// Station", "the Guayaquil Supreme Court of Justice Building", "Porto-Vecchio Magistrate's
+/// Court".
+fn opens_facility(text: &str, toks: &[Token], t1: usize, lex: &Lexicon) -> bool {
+    let joined = |k: usize| {
+        let prev = &toks[k - 1];
+        prev.sep_after != Sep::Break
+            || (k > t1 && {
+                let gap = &text[prev.end..toks[k].start];
+                gap.strip_suffix(' ')
+                    .and_then(|g| g.strip_suffix(['s', 'S']))
+                    .is_some_and(|q| q.chars().count() == 1 && q.chars().all(is_quote))
+            })
+    };
+    let mut k = t1;
+    while k < toks.len() && k < t1 + 6 && joined(k) {
+        let t = &toks[k];
+        if lex.facility_words.contains(t.basic) && (t.cap || k > t1) {
+            return true;
+        }
+        if !(t.cap || lex.connectors.contains(t.basic)) {
+            return false;
+        }
+        k += 1;
+    }
+    false
 }
 
 /// Whether `outer` contains `inner`: same country for a country, same admin-1 name for an
@@ -1147,7 +1305,7 @@ fn contains(outer: &Place, inner: &Place) -> bool {
         Precision::Country => true,
         Precision::Admin1 => inner.admin1.as_deref() == Some(outer.name.as_str()),
         Precision::Town => {
-            inner.precision < Precision::Town || distance_km(outer, inner) < 40.0 && outer != inner
+            inner.precision < Precision::Town || within_km(outer, inner, 40.0) && outer != inner
         }
         _ => false,
     }

@@ -21,17 +21,21 @@ pub(crate) enum Sep {
     Break,
 }
 
-/// A word of a text.
+/// A word of a text (its forms live in the arena given to [`tokenize`]).
 #[derive(Debug, Clone)]
-pub(crate) struct Token {
+pub(crate) struct Token<'a> {
     /// Byte offset of the first character.
     pub(crate) start: usize,
     /// Byte offset after the last character (a possessive "'s" is left out).
     pub(crate) end: usize,
     /// Case- and accent-folded form, apostrophes dropped.
-    pub(crate) basic: String,
+    pub(crate) basic: &'a str,
     /// Transliteration-folded form of `basic`.
-    pub(crate) fold: String,
+    pub(crate) fold: &'a str,
+    /// [`hash64`] of `basic`.
+    pub(crate) hb: u64,
+    /// [`hash64`] of `fold`.
+    pub(crate) hf: u64,
     /// Starts with an upper-case letter, or is in a script without case.
     pub(crate) cap: bool,
     /// Every cased letter is upper case (and there are at least two letters).
@@ -58,6 +62,9 @@ pub(crate) fn is_quote(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || is_combining_mark(c)
 }
 
@@ -131,6 +138,7 @@ pub(crate) fn basic_into(word: &str, out: &mut String) {
 }
 
 /// Transliteration-folded form of a `basic` word.
+#[cfg(test)]
 pub(crate) fn fold(basic: &str) -> String {
     let mut out = String::with_capacity(basic.len());
     fold_into(basic, &mut out);
@@ -181,8 +189,10 @@ pub(crate) fn fold_into(basic: &str, out: &mut String) {
     }
 }
 
-/// Split a text into tokens.
-pub(crate) fn tokenize(text: &str) -> Vec<Token> {
+/// Split a text into tokens, whose word forms are written to `arena` (one buffer for the
+/// whole text instead of two strings a word).
+pub(crate) fn tokenize<'a>(text: &str, arena: &'a mut String) -> Vec<Token<'a>> {
+    arena.clear();
     let mut spans: Vec<(usize, usize)> = Vec::new();
     let mut iter = text.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
@@ -210,7 +220,8 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         }
         spans.push((start, end));
     }
-    let mut tokens = Vec::with_capacity(spans.len());
+    // Tokens with the places of their forms in the arena, then with the forms themselves.
+    let mut tokens: Vec<(Token<'static>, [usize; 3])> = Vec::with_capacity(spans.len());
     let mut prev_end = 0;
     for (k, &(start, mut end)) in spans.iter().enumerate() {
         // Possessive: "Aleppo's", "Aleppo’s".
@@ -224,7 +235,9 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             }
         }
         let word = &text[start..end];
-        let basic_form = basic(word);
+        let b0 = arena.len();
+        basic_into(word, arena);
+        let b1 = arena.len();
         let first = word.chars().next().unwrap_or(' ');
         let cased: Vec<char> = word
             .chars()
@@ -253,28 +266,71 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         } else {
             Sep::Break
         };
-        let fold_form = fold(&basic_form);
-        tokens.push(Token {
-            start,
-            end,
-            basic: basic_form,
-            fold: fold_form,
-            cap,
-            all_caps,
-            sentence_start,
-            sep_after,
-        });
+        let hb = hash64(&arena[b0..b1]);
+        // Fold from a copy of the basic form: the arena grows while folding.
+        let mut tmp = [0u8; 64];
+        let len = b1 - b0;
+        if len <= tmp.len() {
+            tmp[..len].copy_from_slice(&arena.as_bytes()[b0..b1]);
+            fold_into(std::str::from_utf8(&tmp[..len]).unwrap_or_default(), arena);
+        } else {
+            let w = arena[b0..b1].to_string();
+            fold_into(&w, arena);
+        }
+        let f1 = arena.len();
+        let hf = hash64(&arena[b1..f1]);
+        tokens.push((
+            Token {
+                start,
+                end,
+                hb,
+                hf,
+                basic: "",
+                fold: "",
+                cap,
+                all_caps,
+                sentence_start,
+                sep_after,
+            },
+            [b0, b1, f1],
+        ));
         prev_end = end;
     }
+    let arena: &'a str = arena;
     tokens
+        .into_iter()
+        .map(|(t, [b0, b1, f1])| Token {
+            basic: &arena[b0..b1],
+            fold: &arena[b1..f1],
+            ..t
+        })
+        .collect()
 }
 
 /// Keys of a name: (exact, folded). `articles` are dropped from the folded key when another
 /// word follows them.
+#[cfg(test)]
 pub(crate) fn name_keys(name: &str, is_article: impl Fn(&str) -> bool) -> (String, String) {
     let mut k = KeyBuf::default();
     k.keys(name, is_article);
     (k.exact, k.folded)
+}
+
+/// Hash of an empty key; [`key_extend`] adds words to it.
+pub(crate) const KEY_START: u64 = 0x243f_6a88_85a3_08d3;
+
+/// A key's hash with one more word (given by its [`hash64`]). Keys are hashed word by word so
+/// that a span of text extends its key one token at a time, without building strings.
+#[inline]
+pub(crate) fn key_extend(h: u64, word: u64) -> u64 {
+    (h.rotate_left(23) ^ word).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
+/// Hash of a key of space-separated words.
+pub(crate) fn key_hash(key: &str) -> u64 {
+    key.split(' ')
+        .filter(|w| !w.is_empty())
+        .fold(KEY_START, |h, w| key_extend(h, hash64(w)))
 }
 
 /// Reusable buffers for [`name_keys`] (the gazetteer computes half a million keys on load).
@@ -284,6 +340,12 @@ pub(crate) struct KeyBuf {
     pub(crate) exact: String,
     /// Folded key of the last name.
     pub(crate) folded: String,
+    /// [`key_hash`] of `exact`.
+    pub(crate) exact_hash: u64,
+    /// [`key_hash`] of `folded`.
+    pub(crate) folded_hash: u64,
+    /// Hashes of the proper prefixes of `folded`, in words (none for a one-word key).
+    pub(crate) prefixes: Vec<u64>,
     words: Vec<String>,
 }
 
@@ -293,7 +355,15 @@ impl KeyBuf {
         self.exact.clear();
         self.folded.clear();
         let mut n = 0;
-        for w in name.split(|c: char| !(is_word_char(c) || is_quote(c))) {
+        let ascii = name.is_ascii();
+        let words = name.split(move |c: char| {
+            if ascii {
+                !(c.is_ascii_alphanumeric() || c == '\'' || c == '`')
+            } else {
+                !(is_word_char(c) || is_quote(c))
+            }
+        });
+        for w in words {
             if w.is_empty() {
                 continue;
             }
@@ -307,18 +377,25 @@ impl KeyBuf {
                 n += 1;
             }
         }
+        self.exact_hash = KEY_START;
+        self.folded_hash = KEY_START;
+        self.prefixes.clear();
         for (i, w) in self.words.iter().take(n).enumerate() {
             if i > 0 {
                 self.exact.push(' ');
             }
             self.exact.push_str(w);
+            self.exact_hash = key_extend(self.exact_hash, hash64(w));
             if i + 1 < n && is_article(w) {
                 continue;
             }
             if !self.folded.is_empty() {
+                self.prefixes.push(self.folded_hash);
                 self.folded.push(' ');
             }
+            let at = self.folded.len();
             fold_into(w, &mut self.folded);
+            self.folded_hash = key_extend(self.folded_hash, hash64(&self.folded[at..]));
         }
     }
 }
@@ -348,6 +425,30 @@ impl std::hash::Hasher for Fnv {
 
 /// Builds [`Fnv`] hashers.
 pub(crate) type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
+
+/// A `Hasher` for keys that are hashes already ([`key_hash`]): one multiply spreads the bits.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Prehashed(u64);
+
+impl std::hash::Hasher for Prehashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+    }
+
+    fn write_u64(&mut self, x: u64) {
+        let x = (x ^ (x >> 32)).wrapping_mul(0xd6e8_feb8_6659_fd93);
+        self.0 = x ^ (x >> 32);
+    }
+}
+
+/// Builds [`Prehashed`] hashers.
+pub(crate) type PrehashedBuild = std::hash::BuildHasherDefault<Prehashed>;
 
 /// A 64-bit FNV-1a hash (stable, used to compare exact keys without storing them).
 pub(crate) fn hash64(s: &str) -> u64 {
@@ -398,7 +499,8 @@ mod tests {
     #[test]
     fn tokenize_offsets_possessives_and_separators() {
         let text = "Shelling hit Aleppo's Bab al-Nairab.";
-        let t = tokenize(text);
+        let mut arena = String::new();
+        let t = tokenize(text, &mut arena);
         let words: Vec<&str> = t.iter().map(|t| &text[t.start..t.end]).collect();
         assert_eq!(words, ["Shelling", "hit", "Aleppo", "Bab", "al", "Nairab"]);
         assert_eq!(t[4].sep_after, Sep::Hyphen);

@@ -377,3 +377,127 @@ fn a_small_foreign_namesake_is_an_unknown_local_place() {
         Some("Taji")
     );
 }
+
+#[test]
+fn a_town_opening_a_facility_name_is_where_the_facility_is() {
+    // The town first, then other capitalised words, then a facility word.
+    let found =
+        locate("GERMANY. A bottle of petrol was thrown at the Munich Lenbach Exhibition Hall.");
+    assert_eq!(find(&found, "Munich").place.country_code, "DE");
+    let found = locate("A parcel was found at the Odessa Customs office on Friday.");
+    assert_eq!(find(&found, "Odessa").place.country_code, "UA");
+    // A first name that is also a large town is no place.
+    let found = locate("A delegation met George Palmer Hughes on Tuesday.");
+    assert!(!found.iter().any(|m| m.mention == "George"), "{found:#?}");
+}
+
+#[test]
+fn a_place_the_text_calls_a_town_is_not_folded_into_its_neighbour() {
+    let text = "Jets struck the town of Ariha in Idlib overnight, activists said.";
+    let found = locate(text);
+    assert_eq!(
+        primary_place_in(text, &found).map(|m| m.mention.as_str()),
+        Some("Ariha")
+    );
+    let text = "Shells fell on Saraqib village in Idlib.";
+    let found = locate(text);
+    assert_eq!(
+        primary_place_in(text, &found).map(|m| m.mention.as_str()),
+        Some("Saraqib")
+    );
+}
+
+#[test]
+fn towns_everywhere_have_their_population_and_current_name() {
+    // Population decides between namesakes outside the conflict countries too.
+    let found = locate("Protesters marched through Valencia and Seville on Sunday.");
+    assert_eq!(find(&found, "Valencia").place.country_code, "ES");
+    assert!(find(&found, "Seville").place.population > 100_000);
+    // An older spelling still finds the town, which carries its GeoNames name and id.
+    let found = locate("SWEDEN. Windows were broken at a consulate in Malmoe.");
+    let m = find(&found, "Malmoe");
+    assert_eq!(m.place.name, "Malmö");
+    assert!(m.place.geonameid.is_some());
+}
+
+#[test]
+fn a_state_outweighs_a_small_town_of_its_name() {
+    let found = locate("Flooding closed roads across Maryland and Virginia on Monday.");
+    assert_eq!(find(&found, "Maryland").place.country_code, "US");
+    assert_eq!(find(&found, "Maryland").place.precision, Precision::Admin1);
+}
+
+#[test]
+fn facility_names_with_a_possessive_and_exonyms_of_renamed_towns() {
+    let found = locate("An explosion damaged the Ancona Magistrate's Court overnight.");
+    assert_eq!(find(&found, "Ancona").place.country_code, "IT");
+    // The English name of a town the sources spell otherwise.
+    let found = locate("GERMANY. A shop window was smashed in Cologne.");
+    let m = find(&found, "Cologne");
+    assert_eq!(
+        (m.place.country_code.as_str(), m.place.name.as_str()),
+        ("DE", "Köln")
+    );
+}
+
+#[test]
+fn an_unknown_suburb_of_a_known_town() {
+    let text = "Masked men burned a car in the Mosul suburb of Zarwana on Friday.";
+    let found = locate(text);
+    let m = find(&found, "Zarwana");
+    assert_eq!(m.place.name, "Mosul");
+    assert!(m.confidence < 0.6);
+    assert_eq!(
+        primary_place_in(text, &found).map(|m| m.mention.as_str()),
+        Some("Zarwana")
+    );
+}
+
+#[test]
+fn a_named_province_gives_its_country_as_context() {
+    // "Silvan" is also an English word: it needs its country named, which the province does.
+    let found = locate("A bridge near Silvan in Diyarbakir Province was blown up on Sunday.");
+    assert_eq!(find(&found, "Silvan").place.country_code, "TR");
+}
+
+#[test]
+fn a_town_across_the_border_of_the_dateline_country() {
+    // The dateline names a country, the text only a town just across its border: the town
+    // says where.
+    let text = "ISRAEL. Police closed the square of Bethlehem after a bomb threat on Sunday.";
+    let found = locate(text);
+    assert_eq!(
+        primary_place_in(text, &found).map(|m| m.mention.as_str()),
+        Some("Bethlehem")
+    );
+}
+
+#[test]
+fn a_small_town_next_to_a_named_one_across_a_border_is_a_place() {
+    // Jenin is in no country the text names, but lies 15 km from Afula.
+    let found = locate("A man from Afula was shot dead in Jenin, an Israeli official said.");
+    assert_eq!(find(&found, "Jenin").place.country_code, "PS");
+    assert!(find(&found, "Jenin").place.geonameid.is_some());
+}
+
+#[test]
+fn an_unknown_settlement_named_first_is_where() {
+    // The gazetteer does not know the settlement; the text calls it one before naming a town.
+    let text =
+        "Palestinian gunmen fired at the Kfar Zohar settlement. Hamas in Gaza claimed the attack.";
+    let found = locate(text);
+    assert_eq!(
+        primary_place_in(text, &found).map(|m| m.mention.as_str()),
+        Some("Kfar Zohar")
+    );
+}
+
+#[test]
+fn a_town_near_a_city_is_not_part_of_it() {
+    let text = "A bomb damaged a bank in Getxo, near Bilbao, on Tuesday.";
+    let found = locate(text);
+    assert_eq!(
+        primary_place_in(text, &found).map(|m| m.mention.as_str()),
+        Some("Getxo")
+    );
+}

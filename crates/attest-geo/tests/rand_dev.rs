@@ -23,11 +23,11 @@ fn rand_dev_place_and_country_accuracy() {
         s.country_acc(),
         s.place_acc()
     );
-    // Floors a little under the measured figures (0.89 / 0.77): a regression fails here.
+    // Floors a little under the measured figures (0.899 / 0.796): a regression fails here.
     assert!(
-        s.country_acc() >= 0.85,
+        s.country_acc() >= 0.88,
         "country_acc {:.4}",
         s.country_acc()
     );
-    assert!(s.place_acc() >= 0.75, "place_acc {:.4}", s.place_acc());
+    assert!(s.place_acc() >= 0.78, "place_acc {:.4}", s.place_acc());
 }
