@@ -969,11 +969,19 @@ impl Extractor {
                 }
             })
         });
-        // "in Grenada" in a report headed BOLIVIA: a country named in passing is not the place.
+        // "in Grenada" in a report headed BOLIVIA: a country named in passing is not the place;
+        // nor is a town abroad ("SWEDEN. ... in response to Ankara's parliament"): a report
+        // headed by its country happened there.
+        let headed = cands.first().and_then(|c| {
+            c.place
+                .as_ref()
+                .filter(|p| c.start < 3 && p.precision == Precision::Country)
+                .map(|p| p.country_code.as_str())
+        });
         let location = match (location, doc_country) {
             (Some(l), Some(cc))
-                if l.precision.as_deref() == Some("country")
-                    && l.country_code.as_deref() != Some(cc) =>
+                if l.country_code.as_deref() != Some(cc)
+                    && (l.precision.as_deref() == Some("country") || headed == Some(cc)) =>
             {
                 ev.remove("location");
                 None

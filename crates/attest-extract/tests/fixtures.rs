@@ -221,3 +221,15 @@ fn a_district_named_within_a_town_keeps_both() {
     assert_eq!(loc.precision.as_deref(), Some("district"));
     check_evidence(text, &out.incidents);
 }
+
+#[test]
+fn a_report_headed_by_its_country_happened_there() {
+    let ex = test_extractor();
+    let text =
+        "SYRIA.  A bomb wrecked a bus depot, days after Moscow's envoy left.  Nobody was hurt.";
+    let out = run(&ex, text, "2016-05-04");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_eq!(loc.country_code.as_deref(), Some("SY"));
+    assert_eq!(loc.precision.as_deref(), Some("country"));
+    check_evidence(text, &out.incidents);
+}
