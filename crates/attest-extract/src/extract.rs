@@ -274,11 +274,12 @@ impl Extractor {
             si.sources = actors::sources(&doc, s.t0, s.t1);
         }
         // Places are looked up only in reports that tell of an incident.
+        let located_text = place_text(&doc, &info);
         let mentions = if info
             .iter()
             .any(|s| s.event || short && s.strongest.is_some())
         {
-            self.gaz.locate(&place_text(&doc, &info))
+            self.gaz.locate(&located_text)
         } else {
             Vec::new()
         };
@@ -479,13 +480,25 @@ impl Extractor {
             }
         }
         let drafts = self.segment(&doc, &info, &cands);
+        // The gazetteer's own choice of the report's place: a fallback for a lone incident
+        // whose sentences name no place the rules above accept.
+        let primary = attest_geo::primary_place_in(&located_text, &mentions)
+            .filter(|m| m.place.precision <= Precision::Town && m.confidence >= 0.3);
         let doc_country = self.doc_country(&doc, &cands);
         let mut scored: Vec<(f32, usize, Incident)> = drafts
             .iter()
             .enumerate()
             .filter_map(|(n, d)| {
-                self.finish(&doc, &info, &cands, d, published, doc_country.as_deref())
-                    .map(|(inc, sal)| (sal + if n == 0 { 4.0 } else { 0.0 }, n, inc))
+                self.finish(
+                    &doc,
+                    &info,
+                    &cands,
+                    d,
+                    published,
+                    doc_country.as_deref(),
+                    primary.filter(|_| drafts.len() == 1),
+                )
+                .map(|(inc, sal)| (sal + if n == 0 { 4.0 } else { 0.0 }, n, inc))
             })
             .collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -757,6 +770,7 @@ impl Extractor {
         d: &Draft,
         published: Option<chrono::NaiveDate>,
         doc_country: Option<&str>,
+        primary: Option<&PlaceMention>,
     ) -> Option<(Incident, f32)> {
         let lex = &self.lex;
         let mut ev: BTreeMap<String, Vec<Span>> = BTreeMap::new();
@@ -988,6 +1002,22 @@ impl Extractor {
             }
             (l, _) => l,
         };
+        let location = location.or_else(|| {
+            let m = primary.filter(|m| doc_country.is_none_or(|cc| m.place.country_code == cc))?;
+            add(&mut ev, "location", [m.start, m.end]);
+            let p = &m.place;
+            Some(Location {
+                mention: m.mention.clone(),
+                name: Some(p.name.clone()),
+                admin1: p.admin1.clone(),
+                country: self.gaz.country_name(&p.country_code).map(str::to_string),
+                country_code: Some(p.country_code.clone()),
+                lat: Some(p.lat),
+                lon: Some(p.lon),
+                precision: Some(p.precision.as_str().to_string()),
+                geonameid: p.geonameid,
+            })
+        });
         let location = location.or_else(|| {
             // The report's country, with the words that name it when the text does.
             let named = doc_country.and_then(|cc| {
