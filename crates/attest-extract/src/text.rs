@@ -310,11 +310,10 @@ impl<'a> Doc<'a> {
         while i < n {
             if i > t0 {
                 let gap = self.gap(i);
-                let nl = gap.matches('\n').count();
-                let indented = gap
-                    .rsplit('\n')
-                    .next()
-                    .is_some_and(|tail| nl > 0 && tail.len() >= 2);
+                // Most gaps are one space: count newlines by bytes, look for indents only after one.
+                let nl = gap.bytes().filter(|&b| b == b'\n').count();
+                let indented =
+                    nl > 0 && gap.rsplit('\n').next().is_some_and(|tail| tail.len() >= 2);
                 let para_break = nl >= 2 || (nl == 1 && (!wrapped || indented));
                 if para_break {
                     self.push_sent(t0, i, para);
