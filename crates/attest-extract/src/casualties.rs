@@ -838,7 +838,10 @@ fn left_count(
                 high,
                 span: doc.span(a, w_end),
                 additional: n.additional || also,
-                subset: partitive || subset_before(doc, n, t0),
+                // "Three nurses were among the dead"
+                subset: partitive
+                    || subset_before(doc, n, t0)
+                    || (n.t1..w0).any(|k| doc.find(k, |t| t == Tag::Subset).is_some()),
                 zero: false,
                 vague: n.vague,
                 perp: perp_in(doc, n.t1, w0),

@@ -1269,6 +1269,20 @@ fn count(
             .filter(move |c| !c.zero && !c.subset && !c.additional && (perp || !c.perp))
             .min_by_key(|c| c.span[0])
     };
+    // Two different tolls for one incident ("five were killed ... twelve died"): the report does
+    // not settle it, and a wrong number of dead is worse than none. The count stays unknown; the
+    // disputed statements are kept as evidence under "<key>_disputed" for a reviewer.
+    let tolls: Vec<&&Cas> = facts
+        .iter()
+        .filter(|c| !c.zero && !c.subset && !c.additional && !c.perp && c.low.is_some())
+        .collect();
+    if tolls.iter().any(|c| c.low != tolls[0].low) {
+        let key = format!("{key}_disputed");
+        for c in tolls {
+            add(ev, &key, c.span);
+        }
+        return Count::default();
+    }
     // The victims' count first; the attackers' dead stated apart add to it ("both gunmen were
     // killed"), as do counts said to come on top ("two more died").
     let base = counts(false).or_else(|| counts(true));

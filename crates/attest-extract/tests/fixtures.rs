@@ -233,3 +233,20 @@ fn a_report_headed_by_its_country_happened_there() {
     assert_eq!(loc.precision.as_deref(), Some("country"));
     check_evidence(text, &out.incidents);
 }
+
+#[test]
+fn two_different_tolls_leave_the_count_unknown_but_kept_as_evidence() {
+    let ex = test_extractor();
+    let text = "Shelling hit a market in Avdiivka on Monday. Police said five people were killed, \
+                while hospital officials said nine people died.";
+    let out = run(&ex, text, "2022-03-08");
+    let inc = &out.incidents[0];
+    assert_eq!((inc.killed.low, inc.killed.high), (None, None));
+    let disputed = inc
+        .evidence
+        .get("killed_disputed")
+        .expect("disputed tolls kept");
+    assert_eq!(disputed.len(), 2);
+    assert!(text[disputed[0][0]..disputed[0][1]].contains("five"));
+    assert!(text[disputed[1][0]..disputed[1][1]].contains("nine"));
+}
