@@ -243,16 +243,61 @@ fn killed_ingest_leaves_a_consistent_store_and_a_rerun_completes_it() {
     let store = SqliteStore::open(&dir.db()).unwrap();
     store.integrity_check().unwrap();
     let before = store.stats().unwrap().reports;
+    // Whatever was committed is searchable: reports and their index entries commit together.
+    assert_eq!(
+        store.search_reports("shelling", 0).unwrap().len() as u64,
+        before
+    );
     drop(store);
     assert!(before > 0, "nothing was committed before the kill");
     let rerun = dir.json(&["ingest", "--json", path]);
     let store = SqliteStore::open(&dir.db()).unwrap();
+    // Sound, and the search index holds every report (integrity_check compares them).
     store.integrity_check().unwrap();
     assert_eq!(store.stats().unwrap().reports, n as u64);
+    assert_eq!(store.search_reports("shelling", 0).unwrap().len(), n);
     assert_eq!(rerun["new"].as_u64().unwrap() + before, n as u64);
     if !status.success() {
         // The kill landed mid-way: the rerun found the committed part as duplicates.
         assert_eq!(rerun["duplicate"].as_u64().unwrap(), before);
+    }
+}
+
+/// Reports spanning several chunks, with unreadable lines among them, are stored in input
+/// order and are all searchable when the command returns.
+#[test]
+fn a_large_ingest_stores_in_input_order_and_everything_is_searchable_when_it_returns() {
+    let dir = Dir::new();
+    let n = 1_234;
+    let mut jsonl = String::new();
+    for i in 0..n {
+        if i % 400 == 7 {
+            jsonl.push_str("{not json\n");
+        }
+        jsonl.push_str(&format!(
+            "{{\"id\":\"o{i}\",\"title\":\"Item {i}\",\"text\":\"Report number{i}: a drone struck a depot in Kherson.\"}}\n"
+        ));
+    }
+    let file = dir.write("many.jsonl", &jsonl);
+    let out = dir.run(&["ingest", "--json", "--no-extract", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let summary: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(summary["new"], n);
+    assert_eq!(summary["failed"], 4);
+    let store = SqliteStore::open(&dir.db()).unwrap();
+    store.integrity_check().unwrap();
+    let ids: Vec<i64> = (0..n)
+        .map(|i| store.report(&format!("o{i}")).unwrap().id.0)
+        .collect();
+    assert!(
+        ids.windows(2).all(|w| w[0] < w[1]),
+        "ids out of input order"
+    );
+    assert_eq!(store.search_reports("kherson depot", 0).unwrap().len(), n);
+    for i in [0, 499, 500, 1_233] {
+        let hits = store.search_reports(&format!("number{i}"), 0).unwrap();
+        assert_eq!(hits.len(), 1, "number{i}");
+        assert_eq!(hits[0].external_id, format!("o{i}"));
     }
 }
 

@@ -22,6 +22,7 @@
 //! ```
 #![deny(missing_docs)]
 
+mod checkpoint;
 mod error;
 mod incidents;
 mod migrate;
@@ -58,7 +59,7 @@ pub trait Store {
 
     /// Stores reports in one transaction: each is new, or a duplicate of a stored report with the
     /// same sha256 of its original bytes. A source named by a report and not yet known is created
-    /// with kind `unknown`.
+    /// with kind `unknown`. The new reports are indexed for search in the same transaction.
     fn insert_reports(
         &mut self,
         batch: BatchId,

@@ -9,6 +9,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (2, include_str!("../migrations/0002_places.sql")),
     (3, include_str!("../migrations/0003_incidents.sql")),
     (4, include_str!("../migrations/0004_server.sql")),
+    (5, include_str!("../migrations/0005_search_batches.sql")),
 ];
 
 /// The schema version this build writes.

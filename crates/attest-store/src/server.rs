@@ -418,6 +418,140 @@ mod tests {
         assert_eq!(n, 1);
     }
 
+    fn stored_report(id: &str, text: &str) -> String {
+        format!(
+            "INSERT INTO reports (external_id, captured_at, format, sha256, original_size, original_zstd, text, batch_id)
+             VALUES ('{id}', 't', 'text', 'sha-{id}', 1, x'00', '{text}', 1)"
+        )
+    }
+
+    fn hits(s: &SqliteStore, text: &str) -> Vec<String> {
+        let mut ids: Vec<String> = s
+            .search_reports(text, 0)
+            .unwrap()
+            .into_iter()
+            .map(|h| h.external_id)
+            .collect();
+        ids.sort();
+        ids
+    }
+
+    #[test]
+    fn every_stored_report_is_searchable_once_its_batch_commits() {
+        let mut s = SqliteStore::open_in_memory().unwrap();
+        let b = s.begin_batch("test").unwrap();
+        let batch = |from: usize, to: usize| -> Vec<PreparedReport> {
+            (from..to)
+                .map(|i| {
+                    report(
+                        &format!("r{i}"),
+                        "Shelling",
+                        &format!("Shelling hit district{i} of Idlib."),
+                    )
+                })
+                .collect()
+        };
+        for (from, to) in [(0, 3), (3, 250), (250, 251)] {
+            s.insert_reports(b, batch(from, to)).unwrap();
+            assert_eq!(hits(&s, "idlib").len(), to, "after storing r{from}..r{to}");
+        }
+        // Duplicates add nothing to the index, new reports beside them are indexed.
+        let mut again = batch(249, 251);
+        again.push(report("new", "Quiet", "A quiet night in Kharkiv."));
+        s.insert_reports(b, again).unwrap();
+        assert_eq!(hits(&s, "idlib").len(), 251);
+        assert_eq!(hits(&s, "district7"), vec!["r7"]);
+        assert_eq!(hits(&s, "quiet kharkiv"), vec!["new"]);
+        // The index holds every report with exactly its words, and nothing else.
+        s.integrity_check().unwrap();
+    }
+
+    #[test]
+    fn reports_missing_from_the_search_index_are_indexed_on_open_and_on_the_next_write() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("attest.db");
+        let mut s = SqliteStore::open(&path).unwrap();
+        let b = s.begin_batch("test").unwrap();
+        s.insert_reports(b, vec![report("a", "Market", "Shelling hit the market.")])
+            .unwrap();
+        // Rows written past the store (an older tool, a hand repair) are not indexed...
+        s.conn
+            .execute_batch(&stored_report("raw1", "Airstrike on a bakery"))
+            .unwrap();
+        assert!(hits(&s, "bakery").is_empty());
+        assert!(s.integrity_check().is_err());
+        // ...until the next write through the store, which indexes everything above the
+        // index's watermark in its own transaction,
+        s.insert_reports(b, vec![report("b", "Bakery", "Another bakery hit.")])
+            .unwrap();
+        assert_eq!(hits(&s, "bakery"), vec!["b", "raw1"]);
+        s.integrity_check().unwrap();
+        // or the next open.
+        s.conn
+            .execute_batch(&stored_report("raw2", "Bakery queue shelled"))
+            .unwrap();
+        drop(s);
+        let s = SqliteStore::open(&path).unwrap();
+        assert_eq!(hits(&s, "bakery"), vec!["b", "raw1", "raw2"]);
+        s.integrity_check().unwrap();
+    }
+
+    #[test]
+    fn a_store_indexed_by_the_old_trigger_migrates_and_stays_searchable() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("attest.db");
+        {
+            let conn = Connection::open(&path).unwrap();
+            for sql in [
+                include_str!("../migrations/0001_init.sql"),
+                include_str!("../migrations/0002_places.sql"),
+                include_str!("../migrations/0003_incidents.sql"),
+                include_str!("../migrations/0004_server.sql"),
+            ] {
+                conn.execute_batch(sql).unwrap();
+            }
+            conn.execute_batch("PRAGMA user_version = 4; INSERT INTO batches (started_at, command) VALUES ('t', 'x');")
+                .unwrap();
+            conn.execute_batch(&stored_report("old", "Airstrike on Maarat bakery"))
+                .unwrap();
+        }
+        let mut s = SqliteStore::open(&path).unwrap();
+        assert_eq!(s.schema_version().unwrap(), 5);
+        let triggers: i64 = s
+            .conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'reports_fts_insert'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(triggers, 0);
+        let b = s.begin_batch("test").unwrap();
+        s.insert_reports(
+            b,
+            vec![report("new", "Bakery", "A second bakery hit in Maarat.")],
+        )
+        .unwrap();
+        assert_eq!(hits(&s, "maarat bakery"), vec!["new", "old"]);
+        s.integrity_check().unwrap();
+    }
+
+    #[test]
+    fn indexing_a_batch_reads_only_the_reports_above_the_watermark() {
+        let s = SqliteStore::open_in_memory().unwrap();
+        let p = plan(
+            &s.conn,
+            "SELECT id, title, text FROM reports WHERE id > 10 ORDER BY id",
+        );
+        assert!(p.contains("INTEGER PRIMARY KEY (rowid>?)"), "{p}");
+        assert!(!p.contains("TEMP B-TREE"), "{p}");
+        let p = plan(
+            &s.conn,
+            "SELECT coalesce(max(id), 0) FROM reports_fts_docsize",
+        );
+        assert!(p.contains("SEARCH"), "{p}");
+    }
+
     #[test]
     fn tokens_are_unique_by_name_until_revoked() {
         let mut s = SqliteStore::open_in_memory().unwrap();

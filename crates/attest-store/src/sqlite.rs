@@ -1,19 +1,28 @@
 //! The embedded SQLite store.
 
+use crate::checkpoint::Checkpointer;
 use crate::migrate::migrate;
 use crate::types::*;
 use crate::{Result, Store, StoreError};
 use attest_model::{BatchId, Format, Report, ReportId, Source, SourceId, SourceKind};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// The embedded default store: one SQLite file in WAL mode.
 pub struct SqliteStore {
-    conn: Connection,
+    /// Checkpoints on a thread of their own, when asked for; declared first so it stops
+    /// before the connection closes.
+    checkpointer: Option<Checkpointer>,
+    pub(crate) conn: Connection,
+    /// The file, `None` in memory.
+    path: Option<PathBuf>,
     /// Source ids by lower-cased name, filled as sources are met.
     source_cache: HashMap<String, SourceId>,
 }
+
+/// Pages of write-ahead log after which a commit copies the log into the store file.
+const WAL_AUTOCHECKPOINT: i64 = 16384;
 
 fn now() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
@@ -36,9 +45,11 @@ impl SqliteStore {
         // checkpoints write each page once per 64 MiB of WAL rather than once per 4 MiB.
         conn.pragma_update(None, "cache_size", -65536)
             .map_err(open_err)?;
-        conn.pragma_update(None, "wal_autocheckpoint", 16384)
+        conn.pragma_update(None, "wal_autocheckpoint", WAL_AUTOCHECKPOINT)
             .map_err(open_err)?;
-        Self::prepare(conn)
+        let mut store = Self::prepare(conn)?;
+        store.path = Some(path.to_path_buf());
+        Ok(store)
     }
 
     /// A fresh store in memory (tests, dry runs).
@@ -50,22 +61,54 @@ impl SqliteStore {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
         migrate(&mut conn)?;
+        // Only reports written by something other than the store can be missing from the
+        // search index; look (a read, so opening never waits for a writer) before writing.
+        if search_index_behind(&conn)? {
+            let tx = conn.transaction()?;
+            let n = index_new_reports(&tx)?;
+            tx.commit()?;
+            tracing::info!(reports = n, "indexed reports missing from the search index");
+        }
         Ok(SqliteStore {
+            checkpointer: None,
             conn,
+            path: None,
             source_cache: HashMap::new(),
         })
     }
 
-    /// Runs `PRAGMA integrity_check`; `Ok(())` when the file is sound.
+    /// From now on, copies the write-ahead log into the store file from a thread of its own
+    /// as reports are stored, instead of in the writer's commits (an ingest then keeps its
+    /// writer busy with writing). Stops when the store is dropped. Nothing to do in memory.
+    pub fn checkpoint_in_background(&mut self) -> Result<()> {
+        if let (Some(path), None) = (&self.path, &self.checkpointer) {
+            self.checkpointer = Some(Checkpointer::start(path)?);
+            // The writer still checkpoints, rarely: copying what the thread has not yet, its
+            // checkpoint lets the log start over from its beginning (the log cannot restart
+            // while the writer keeps appending to it).
+            self.conn
+                .pragma_update(None, "wal_autocheckpoint", 4 * WAL_AUTOCHECKPOINT)?;
+        }
+        Ok(())
+    }
+
+    /// Runs `PRAGMA integrity_check`, then checks the search index against the reports (every
+    /// report indexed, with exactly its words); `Ok(())` when both are sound. Reads every
+    /// report: for tests and repairs, not for every open.
     pub fn integrity_check(&self) -> Result<()> {
         let verdict: String = self
             .conn
             .query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
-        if verdict == "ok" {
-            Ok(())
-        } else {
-            Err(StoreError::Corrupt(verdict))
+        if verdict != "ok" {
+            return Err(StoreError::Corrupt(verdict));
         }
+        self.conn
+            .execute(
+                "INSERT INTO reports_fts (reports_fts, rank) VALUES ('integrity-check', 1)",
+                [],
+            )
+            .map_err(|e| StoreError::Corrupt(format!("search index: {e}")))?;
+        Ok(())
     }
 
     /// The schema version of the open store.
@@ -90,6 +133,126 @@ impl SqliteStore {
         )?;
         Ok(SourceId(tx.last_insert_rowid()))
     }
+}
+
+/// The largest report id the search index holds: its docsize table has one row per indexed
+/// report, written in the same transaction as the index entries, so this is an exact watermark.
+fn search_index_watermark(conn: &Connection) -> Result<i64> {
+    Ok(conn
+        .prepare_cached("SELECT coalesce(max(id), 0) FROM reports_fts_docsize")?
+        .query_row([], |r| r.get(0))?)
+}
+
+/// Whether some stored report is missing from the search index.
+fn search_index_behind(conn: &Connection) -> Result<bool> {
+    let newest: i64 = conn
+        .prepare_cached("SELECT coalesce(max(id), 0) FROM reports")?
+        .query_row([], |r| r.get(0))?;
+    Ok(newest > search_index_watermark(conn)?)
+}
+
+/// Indexes for search every report above the index's watermark, in one statement (FTS5 then
+/// writes the batch's terms as one segment, not one per report). Call it inside the
+/// transaction that stored the reports, so they are never committed unsearchable. Report ids
+/// only grow (reports are never deleted), so the reports above the watermark are exactly the
+/// ones not indexed.
+fn index_new_reports(conn: &Connection) -> Result<usize> {
+    let watermark = search_index_watermark(conn)?;
+    Ok(conn
+        .prepare_cached(
+            "INSERT INTO reports_fts (rowid, title, text)
+             SELECT id, title, text FROM reports WHERE id > ?1 ORDER BY id",
+        )?
+        .execute([watermark])?)
+}
+
+/// The rows of [`Store::insert_reports`], inside its transaction: the outcome of each report
+/// and the bytes stored.
+fn insert_rows(
+    tx: &rusqlite::Transaction<'_>,
+    source_cache: &mut HashMap<String, SourceId>,
+    batch: BatchId,
+    reports: Vec<PreparedReport>,
+) -> Result<(Vec<InsertOutcome>, u64)> {
+    let captured_at = now();
+    let mut outcomes = Vec::with_capacity(reports.len());
+    let mut stored_bytes = 0u64;
+    let mut find = tx.prepare_cached("SELECT id, external_id FROM reports WHERE sha256 = ?1")?;
+    let mut duplicate_of = |sha: &str| -> Result<Option<InsertOutcome>> {
+        Ok(find
+            .query_row([sha], |r| {
+                Ok(InsertOutcome::Duplicate {
+                    existing: ReportId(r.get(0)?),
+                    existing_external_id: r.get(1)?,
+                })
+            })
+            .optional()?)
+    };
+    // A report whose bytes are stored already is not stored again: the unique sha256 index
+    // finds it while inserting (one index search, not a look-up and then an insert).
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO reports (external_id, source_id, url, title, published_at, captured_at, language,
+            format, sha256, original_size, original_zstd, text, batch_id, warnings, origin)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
+         ON CONFLICT (sha256) DO NOTHING",
+    )?;
+    for prepared in reports {
+        let PreparedReport {
+            report,
+            sha256: sha,
+            compressed,
+        } = prepared;
+        let source_id = match report.source_name.as_deref().map(str::trim) {
+            Some(name) if !name.is_empty() => {
+                let key = name.to_lowercase();
+                match source_cache.get(&key) {
+                    Some(id) => Some(*id),
+                    None => {
+                        // A source is created only for a report that is stored.
+                        if let Some(duplicate) = duplicate_of(&sha)? {
+                            outcomes.push(duplicate);
+                            continue;
+                        }
+                        let id = SqliteStore::source_id_for(tx, name)?;
+                        source_cache.insert(key, id);
+                        Some(id)
+                    }
+                }
+            }
+            _ => None,
+        };
+        let warnings = serde_json::to_string(&report.warnings)
+            .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        let inserted = insert.execute(params![
+            report.external_id,
+            source_id.map(|s| s.0),
+            report.url,
+            report.title,
+            report.published_at,
+            captured_at,
+            report.language,
+            report.format.as_str(),
+            sha,
+            report.original.len() as i64,
+            compressed,
+            report.text,
+            batch.0,
+            warnings,
+            report.origin,
+        ])?;
+        if inserted == 0 {
+            let duplicate = duplicate_of(&sha)?.ok_or_else(|| {
+                StoreError::Corrupt(format!("report {sha} neither stored nor found"))
+            })?;
+            outcomes.push(duplicate);
+            continue;
+        }
+        stored_bytes += (report.text.len() + compressed.len()) as u64;
+        outcomes.push(InsertOutcome::New {
+            id: ReportId(tx.last_insert_rowid()),
+        });
+    }
+    Ok((outcomes, stored_bytes))
 }
 
 fn source_from_row(r: &Row<'_>) -> rusqlite::Result<Source> {
@@ -265,79 +428,25 @@ impl Store for SqliteStore {
         batch: BatchId,
         reports: Vec<PreparedReport>,
     ) -> Result<Vec<InsertOutcome>> {
-        let captured_at = now();
         let tx = self.conn.transaction()?;
-        let mut outcomes = Vec::with_capacity(reports.len());
-        {
-            let mut find =
-                tx.prepare_cached("SELECT id, external_id FROM reports WHERE sha256 = ?1")?;
-            let mut insert = tx.prepare_cached(
-                "INSERT INTO reports (external_id, source_id, url, title, published_at, captured_at, language,
-                    format, sha256, original_size, original_zstd, text, batch_id, warnings, origin)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
-            )?;
-            for prepared in reports {
-                let PreparedReport {
-                    report,
-                    sha256: sha,
-                    compressed,
-                } = prepared;
-                if let Some((existing, existing_external_id)) = find
-                    .query_row([&sha], |r| {
-                        Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
-                    })
-                    .optional()?
-                {
-                    outcomes.push(InsertOutcome::Duplicate {
-                        existing: ReportId(existing),
-                        existing_external_id,
-                    });
-                    continue;
+        let done = insert_rows(&tx, &mut self.source_cache, batch, reports)
+            .and_then(|rows| {
+                // In the same transaction: reports are searchable the moment they are committed.
+                index_new_reports(&tx)?;
+                Ok(rows)
+            })
+            .and_then(|rows| Ok(tx.commit().map(|()| rows)?));
+        match done {
+            Ok((outcomes, stored_bytes)) => {
+                if let Some(checkpointer) = &mut self.checkpointer {
+                    checkpointer.stored(stored_bytes);
                 }
-                let source_id = match report.source_name.as_deref().map(str::trim) {
-                    Some(name) if !name.is_empty() => {
-                        let key = name.to_lowercase();
-                        match self.source_cache.get(&key) {
-                            Some(id) => Some(*id),
-                            None => {
-                                let id = Self::source_id_for(&tx, name)?;
-                                self.source_cache.insert(key, id);
-                                Some(id)
-                            }
-                        }
-                    }
-                    _ => None,
-                };
-                let warnings = serde_json::to_string(&report.warnings)
-                    .map_err(|e| StoreError::Corrupt(e.to_string()))?;
-                insert.execute(params![
-                    report.external_id,
-                    source_id.map(|s| s.0),
-                    report.url,
-                    report.title,
-                    report.published_at,
-                    captured_at,
-                    report.language,
-                    report.format.as_str(),
-                    sha,
-                    report.original.len() as i64,
-                    compressed,
-                    report.text,
-                    batch.0,
-                    warnings,
-                    report.origin,
-                ])?;
-                outcomes.push(InsertOutcome::New {
-                    id: ReportId(tx.last_insert_rowid()),
-                });
+                Ok(outcomes)
             }
-        }
-        match tx.commit() {
-            Ok(()) => Ok(outcomes),
             Err(e) => {
-                // Sources created inside the failed transaction do not exist.
+                // Sources created inside the rolled back transaction do not exist.
                 self.source_cache.clear();
-                Err(e.into())
+                Err(e)
             }
         }
     }
@@ -749,6 +858,46 @@ mod tests {
     }
 
     #[test]
+    fn a_duplicate_naming_a_new_source_creates_no_source() {
+        let mut s = store();
+        let b = s.begin_batch("test").unwrap();
+        s.insert_reports(b, vec![report("a", "Shelling in Kharkiv.")])
+            .unwrap();
+        let mut again = NewReport::new(
+            "b",
+            Format::Text,
+            b"Shelling in Kharkiv.".to_vec(),
+            "Shelling in Kharkiv.".into(),
+        );
+        again.source_name = Some("Other Wire".into());
+        let mut twice = again.clone();
+        twice.external_id = "c".into();
+        let outcomes = s
+            .insert_reports(b, vec![again.prepare().unwrap(), twice.prepare().unwrap()])
+            .unwrap();
+        assert!(outcomes.iter().all(|o| !o.is_new()), "{outcomes:?}");
+        assert!(matches!(
+            s.source("Other Wire"),
+            Err(StoreError::NotFound { .. })
+        ));
+        // Within one batch, the second of two identical reports is the duplicate.
+        let first = NewReport::new("d", Format::Text, b"New text.".to_vec(), "New text.".into());
+        let mut second = first.clone();
+        second.external_id = "e".into();
+        let outcomes = s
+            .insert_reports(b, vec![first.prepare().unwrap(), second.prepare().unwrap()])
+            .unwrap();
+        assert_eq!(
+            outcomes[1],
+            InsertOutcome::Duplicate {
+                existing: outcomes[0].id(),
+                existing_external_id: "d".into()
+            }
+        );
+        assert_eq!(s.stats().unwrap().reports, 2);
+    }
+
+    #[test]
     fn original_round_trips_byte_for_byte() {
         let mut s = store();
         let b = s.begin_batch("test").unwrap();
@@ -896,6 +1045,34 @@ mod tests {
         assert_eq!(stored.len(), 3);
         assert_eq!(stored[0].place, place);
         assert_eq!(s.stats().unwrap().places, 3);
+    }
+
+    #[test]
+    fn background_checkpoints_copy_the_log_into_the_store_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("attest.db");
+        let mut s = SqliteStore::open(&path).unwrap();
+        s.checkpoint_in_background().unwrap();
+        let b = s.begin_batch("test").unwrap();
+        let before = std::fs::metadata(&path).unwrap().len();
+        let words = "shelling hit the eastern district ".repeat(100);
+        for chunk in 0..10 {
+            let reports = (0..50)
+                .map(|i| report(&format!("r{chunk}-{i}"), &format!("{chunk} {i} {words}")))
+                .collect();
+            s.insert_reports(b, reports).unwrap();
+        }
+        // Stopping the thread waits for the checkpoint it was last asked for. The writer's
+        // own checkpoints start at 64 MiB of log, far above this: the copy was the thread's.
+        drop(s.checkpointer.take());
+        let after = std::fs::metadata(&path).unwrap().len();
+        assert!(after > before + 1_000_000, "{before} -> {after} bytes");
+        s.integrity_check().unwrap();
+        assert_eq!(s.stats().unwrap().reports, 500);
+        // In memory there is no log to copy.
+        let mut m = store();
+        m.checkpoint_in_background().unwrap();
+        assert!(m.checkpointer.is_none());
     }
 
     #[test]

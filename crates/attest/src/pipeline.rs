@@ -5,7 +5,7 @@ use crate::engine::Engine;
 use crate::Result;
 use attest_ingest::Incoming;
 use attest_model::BatchId;
-use attest_store::{InsertOutcome, NewReport, SqliteStore, Store};
+use attest_store::{InsertOutcome, NewReport, PreparedReport, SqliteStore, Store};
 use rayon::prelude::*;
 
 /// Stores a batch of reports in one transaction (language guesses, hashes and compression on
@@ -19,13 +19,29 @@ pub fn store_reports(
 ) -> Result<(Vec<InsertOutcome>, u64)> {
     let prepared = reports
         .into_par_iter()
-        .map(|mut r| {
-            if r.language.is_none() {
-                r.language = guess_language(&r.text);
-            }
-            r.prepare()
-        })
+        .map(prepare_report)
         .collect::<Result<Vec<_>, _>>()?;
+    store_prepared(store, engine, batch, prepared)
+}
+
+/// Readies one report for the store: guesses its language when unset, hashes and compresses
+/// its original. Pure, so callers run it on any thread, ahead of the single writer.
+pub fn prepare_report(mut report: NewReport) -> std::io::Result<PreparedReport> {
+    if report.language.is_none() {
+        report.language = guess_language(&report.text);
+    }
+    report.prepare()
+}
+
+/// Stores reports readied by [`prepare_report`] in one transaction, then extracts the new ones
+/// when an engine is given. Returns the outcome of each report, in order, and the number of
+/// incidents extracted.
+pub fn store_prepared(
+    store: &mut SqliteStore,
+    engine: Option<&Engine>,
+    batch: BatchId,
+    prepared: Vec<PreparedReport>,
+) -> Result<(Vec<InsertOutcome>, u64)> {
     let outcomes = store.insert_reports(batch, prepared)?;
     let new_ids: Vec<_> = outcomes
         .iter()

@@ -5,17 +5,20 @@ use crate::cli::UsageError;
 use crate::output;
 use anyhow::Context;
 use attest::engine::Engine;
-use attest::pipeline::{store_reports, to_new_report};
+use attest::pipeline::{prepare_report, store_prepared, to_new_report};
 use attest_ingest::{InputError, Options};
-use attest_store::{BatchCounts, IngestFailure, InsertOutcome, NewReport, SqliteStore, Store};
+use attest_store::{
+    BatchCounts, IngestFailure, InsertOutcome, NewReport, PreparedReport, SqliteStore, Store,
+};
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Reports stored per transaction: a kill loses at most one chunk, which a re-run stores.
-const CHUNK: usize = 500;
+const CHUNK: usize = 1000;
 
 /// Store reports from files, folders or standard input.
 ///
@@ -81,8 +84,31 @@ pub(crate) fn parse_size(s: &str) -> Result<u64, String> {
     Ok((num * factor) as u64)
 }
 
+/// Most bytes (originals and texts) in a chunk: large reports make shorter chunks, so memory
+/// stays bounded whatever their size.
+const CHUNK_BYTES: usize = 8 << 20;
+
+/// What a report weighs in a chunk.
+fn weight(report: &NewReport) -> usize {
+    report.original.len() + report.text.len()
+}
+
 /// One input read: the report with its origin, or why it could not be read.
 type Read = Result<(String, NewReport), InputError>;
+
+/// One input read and prepared for the store (or why preparing it failed), with its origin;
+/// or why the input could not be read.
+type Prepared = Result<(String, std::io::Result<PreparedReport>), InputError>;
+
+/// The threads preparing reports: every core but the writer's (at least one), so the writer
+/// keeps a core of its own.
+fn prepare_pool() -> anyhow::Result<rayon::ThreadPool> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    Ok(rayon::ThreadPoolBuilder::new()
+        .num_threads(cores.saturating_sub(1).max(1))
+        .thread_name(|i| format!("attest-prepare-{i}"))
+        .build()?)
+}
 
 /// What an ingest did, for the summary.
 #[derive(Debug, Default, Serialize)]
@@ -156,6 +182,8 @@ pub(crate) fn ingest_paths(
     opts: &Options,
     command: &str,
 ) -> anyhow::Result<Summary> {
+    // The writer below only writes; copying its log into the store file happens beside it.
+    store.checkpoint_in_background()?;
     let batch = store.begin_batch(command)?;
     let mut summary = Summary {
         batch: batch.0,
@@ -172,38 +200,74 @@ pub(crate) fn ingest_paths(
         ProgressStyle::with_template("{spinner} {pos} reports read ({per_sec}) {msg}")
             .expect("static template"),
     );
-    // Reading and parsing run on their own thread, a few chunks ahead of the writer.
-    let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<Read>>(2);
+    // Reading and parsing run on a thread of their own, preparing (language guess, hash,
+    // compression) on every core but one, each a chunk ahead of the writer; the writer only
+    // writes. Chunks keep their order, so reports get ids in input order.
+    let (read_sender, read_receiver) = std::sync::mpsc::sync_channel::<Vec<Read>>(1);
+    let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<Prepared>>(1);
     let reader = {
         let (paths, opts) = (paths.to_vec(), opts.clone());
         std::thread::spawn(move || {
             let mut items = Vec::with_capacity(CHUNK);
+            let mut bytes = 0;
             for item in attest_ingest::read_paths(&paths, &opts) {
-                items.push(item.map(|i| (i.origin.to_string(), to_new_report(i))));
-                if items.len() == CHUNK && sender.send(std::mem::take(&mut items)).is_err() {
+                let item = item.map(|i| (i.origin.to_string(), to_new_report(i)));
+                if let Ok((_, report)) = &item {
+                    bytes += weight(report);
+                }
+                items.push(item);
+                if items.len() == CHUNK || bytes >= CHUNK_BYTES {
+                    if read_sender.send(std::mem::take(&mut items)).is_err() {
+                        return;
+                    }
+                    bytes = 0;
+                }
+            }
+            let _ = read_sender.send(items);
+        })
+    };
+    let preparer = {
+        let pool = prepare_pool()?;
+        std::thread::spawn(move || {
+            for items in read_receiver {
+                let prepared = pool.install(|| {
+                    items
+                        .into_par_iter()
+                        .map(|item| item.map(|(origin, r)| (origin, prepare_report(r))))
+                        .collect()
+                });
+                if sender.send(prepared).is_err() {
                     return;
                 }
             }
-            let _ = sender.send(items);
         })
     };
-    let mut chunk: Vec<(String, NewReport)> = Vec::with_capacity(CHUNK);
+    // Inputs that failed leave a chunk short: it waits for the next one to fill up.
+    let mut chunk: Vec<(String, PreparedReport)> = Vec::with_capacity(CHUNK);
+    let mut bytes = 0;
     for items in receiver {
         progress.inc(items.len() as u64);
         for item in items {
             match item {
-                Ok(report) => chunk.push(report),
+                Ok((origin, prepared)) => {
+                    let prepared = prepared.context("preparing reports")?;
+                    bytes += weight(&prepared.report);
+                    chunk.push((origin, prepared));
+                }
                 Err(err) => fail(store, batch, err, &mut summary)?,
             }
         }
-        if chunk.len() >= CHUNK {
+        if chunk.len() >= CHUNK || bytes >= CHUNK_BYTES {
             store_chunk(store, engine, batch, &mut chunk, &mut summary)?;
+            bytes = 0;
         }
     }
     store_chunk(store, engine, batch, &mut chunk, &mut summary)?;
-    reader
-        .join()
-        .map_err(|_| anyhow::anyhow!("the input reader stopped unexpectedly"))?;
+    for thread in [reader, preparer] {
+        thread
+            .join()
+            .map_err(|_| anyhow::anyhow!("the input reader stopped unexpectedly"))?;
+    }
     progress.finish_and_clear();
     store.finish_batch(
         batch,
@@ -237,17 +301,20 @@ fn store_chunk(
     store: &mut SqliteStore,
     engine: Option<&Engine>,
     batch: attest_model::BatchId,
-    chunk: &mut Vec<(String, NewReport)>,
+    chunk: &mut Vec<(String, PreparedReport)>,
     summary: &mut Summary,
 ) -> anyhow::Result<()> {
     if chunk.is_empty() {
         return Ok(());
     }
-    let (origins, reports): (Vec<String>, Vec<NewReport>) =
+    let (origins, reports): (Vec<String>, Vec<PreparedReport>) =
         std::mem::take(chunk).into_iter().unzip();
-    let external_ids: Vec<String> = reports.iter().map(|r| r.external_id.clone()).collect();
+    let external_ids: Vec<String> = reports
+        .iter()
+        .map(|r| r.report.external_id.clone())
+        .collect();
     let (outcomes, incidents) =
-        store_reports(store, engine, batch, reports).context("storing reports")?;
+        store_prepared(store, engine, batch, reports).context("storing reports")?;
     summary.incidents += incidents;
     for ((outcome, origin), external_id) in outcomes.into_iter().zip(origins).zip(external_ids) {
         match outcome {
