@@ -125,6 +125,10 @@ fn skip_appositive(doc: &Doc, e: usize, t1: usize) -> Option<usize> {
     if e >= t1 || !doc.is_punct(e, ",") {
         return None;
     }
+    // ", three police officers, and ...": a counted group is one more item of a list.
+    if parse_at(doc, e + 1, t1).is_some_and(|n| !n.article) {
+        return None;
+    }
     let mut k = e + 1;
     while k < t1 && k <= e + 14 {
         if doc.is_punct(k, ",") {
@@ -371,6 +375,15 @@ fn noun_group_after(doc: &Doc, j: usize, end: usize, article: bool) -> Option<us
                 return None;
             }
             return Some(e);
+        }
+        // "a three-year-old girl": an age before the noun.
+        if k + 2 < end && doc.is_punct(k + 1, "-") {
+            if let Some(h) = doc.find(k + 2, |t| t == Tag::AgeCue).filter(|h| h.len > 1) {
+                if parse_at(doc, k, k + 1).is_some() {
+                    k += 2 + h.len;
+                    continue;
+                }
+            }
         }
         let t = doc.toks[k];
         if t.kind == Kind::Num || doc.find(k, |t| cas_kind(t).is_some()).is_some() {
@@ -719,7 +732,9 @@ fn right_count(
         low,
         high,
         span: doc.span(w0, end.max(n.t1)),
-        additional: n.additional,
+        // "The attack also killed two guards"
+        additional: n.additional
+            || (w0.saturating_sub(2).max(t0)..w0).any(|q| doc.is(q, |t| t == Tag::Additive)),
         subset: subset_before(doc, &n, t0),
         zero: false,
         vague: n.vague,
@@ -1152,6 +1167,18 @@ mod tests {
         assert_eq!(
             cas("Gunmen wounded one guard and killed another."),
             vec![(I, Some(1), Some(1)), (K, Some(1), Some(1))]
+        );
+    }
+
+    #[test]
+    fn serial_lists_with_ages_and_counted_items() {
+        assert_eq!(
+            cas("The bomber detonated his vest, killing himself, two guards, and a five-year-old boy."),
+            vec![(K, Some(4), Some(4))]
+        );
+        assert_eq!(
+            cas("The blast killed the imam, three worshippers, and two shopkeepers."),
+            vec![(K, Some(6), Some(6))]
         );
     }
 
