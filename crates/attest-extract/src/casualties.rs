@@ -166,7 +166,13 @@ fn conjunct_before(doc: &Doc, nums: &[Num], e: usize, t0: usize) -> Option<(u32,
                 && !doc.is(k, |t| t == Tag::NotPeople)
                 && doc.find(k, |t| cas_kind(t).is_some()).is_none()
         });
-        return (gap_ok).then_some((n.low?, n.t0));
+        // "his two sons"
+        let start = if n.t0 > t0 && doc.is(n.t0 - 1, |t| t == Tag::OneDeterminer) {
+            n.t0 - 1
+        } else {
+            n.t0
+        };
+        return gap_ok.then_some((n.low?, start));
     }
     if doc.is(last, |t| t == Tag::PeopleSingular) {
         // "his son", "an unidentified policeman", "Muslim shopkeeper", "the bomber".
@@ -182,7 +188,7 @@ fn conjunct_before(doc: &Doc, nums: &[Num], e: usize, t0: usize) -> Option<(u32,
                 || doc
                     .find(p, |t| cas_kind(t).is_some() || t == Tag::Aux)
                     .is_some()
-                || doc.is(p, |t| matches!(t, Tag::SumJoiner | Tag::PeoplePlural))
+                || doc.is(p, |t| t == Tag::SumJoiner)
             {
                 break;
             }
@@ -1093,6 +1099,14 @@ mod tests {
         assert_eq!(
             cas("Omar Khalil, the head of the water board, and his driver were killed."),
             vec![(K, Some(2), Some(2))]
+        );
+        assert_eq!(
+            cas("A police colonel and his driver were killed near the bridge."),
+            vec![(K, Some(2), Some(2))]
+        );
+        assert_eq!(
+            cas("The sheikh, a respected elder, and his three sons were assassinated."),
+            vec![(K, Some(4), Some(4))]
         );
     }
 
