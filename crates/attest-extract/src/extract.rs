@@ -662,6 +662,21 @@ impl Extractor {
 
     /// The country the report is about: most named among the gazetteer's places, else the
     /// nationality words.
+    /// The contract's location for a resolved place, named in the text as `mention`.
+    fn location_of(&self, mention: &str, p: &Place) -> Location {
+        Location {
+            mention: mention.to_string(),
+            name: Some(p.name.clone()),
+            admin1: p.admin1.clone(),
+            country: self.gaz.country_name(&p.country_code).map(str::to_string),
+            country_code: Some(p.country_code.clone()),
+            lat: Some(p.lat),
+            lon: Some(p.lon),
+            precision: Some(p.precision.as_str().to_string()),
+            geonameid: p.geonameid,
+        }
+    }
+
     /// Suicide attackers who died and are not in the stated toll: the count of bombers named
     /// ("two suicide bombers", else one) when the toll counts a class of victims that leaves them
     /// out ("killing four policemen") and nothing says a bomber survived.
@@ -944,17 +959,7 @@ impl Extractor {
                 let c = &cands[ci];
                 add(&mut ev, "location", [c.start, c.end]);
                 match &c.place {
-                    Some(p) => Location {
-                        mention: c.mention.clone(),
-                        name: Some(p.name.clone()),
-                        admin1: p.admin1.clone(),
-                        country: self.gaz.country_name(&p.country_code).map(str::to_string),
-                        country_code: Some(p.country_code.clone()),
-                        lat: Some(p.lat),
-                        lon: Some(p.lon),
-                        precision: Some(p.precision.as_str().to_string()),
-                        geonameid: p.geonameid,
-                    },
+                    Some(p) => self.location_of(&c.mention, p),
                     None => {
                         // A district of the incident's town takes the town's country.
                         let cc = d
@@ -1005,18 +1010,7 @@ impl Extractor {
         let location = location.or_else(|| {
             let m = primary.filter(|m| doc_country.is_none_or(|cc| m.place.country_code == cc))?;
             add(&mut ev, "location", [m.start, m.end]);
-            let p = &m.place;
-            Some(Location {
-                mention: m.mention.clone(),
-                name: Some(p.name.clone()),
-                admin1: p.admin1.clone(),
-                country: self.gaz.country_name(&p.country_code).map(str::to_string),
-                country_code: Some(p.country_code.clone()),
-                lat: Some(p.lat),
-                lon: Some(p.lon),
-                precision: Some(p.precision.as_str().to_string()),
-                geonameid: p.geonameid,
-            })
+            Some(self.location_of(&m.mention, &m.place))
         });
         let location = location.or_else(|| {
             // The report's country, with the words that name it when the text does.
