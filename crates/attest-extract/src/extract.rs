@@ -914,9 +914,10 @@ impl Extractor {
                     .flat_map(|s| info[*s].places.iter().copied())
                     .filter(|c| {
                         let x = &cands[*c];
+                        // ... or a village the text names ("the village of X near Y").
                         x.place.is_none()
                             && !x.weak
-                            && x.precision <= Precision::District
+                            && x.precision <= Precision::Town
                             && score(x) >= best_score - 3.0
                     })
                     .max_by(|a, b| score(&cands[*a]).total_cmp(&score(&cands[*b])))
@@ -924,7 +925,7 @@ impl Extractor {
         });
         let base_place = loc_cand
             .and_then(|c| cands[c].place.clone())
-            .filter(|p| p.precision == Precision::Town);
+            .filter(|p| matches!(p.precision, Precision::Town | Precision::Admin1));
         let location = match (refine, base_place) {
             (Some(ri), Some(town)) => {
                 let r = &cands[ri];
@@ -940,8 +941,12 @@ impl Extractor {
                     country_code: Some(town.country_code.clone()),
                     lat: Some(town.lat),
                     lon: Some(town.lon),
+                    // The precision of the coordinates given: a province's when that is all
+                    // the gazetteer knows.
                     precision: Some(
-                        if r.within.is_some() {
+                        if town.precision == Precision::Admin1 {
+                            Precision::Admin1
+                        } else if r.within.is_some() {
                             Precision::District
                         } else {
                             r.precision

@@ -250,3 +250,14 @@ fn two_different_tolls_leave_the_count_unknown_but_kept_as_evidence() {
     assert!(text[disputed[0][0]..disputed[0][1]].contains("five"));
     assert!(text[disputed[1][0]..disputed[1][1]].contains("nine"));
 }
+
+#[test]
+fn an_unknown_village_near_a_known_town_keeps_its_name() {
+    let ex = test_extractor();
+    let text = "Gunmen shot dead a tribal elder in the village of Kafr Zita near Idlib on Sunday.";
+    let out = run(&ex, text, "2016-05-04");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_eq!(loc.mention, "Kafr Zita");
+    assert_eq!(loc.name.as_deref(), Some("Idlib"));
+    check_evidence(text, &out.incidents);
+}
