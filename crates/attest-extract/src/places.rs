@@ -54,10 +54,18 @@ fn run_right(doc: &Doc, j: usize, end: usize) -> usize {
             && b + 1 < end
             && (namey(doc, b + 1) || particle(doc, b + 1));
         let part = particle(doc, b) && b + 2 < end && namey(doc, b + 2);
-        if !(namey(doc, b) || hyphen || part) {
+        // "Port-au-Prince", "Ya-bud": words glued by hyphens are one name.
+        let glued = b > j
+            && doc.toks[b].start == doc.toks[b - 1].end
+            && (doc.is_punct(b, "-") && b + 1 < end && doc.toks[b + 1].start == doc.toks[b].end
+                || doc.is_punct(b - 1, "-") && doc.toks[b].kind == Kind::Word);
+        if !(namey(doc, b) || hyphen || part || glued) {
             break;
         }
         b += 1;
+    }
+    while b > j + 1 && doc.is_punct(b - 1, "-") {
+        b -= 1;
     }
     b
 }
@@ -145,6 +153,14 @@ mod tests {
             .into_iter()
             .map(|p| (p.mention, p.weak))
             .collect()
+    }
+
+    #[test]
+    fn hyphen_glued_names_stay_whole() {
+        assert_eq!(
+            names("shots were fired near the village of Beit-ur-Tahta at night"),
+            vec![("Beit-ur-Tahta".to_string(), false)]
+        );
     }
 
     #[test]
