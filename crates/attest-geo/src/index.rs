@@ -192,29 +192,28 @@ impl Index {
         if !kb.folded.is_empty() {
             let n = kb.exact.split(' ').count();
             self.max_tokens = self.max_tokens.max(n);
-            let entry = Entry {
-                record,
-                exact: kb.exact_hash,
-                primary,
-            };
-            self.insert_entry(kb.folded_hash, entry);
-            self.prefixes.extend(kb.prefixes.iter().copied());
+            self.add_keys(&kb, record, primary);
             // "The Hague" is also written "the Hague".
             if let Some(rest) = kb.exact.strip_prefix("the ") {
                 let rest = rest.to_string();
                 kb.keys(&rest, |w| lex.is_article(w));
                 if !kb.folded.is_empty() {
-                    let entry = Entry {
-                        record,
-                        exact: kb.exact_hash,
-                        primary,
-                    };
-                    self.insert_entry(kb.folded_hash, entry);
-                    self.prefixes.extend(kb.prefixes.iter().copied());
+                    self.add_keys(&kb, record, primary);
                 }
             }
         }
         self.keybuf = kb;
+    }
+
+    /// Indexes the keys just computed in `kb` for `record`.
+    fn add_keys(&mut self, kb: &KeyBuf, record: u32, primary: bool) {
+        let entry = Entry {
+            record,
+            exact: kb.exact_hash,
+            primary,
+        };
+        self.insert_entry(kb.folded_hash, entry);
+        self.prefixes.extend(kb.prefixes.iter().copied());
     }
 
     fn insert_entry(&mut self, folded: u64, entry: Entry) {

@@ -497,39 +497,7 @@ impl Store for SqliteStore {
     }
 
     fn reports(&self, filter: &ReportFilter) -> Result<Vec<ReportSummary>> {
-        let like = filter.text.as_ref().map(|t| format!("%{t}%"));
-        let limit = if filter.limit == 0 {
-            -1
-        } else {
-            filter.limit as i64
-        };
-        let mut stmt = self.conn.prepare(
-            "SELECT r.id, r.external_id, s.name, r.title, r.published_at, r.captured_at, r.format,
-                    r.status, r.sha256, r.warnings
-             FROM reports r LEFT JOIN sources s ON s.id = r.source_id
-             WHERE (?1 IS NULL OR s.name = ?1)
-               AND (?2 IS NULL OR r.batch_id = ?2)
-               AND (?3 IS NULL OR r.title LIKE ?3 OR r.text LIKE ?3)
-             ORDER BY r.id DESC LIMIT ?4",
-        )?;
-        let rows = stmt.query_map(params![filter.source, filter.batch, like, limit], |r| {
-            let warnings: String = r.get(9)?;
-            Ok(ReportSummary {
-                id: ReportId(r.get(0)?),
-                external_id: r.get(1)?,
-                source: r.get(2)?,
-                title: r.get(3)?,
-                published_at: r.get(4)?,
-                captured_at: r.get(5)?,
-                format: format_from(r.get(6)?)?,
-                status: r.get(7)?,
-                sha256: r.get(8)?,
-                warnings: serde_json::from_str::<Vec<String>>(&warnings)
-                    .map(|w| w.len())
-                    .unwrap_or(0),
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        crate::server::report_page(&self.conn, filter, None)
     }
 
     fn report_ids(&self) -> Result<Vec<ReportId>> {
