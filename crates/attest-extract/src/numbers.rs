@@ -207,7 +207,8 @@ pub(crate) fn parse_at(doc: &Doc, i: usize, end: usize) -> Option<Num> {
             t1: j + h.len,
             low: Some(1),
             high: Some(1),
-            additional: qual == Some(Qualifier::Additional) || doc.low(j) == "another",
+            additional: qual == Some(Qualifier::Additional)
+                || doc.is(j, |t| t == Tag::Qualifier(Qualifier::Additional)),
             vague: false,
             yearlike: false,
             article: true,
