@@ -103,7 +103,80 @@ pub(crate) fn dates(doc: &Doc, t0: usize, t1: usize, published: Option<NaiveDate
     out
 }
 
+/// A small count at token `i` ("three", "10", "a"): (value, next token).
+fn count_at(doc: &Doc, i: usize, end: usize) -> Option<(u32, usize)> {
+    if let Some((v, _)) = num_at(doc, i, end) {
+        return Some((v, i + 1));
+    }
+    doc.hits(i).iter().find_map(|h| match h.tag {
+        Tag::Cardinal(v) if h.len == 1 => Some((v, i + 1)),
+        Tag::Singular if h.len == 1 => Some((1, i + 1)),
+        _ => None,
+    })
+}
+
+fn period_at(doc: &Doc, i: usize, end: usize) -> Option<u32> {
+    if i >= end {
+        return None;
+    }
+    doc.hits(i).iter().find_map(|h| match h.tag {
+        Tag::Period(days) if h.len == 1 => Some(days),
+        _ => None,
+    })
+}
+
+/// "ten years ago", "last year": a period counted back from publication, read only when it
+/// reaches further back than the incidents a report tells of (it marks background). Shorter ones
+/// ("two weeks ago", "last month") are often told relative to another event and are left alone.
+fn counted_back(doc: &Doc, i: usize, end: usize, p: NaiveDate) -> Option<DateHit> {
+    let (n, k) = match count_at(doc, i, end) {
+        Some(x) => x,
+        // "last year": one back.
+        None if doc.is(i, |t| t == Tag::Previous) => (1, i + 1),
+        None => return None,
+    };
+    let unit = period_at(doc, k, end)?;
+    let ago = k + 1 < end && doc.is(k + 1, |t| t == Tag::Ago);
+    let (t1, days, reach) = if k == i + 1 && doc.is(i, |t| t == Tag::Previous) {
+        // "last year" spans the whole previous period: on the whole, half of it further back.
+        (
+            k + 1,
+            i64::from(unit),
+            i64::from(unit) + i64::from(unit) / 2,
+        )
+    } else if ago {
+        let days = i64::from(n.min(200)) * i64::from(unit);
+        (k + 2, days, days)
+    } else {
+        return None;
+    };
+    if reach <= MAX_DAYS_BEFORE {
+        return None;
+    }
+    let d = p - Duration::days(days);
+    let precision = if unit >= 365 { "year" } else { "month" };
+    let (start, end_d) = if precision == "year" {
+        (
+            NaiveDate::from_ymd_opt(d.year(), 1, 1)?,
+            NaiveDate::from_ymd_opt(d.year(), 12, 31)?,
+        )
+    } else {
+        (d, d)
+    };
+    Some(DateHit {
+        t0: i,
+        t1,
+        start,
+        end: end_d,
+        precision,
+        history: true,
+    })
+}
+
 fn date_at(doc: &Doc, i: usize, end: usize, published: Option<NaiveDate>) -> Option<DateHit> {
+    if let Some(h) = published.and_then(|p| counted_back(doc, i, end, p)) {
+        return Some(h);
+    }
     // "in 1966": a year before the year of publication marks background.
     if let (Some((y, 4)), Some(p)) = (num_at(doc, i, end), published) {
         let after_locative = i > 0 && doc.is(i - 1, |t| t == Tag::Locative || t == Tag::WeekdayCue);
@@ -292,6 +365,35 @@ mod tests {
             all("late last night", "2016-04-28"),
             vec![("2016-04-27".into(), "day")]
         );
+    }
+
+    #[test]
+    fn long_periods_counted_back_are_history() {
+        let lex = Lexicon::embedded().expect("lexicon");
+        let hits = |text: &str| {
+            let doc = Doc::new(text, &lex);
+            let n = doc.toks.len();
+            dates(&doc, 0, n, parse_published("2016-04-28"))
+                .into_iter()
+                .map(|d| (d.start.to_string(), d.precision, d.history))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            hits("he was shot ten years ago"),
+            vec![("2006-01-01".into(), "year", true)]
+        );
+        assert_eq!(
+            hits("killed last year"),
+            vec![("2015-01-01".into(), "year", true)]
+        );
+        assert_eq!(
+            hits("six months ago"),
+            vec![("2015-10-31".into(), "month", true)]
+        );
+        // Recent periods are often told relative to another event: not read.
+        assert!(hits("two weeks ago").is_empty());
+        assert!(hits("last month").is_empty());
+        assert!(hits("for three years").is_empty());
     }
 
     #[test]

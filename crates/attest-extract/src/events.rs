@@ -32,6 +32,55 @@ impl SentEvents {
     }
 }
 
+/// How far before a trigger, in tokens, a word can make it unreal ("threatened to kill").
+const UNREAL_WINDOW: usize = 6;
+/// How far before a trigger a negation reaches ("did not attack").
+const NEGATION_WINDOW: usize = 2;
+
+/// Drops the triggers of tokens `t0..t1` that tell of no act: in a question, after a word of
+/// intent, threat, prevention or generality in the same clause ("threatened to kill", "a wave of
+/// bombings"), right after a negation, or naming a weapon in a sentence about weapons seized or
+/// found ("troops seized rifles and grenades").
+pub(crate) fn drop_unreal(doc: &Doc, lex: &Lexicon, t0: usize, t1: usize, ev: &mut SentEvents) {
+    if ev.triggers.is_empty() {
+        return;
+    }
+    let question = (t0..t1).rev().take(3).any(|k| doc.is_punct(k, "?"));
+    if question {
+        ev.triggers.clear();
+        return;
+    }
+    let seized = (t0..t1).any(|k| doc.find(k, |t| t == Tag::Seizure).is_some());
+    ev.triggers.retain(|&(id, a, _)| {
+        if seized && lex.triggers[id as usize].instrument {
+            return false;
+        }
+        let from = a.saturating_sub(UNREAL_WINDOW).max(t0);
+        for k in (from..a).rev() {
+            if doc.is_punct(k, ",") || doc.is_punct(k, ";") || doc.is(k, |t| t == Tag::ClauseBreak)
+            {
+                break;
+            }
+            if doc
+                .find(k, |t| t == Tag::Unreal)
+                .is_some_and(|h| k + h.len <= a)
+            {
+                return false;
+            }
+            let negated = a - k <= NEGATION_WINDOW
+                && (doc.is(k, |t| t == Tag::Negation)
+                    || lex
+                        .negation_suffixes
+                        .iter()
+                        .any(|s| doc.low(k).ends_with(s.as_str())));
+            if negated {
+                return false;
+            }
+        }
+        true
+    });
+}
+
 /// Rank of an event type in the lexicon's priority list (lower first).
 pub(crate) fn priority(lex: &Lexicon, event: &str) -> usize {
     lex.priority
@@ -101,6 +150,45 @@ pub(crate) fn sentence_events(doc: &Doc, t0: usize, t1: usize) -> SentEvents {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Event types of the triggers left in `text` once unreal ones are dropped.
+    fn real_events(text: &str) -> Vec<String> {
+        let lex = Lexicon::embedded().expect("lexicon");
+        let doc = Doc::new(text, &lex);
+        let n = doc.toks.len();
+        let mut ev = sentence_events(&doc, 0, n);
+        drop_unreal(&doc, &lex, 0, n, &mut ev);
+        ev.triggers
+            .iter()
+            .map(|t| lex.triggers[t.0 as usize].event.clone())
+            .collect()
+    }
+
+    #[test]
+    fn threats_questions_negations_and_seized_weapons_tell_of_no_act() {
+        assert_eq!(
+            real_events("The militia threatened to bomb the power station."),
+            Vec::<String>::new()
+        );
+        assert!(real_events("Was the judge murdered by soldiers?").is_empty());
+        assert!(real_events("The rebels did not attack the village.").is_empty());
+        assert!(real_events("It condemned a wave of kidnappings in the north.").is_empty());
+        assert!(real_events("Troops seized rifles and grenades at a farm.").is_empty());
+        // The same words stating an act.
+        assert_eq!(
+            real_events("A grenade was thrown at the bus."),
+            vec!["bombing"]
+        );
+        assert_eq!(
+            real_events("Police found a bomb under the car and defused it."),
+            vec!["bombing", "bombing"]
+        );
+        // A clause break ends the reach of an earlier word of intent.
+        assert_eq!(
+            real_events("They had planned to leave, but gunmen attacked the bus."),
+            vec!["armed_attack", "armed_attack"]
+        );
+    }
 
     #[test]
     fn longest_trigger_wins_and_weapons_are_found() {

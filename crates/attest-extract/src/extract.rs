@@ -3,7 +3,7 @@
 use crate::actors::{self, ClaimHit, PerpHit, SourceHit, Speaker};
 use crate::casualties::{casualties, Cas, CasKind};
 use crate::dates::{dates, parse_published, DateHit};
-use crate::events::{priority, sentence_events, SentEvents};
+use crate::events::{drop_unreal, priority, sentence_events, SentEvents};
 use crate::lexicon::{Lexicon, Tag};
 use crate::numbers::{numbers, parse_at};
 use crate::places::cue_places;
@@ -204,7 +204,8 @@ impl Extractor {
                 continue;
             }
             let (t0, t1) = (s.t0, s.t1);
-            let ev = sentence_events(&doc, t0, t1);
+            let mut ev = sentence_events(&doc, t0, t1);
+            drop_unreal(&doc, lex, t0, t1, &mut ev);
             // Counts of other or several events ("in similar attacks that night") are not this
             // incident's, and uncertain ones ("may have been killed") are not reported.
             // In a report on one attack of a series, the series' totals are not its counts.

@@ -115,6 +115,15 @@ pub(crate) struct DatesData {
     pub(crate) weekdays: BTreeMap<String, u32>,
     pub(crate) relative: BTreeMap<String, u32>,
     pub(crate) weekday_cues: WordList,
+    /// Periods counted back from publication ("three years ago", "last month"): word -> days.
+    #[serde(default)]
+    pub(crate) periods: BTreeMap<String, u32>,
+    /// Words after a period that count it back ("ago").
+    #[serde(default)]
+    pub(crate) ago: Vec<String>,
+    /// Words before a period that mean the one before the current ("last year").
+    #[serde(default)]
+    pub(crate) previous: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -130,6 +139,13 @@ pub(crate) struct EventsData {
     /// Words that make a sentence's deaths an accident or a disaster, not violence.
     #[serde(default)]
     pub(crate) not_violence: Vec<String>,
+    /// Words shortly before a trigger that say the violence did not, or not yet, happen, or
+    /// speak of it in general ("threatened to kill", "a wave of bombings").
+    #[serde(default)]
+    pub(crate) unreal: Vec<String>,
+    /// Words that make the weapons a sentence names objects, not an attack ("seized rifles").
+    #[serde(default)]
+    pub(crate) seizure: Vec<String>,
     pub(crate) trigger: Vec<TriggerData>,
     pub(crate) weapon: Vec<WeaponData>,
     pub(crate) target: Vec<TargetData>,
@@ -141,6 +157,9 @@ pub(crate) struct TriggerData {
     pub(crate) strength: u8,
     #[serde(default)]
     pub(crate) weapons: Vec<String>,
+    /// The phrases name a weapon, not an act ("grenades", "a bomb").
+    #[serde(default)]
+    pub(crate) instrument: bool,
     pub(crate) phrases: Vec<String>,
 }
 
@@ -296,6 +315,9 @@ pub(crate) enum Tag {
     Weekday(u32),
     Relative(u32),
     WeekdayCue,
+    Period(u32),
+    Ago,
+    Previous,
     Abbreviation,
     Trigger(u16),
     Weapon(u16),
@@ -319,6 +341,8 @@ pub(crate) enum Tag {
     Intransitive,
     Reflexive,
     NotViolence,
+    Unreal,
+    Seizure,
     RelPronoun,
     GenericPeople,
     BomberSurvives,
@@ -382,6 +406,8 @@ pub(crate) struct Trigger {
     pub(crate) event: String,
     pub(crate) strength: u8,
     pub(crate) weapons: Vec<String>,
+    /// Names a weapon, not an act: a sentence about seized weapons tells of no attack.
+    pub(crate) instrument: bool,
 }
 
 /// One weapon class.
@@ -619,6 +645,15 @@ impl Lexicon {
         for w in &d.dates.weekday_cues.words {
             ix.add(w, Tag::WeekdayCue);
         }
+        for (w, v) in &d.dates.periods {
+            ix.add(w, Tag::Period(*v));
+        }
+        for w in &d.dates.ago {
+            ix.add(w, Tag::Ago);
+        }
+        for w in &d.dates.previous {
+            ix.add(w, Tag::Previous);
+        }
         for w in &d.sentences.abbreviations {
             ix.add(w, Tag::Abbreviation);
         }
@@ -629,6 +664,7 @@ impl Lexicon {
                 event: t.event.clone(),
                 strength: t.strength,
                 weapons: t.weapons.clone(),
+                instrument: t.instrument,
             });
             for p in &t.phrases {
                 ix.add(p, Tag::Trigger(id));
@@ -706,7 +742,7 @@ impl Lexicon {
         let cl = &d.claims;
         let s = &d.sources;
         let f = &d.furniture;
-        let lists: [(&Vec<String>, Tag); 29] = [
+        let lists: [(&Vec<String>, Tag); 31] = [
             (&a.blamed_subject, Tag::BlamedSubject),
             (&a.hedges, Tag::Hedge),
             (&a.part_of, Tag::PartOf),
@@ -733,6 +769,8 @@ impl Lexicon {
             (&f.whole, Tag::FurnitureWhole),
             (&f.warnings, Tag::Warning),
             (&d.events.not_violence, Tag::NotViolence),
+            (&d.events.unreal, Tag::Unreal),
+            (&d.events.seizure, Tag::Seizure),
             (&d.places.prepositions, Tag::PlacePreposition),
             (&d.places.not_places, Tag::NotPlace),
             (&d.places.locative, Tag::Locative),
