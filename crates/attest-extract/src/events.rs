@@ -15,6 +15,15 @@ pub(crate) struct SentEvents {
 }
 
 impl SentEvents {
+    /// Every trigger names a weapon and none is the means of an act ("damaged by a bomb").
+    pub(crate) fn only_weapons(&self, doc: &Doc, lex: &Lexicon, t0: usize) -> bool {
+        !self.triggers.is_empty()
+            && self.triggers.iter().all(|&(id, a, _)| {
+                lex.triggers[id as usize].instrument
+                    && !(a.saturating_sub(2).max(t0)..a).any(|k| doc.is(k, |t| t == Tag::AgentBy))
+            })
+    }
+
     /// Strongest trigger: (strength, event type index in priority, trigger index in list).
     pub(crate) fn strongest(&self, lex: &Lexicon) -> Option<(u8, usize)> {
         self.triggers
@@ -45,7 +54,13 @@ pub(crate) fn drop_unreal(doc: &Doc, lex: &Lexicon, t0: usize, t1: usize, ev: &m
     if ev.triggers.is_empty() {
         return;
     }
-    let question = (t0..t1).rev().take(3).any(|k| doc.is_punct(k, "?"));
+    // A question asks whether violence happened, unless it counts its victims ("what about the
+    // eight bombs that killed six soldiers?").
+    let question = (t0..t1).rev().take(3).any(|k| doc.is_punct(k, "?"))
+        && !(t0..t1).any(|k| {
+            doc.toks[k].kind == crate::text::Kind::Num
+                || doc.is(k, |t| matches!(t, Tag::Cardinal(_)))
+        });
     if question {
         ev.triggers.clear();
         return;
@@ -183,11 +198,30 @@ mod tests {
             real_events("Police found a bomb under the car and defused it."),
             vec!["bombing", "bombing"]
         );
+        // A question that counts victims presupposes the act.
+        assert_eq!(
+            real_events("Who planted the bomb that killed six soldiers?"),
+            vec!["bombing", "bombing", "armed_attack"]
+        );
         // A clause break ends the reach of an earlier word of intent.
         assert_eq!(
             real_events("They had planned to leave, but gunmen attacked the bus."),
             vec!["armed_attack", "armed_attack"]
         );
+    }
+
+    #[test]
+    fn weapons_alone_are_no_act_unless_they_are_its_means() {
+        let lex = Lexicon::embedded().expect("lexicon");
+        let only = |text: &str| {
+            let doc = Doc::new(text, &lex);
+            let n = doc.toks.len();
+            sentence_events(&doc, 0, n).only_weapons(&doc, &lex, 0)
+        };
+        assert!(only("Take out your pistols and your rifles."));
+        assert!(!only("The offices were damaged by a bomb."));
+        assert!(!only("A bomb exploded near the offices."));
+        assert!(!only("No weapons were named."));
     }
 
     #[test]

@@ -195,6 +195,7 @@ impl Extractor {
             graphic |= Doc::new(title, lex).graphic;
         }
         let series = part_of_series(&doc);
+        let short = doc.text.len() <= SHORT_REPORT;
         let mut info: Vec<SentInfo> = Vec::with_capacity(doc.sents.len());
         let mut cues = Vec::new();
         let mut known: Vec<Speaker> = Vec::new();
@@ -233,9 +234,13 @@ impl Extractor {
                 sent_dates.iter().any(|h| h.history) && !sent_dates.iter().any(|h| !h.history);
             // "a cargo plane crashed into homes, killing 17": an accident, not an attack.
             let accident = (t0..t1).any(|k| doc.find(k, |t| t == Tag::NotViolence).is_some());
+            // Weapons named with no act ("take out your pistols") tell of an incident in a long
+            // report only with a count of victims.
+            let only_weapons = ev.only_weapons(&doc, lex, t0);
             let event = !history
                 && !accident
                 && match strongest {
+                    _ if only_weapons && !short => counts,
                     Some((st, _)) if st >= 2 => true,
                     Some(_) => counts || has_target,
                     None => counts,
@@ -253,7 +258,6 @@ impl Extractor {
                 event,
             });
         }
-        let short = doc.text.len() <= SHORT_REPORT;
         // A report that tells of no incident is done: no actors, no places.
         if !info
             .iter()
