@@ -8,6 +8,9 @@ use chrono::{Datelike, Duration, NaiveDate};
 /// Dates further back than this before publication are history, not the incident.
 const MAX_DAYS_BEFORE: i64 = 120;
 
+/// A day and month without a year up to this many days after publication are dates ahead.
+const FUTURE_DAYS: i64 = 45;
+
 /// A date found in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct DateHit {
@@ -73,10 +76,13 @@ fn resolve(
         None => {
             let p = published?;
             let d = NaiveDate::from_ymd_opt(p.year(), month, day)?;
-            if d > p {
-                NaiveDate::from_ymd_opt(p.year() - 1, month, day)
-            } else {
+            if d <= p {
                 Some(d)
+            } else if (d - p).num_days() <= FUTURE_DAYS {
+                // "the Jan. 30 elections", a week before them: a date ahead, not a past one.
+                None
+            } else {
+                NaiveDate::from_ymd_opt(p.year() - 1, month, day)
             }
         }
     }
@@ -340,6 +346,8 @@ mod tests {
             all("on 30 December", "2016-01-02"),
             vec![("2015-12-30".into(), "day")]
         );
+        // A few weeks ahead: a date to come, not last year's.
+        assert!(all("before the 30 January vote", "2016-01-02").is_empty());
     }
 
     #[test]

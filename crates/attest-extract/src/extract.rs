@@ -100,6 +100,8 @@ struct SentInfo {
     strongest: Option<(u8, usize)>,
     /// Says something happened: a real trigger or a casualty count.
     event: bool,
+    /// Tells of an accident or a disaster, or of history long before publication.
+    background: bool,
 }
 
 #[derive(Debug, Default)]
@@ -256,12 +258,13 @@ impl Extractor {
                 sources: Vec::new(),
                 strongest,
                 event,
+                background: history || accident,
             });
         }
         // A report that tells of no incident is done: no actors, no places.
         if !info
             .iter()
-            .any(|s| s.event || short && s.strongest.is_some())
+            .any(|s| s.event || short && s.strongest.is_some() && !s.background)
         {
             return Extraction {
                 graphic,
@@ -282,7 +285,7 @@ impl Extractor {
         let located_text = place_text(&doc, &info);
         let mentions = if info
             .iter()
-            .any(|s| s.event || short && s.strongest.is_some())
+            .any(|s| s.event || short && s.strongest.is_some() && !s.background)
         {
             self.gaz.locate(&located_text)
         } else {
@@ -564,7 +567,9 @@ impl Extractor {
         // words is still about that violence.
         if drafts.is_empty() && doc.text.len() <= SHORT_REPORT {
             let weak: Vec<usize> = (0..info.len())
-                .filter(|&si| !doc.sents[si].excluded && info[si].strongest.is_some())
+                .filter(|&si| {
+                    !doc.sents[si].excluded && info[si].strongest.is_some() && !info[si].background
+                })
                 .collect();
             if !weak.is_empty() {
                 drafts.push(Draft {
