@@ -15,12 +15,16 @@ pub(crate) struct SentEvents {
 }
 
 impl SentEvents {
-    /// Every trigger names a weapon and none is the means of an act ("damaged by a bomb").
-    pub(crate) fn only_weapons(&self, doc: &Doc, lex: &Lexicon, t0: usize) -> bool {
+    /// No trigger tells of an act: each names a weapon that is not the means of one ("take out
+    /// your pistols", but not "damaged by a bomb") or a kind of violence ("victims of bombings").
+    pub(crate) fn no_act(&self, doc: &Doc, lex: &Lexicon, t0: usize) -> bool {
         !self.triggers.is_empty()
             && self.triggers.iter().all(|&(id, a, _)| {
-                lex.triggers[id as usize].instrument
-                    && !(a.saturating_sub(2).max(t0)..a).any(|k| doc.is(k, |t| t == Tag::AgentBy))
+                let t = &lex.triggers[id as usize];
+                t.generic
+                    || t.instrument
+                        && !(a.saturating_sub(2).max(t0)..a)
+                            .any(|k| doc.is(k, |t| t == Tag::AgentBy))
             })
     }
 
@@ -211,17 +215,18 @@ mod tests {
     }
 
     #[test]
-    fn weapons_alone_are_no_act_unless_they_are_its_means() {
+    fn weapons_and_kinds_of_violence_are_no_act() {
         let lex = Lexicon::embedded().expect("lexicon");
         let only = |text: &str| {
             let doc = Doc::new(text, &lex);
             let n = doc.toks.len();
-            sentence_events(&doc, 0, n).only_weapons(&doc, &lex, 0)
+            sentence_events(&doc, 0, n).no_act(&doc, &lex, 0)
         };
         assert!(only("Take out your pistols and your rifles."));
         assert!(!only("The offices were damaged by a bomb."));
         assert!(!only("A bomb exploded near the offices."));
         assert!(!only("No weapons were named."));
+        assert!(only("Aid for the victims of bombings and kidnappings."));
     }
 
     #[test]

@@ -236,13 +236,13 @@ impl Extractor {
                 sent_dates.iter().any(|h| h.history) && !sent_dates.iter().any(|h| !h.history);
             // "a cargo plane crashed into homes, killing 17": an accident, not an attack.
             let accident = (t0..t1).any(|k| doc.find(k, |t| t == Tag::NotViolence).is_some());
-            // Weapons named with no act ("take out your pistols") tell of an incident in a long
-            // report only with a count of victims.
-            let only_weapons = ev.only_weapons(&doc, lex, t0);
+            // Weapons or kinds of violence named with no act ("take out your pistols", "victims
+            // of bombings") tell of an incident in a long report only with a count of victims.
+            let no_act = ev.no_act(&doc, lex, t0);
             let event = !history
                 && !accident
                 && match strongest {
-                    _ if only_weapons && !short => counts,
+                    _ if no_act && !short => counts,
                     Some((st, _)) if st >= 2 => true,
                     Some(_) => counts || has_target,
                     None => counts,

@@ -160,6 +160,9 @@ pub(crate) struct TriggerData {
     /// The phrases name a weapon, not an act ("grenades", "a bomb").
     #[serde(default)]
     pub(crate) instrument: bool,
+    /// The phrases name a kind of violence in general ("bombings", "murders").
+    #[serde(default)]
+    pub(crate) generic: bool,
     pub(crate) phrases: Vec<String>,
 }
 
@@ -408,6 +411,8 @@ pub(crate) struct Trigger {
     pub(crate) weapons: Vec<String>,
     /// Names a weapon, not an act: a sentence about seized weapons tells of no attack.
     pub(crate) instrument: bool,
+    /// Names a kind of violence in general, not one act.
+    pub(crate) generic: bool,
 }
 
 /// One weapon class.
@@ -665,6 +670,7 @@ impl Lexicon {
                 strength: t.strength,
                 weapons: t.weapons.clone(),
                 instrument: t.instrument,
+                generic: t.generic,
             });
             for p in &t.phrases {
                 ix.add(p, Tag::Trigger(id));
