@@ -102,6 +102,8 @@ struct SentInfo {
     event: bool,
     /// Tells of an accident or a disaster, or of history long before publication.
     background: bool,
+    /// Opens with words turning to another incident ("In a separate attack").
+    another: bool,
 }
 
 #[derive(Debug, Default)]
@@ -212,7 +214,11 @@ impl Extractor {
             // Counts of other or several events ("in similar attacks that night") are not this
             // incident's, and uncertain ones ("may have been killed") are not reported.
             // In a report on one attack of a series, the series' totals are not its counts.
-            let elsewhere = (t0..t1).any(|k| {
+            // "In a separate attack, ...": a sentence turning to another incident, whose counts
+            // are that incident's own.
+            let another = (t0..t1.min(t0 + 3))
+                .find_map(|k| doc.find(k, |t| t == Tag::Another).map(|h| k + h.len));
+            let elsewhere = (another.unwrap_or(t0)..t1).any(|k| {
                 doc.find(k, |t| {
                     matches!(t, Tag::Elsewhere | Tag::CountHedge) || series && t == Tag::Aggregate
                 })
@@ -259,6 +265,7 @@ impl Extractor {
                 strongest,
                 event,
                 background: history || accident,
+                another: another.is_some(),
             });
         }
         // A report that tells of no incident is done: no actors, no places.
@@ -625,6 +632,10 @@ impl Extractor {
         // A draft with only a generic word ("hit") and no count takes whatever follows.
         if !d.anchored {
             return false;
+        }
+        // Said to be another incident, with an act or a count of its own.
+        if s.another && (strong_trigger || s.cas.iter().any(|c| !c.zero)) {
+            return true;
         }
         // Another town.
         let here = towns_of(s, cands);

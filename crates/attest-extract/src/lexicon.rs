@@ -146,6 +146,9 @@ pub(crate) struct EventsData {
     /// Words that make the weapons a sentence names objects, not an attack ("seized rifles").
     #[serde(default)]
     pub(crate) seizure: Vec<String>,
+    /// Words opening a sentence that turn to another incident ("In a separate attack").
+    #[serde(default)]
+    pub(crate) another: Vec<String>,
     pub(crate) trigger: Vec<TriggerData>,
     pub(crate) weapon: Vec<WeaponData>,
     pub(crate) target: Vec<TargetData>,
@@ -346,6 +349,7 @@ pub(crate) enum Tag {
     NotViolence,
     Unreal,
     Seizure,
+    Another,
     RelPronoun,
     GenericPeople,
     BomberSurvives,
@@ -748,7 +752,7 @@ impl Lexicon {
         let cl = &d.claims;
         let s = &d.sources;
         let f = &d.furniture;
-        let lists: [(&Vec<String>, Tag); 31] = [
+        let lists: [(&Vec<String>, Tag); 32] = [
             (&a.blamed_subject, Tag::BlamedSubject),
             (&a.hedges, Tag::Hedge),
             (&a.part_of, Tag::PartOf),
@@ -777,6 +781,7 @@ impl Lexicon {
             (&d.events.not_violence, Tag::NotViolence),
             (&d.events.unreal, Tag::Unreal),
             (&d.events.seizure, Tag::Seizure),
+            (&d.events.another, Tag::Another),
             (&d.places.prepositions, Tag::PlacePreposition),
             (&d.places.not_places, Tag::NotPlace),
             (&d.places.locative, Tag::Locative),

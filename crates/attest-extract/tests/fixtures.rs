@@ -261,3 +261,31 @@ fn an_unknown_village_near_a_known_town_keeps_its_name() {
     assert_eq!(loc.name.as_deref(), Some("Idlib"));
     check_evidence(text, &out.incidents);
 }
+
+#[test]
+fn threats_seizures_history_and_questions_are_no_incidents() {
+    let ex = test_extractor();
+    let text = fixture("week_in_kharkiv.txt");
+    // 2023-05-12 was a Friday.
+    let out = run(&ex, &text, "2023-05-12");
+    let kinds: Vec<&str> = out
+        .incidents
+        .iter()
+        .map(|i| i.event_type.as_str())
+        .collect();
+    // Only the rocket strike and the separate drone strike: not the threat to bomb the power
+    // station, the seized weapons, the killing ten years ago or the question about shelling.
+    assert_eq!(kinds, vec!["shelling", "air_strike"], "{:?}", out.incidents);
+    let rocket = &out.incidents[0];
+    assert_eq!((rocket.killed.low, rocket.killed.high), (Some(3), Some(3)));
+    assert_eq!(rocket.injured.low, Some(11));
+    assert_eq!(rocket.date.start.as_deref(), Some("2023-05-10"));
+    let drone = &out.incidents[1];
+    assert_eq!(drone.injured.low, Some(2), "its count is its own");
+    assert_eq!(drone.date.start.as_deref(), Some("2023-05-11"));
+    assert_eq!(
+        drone.location.as_ref().and_then(|l| l.name.as_deref()),
+        Some("Kyiv")
+    );
+    check_evidence(&text, &out.incidents);
+}
