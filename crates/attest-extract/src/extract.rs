@@ -308,7 +308,10 @@ impl Extractor {
         let doc_hint = {
             let mut w: BTreeMap<&str, f32> = BTreeMap::new();
             for (k, m) in mentions.iter().enumerate() {
-                let x = if m.place.precision == Precision::Country && k == 0 && m.start < 3 {
+                let x = if m.place.precision == Precision::Country
+                    && k == 0
+                    && heads(text, m.start, m.end)
+                {
                     5.0
                 } else {
                     m.confidence
@@ -742,7 +745,7 @@ impl Extractor {
         for (n, c) in cands.iter().enumerate() {
             if let Some(p) = &c.place {
                 // A leading "PERU." or "SYRIA -" is the report's country.
-                let w = if p.precision == Precision::Country && c.start < 3 {
+                let w = if p.precision == Precision::Country && heads(doc.text, c.start, c.end) {
                     50
                 } else if p.precision == Precision::Country {
                     5
@@ -999,7 +1002,7 @@ impl Extractor {
         let headed = cands.first().and_then(|c| {
             c.place
                 .as_ref()
-                .filter(|p| c.start < 3 && p.precision == Precision::Country)
+                .filter(|p| heads(doc.text, c.start, c.end) && p.precision == Precision::Country)
                 .map(|p| p.country_code.as_str())
         });
         let location = match (location, doc_country) {
@@ -1375,6 +1378,22 @@ fn place_text<'a>(doc: &Doc<'a>, info: &[SentInfo]) -> std::borrow::Cow<'a, str>
     }
     out.push_str(&doc.text[pos..]);
     std::borrow::Cow::Owned(out)
+}
+
+/// Whether a place name at bytes `start..end` heads the report as its country ("PERU." or
+/// "SYRIA -" at the very start): it opens the text and punctuation follows, so it is not the
+/// first word of a longer name ("Israel Defense Forces soldiers found ...").
+fn heads(text: &str, start: usize, end: usize) -> bool {
+    let opens = start < 3 && text.get(..start).is_some_and(|h| h.trim().is_empty());
+    let rest = text
+        .get(end..)
+        .unwrap_or_default()
+        .trim_start_matches([' ', '\t']);
+    opens
+        && rest
+            .chars()
+            .next()
+            .is_none_or(|c| matches!(c, '.' | '-' | ':' | ',' | '\n' | '\u{2013}' | '\u{2014}'))
 }
 
 /// The reading of a mention in the report's country, when the gazetteer offered one.

@@ -261,3 +261,15 @@ fn an_unknown_village_near_a_known_town_keeps_its_name() {
     assert_eq!(loc.name.as_deref(), Some("Idlib"));
     check_evidence(text, &out.incidents);
 }
+
+#[test]
+fn a_country_name_opening_a_longer_name_does_not_head_the_report() {
+    // "Russia Today" is an outlet, not a "RUSSIA." heading: the town says where.
+    let ex = test_extractor();
+    let text = "Russia Today said a car bomb killed three people in Kharkiv on Monday.";
+    let out = run(&ex, text, "2022-03-08");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_eq!(loc.name.as_deref(), Some("Kharkiv"));
+    assert_eq!(loc.country_code.as_deref(), Some("UA"));
+    check_evidence(text, &out.incidents);
+}
