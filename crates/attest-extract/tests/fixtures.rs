@@ -273,3 +273,38 @@ fn a_country_name_opening_a_longer_name_does_not_head_the_report() {
     assert_eq!(loc.country_code.as_deref(), Some("UA"));
     check_evidence(text, &out.incidents);
 }
+
+#[test]
+fn a_country_named_inside_an_institution_is_no_place() {
+    // "Russia Border Service" names who acted; the town is where.
+    let ex = test_extractor();
+    let text = "Russia Border Service officers said a mine killed two farmers near Kharkiv.";
+    let out = run(&ex, text, "2022-03-08");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_eq!(loc.name.as_deref(), Some("Kharkiv"));
+    check_evidence(text, &out.incidents);
+}
+
+#[test]
+fn a_report_headed_by_its_country_names_its_town_when_the_gazetteer_knows_it() {
+    // The town opens the name of the building that was hit: the gazetteer's choice of place.
+    let ex = test_extractor();
+    let text = "UKRAINE.  The Kharkiv Opera House was shelled overnight, injuring two guards.";
+    let out = run(&ex, text, "2022-03-08");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_eq!(loc.country_code.as_deref(), Some("UA"));
+    assert_eq!(loc.name.as_deref(), Some("Kharkiv"));
+    check_evidence(text, &out.incidents);
+}
+
+#[test]
+fn a_place_inside_a_group_name_is_no_place() {
+    // "Kurdistan" is part of a party's name here, not the Iranian province.
+    let ex = test_extractor();
+    let text = "Gunmen shot dead a Kurdistan Democratic Party official outside his home on Monday.";
+    let out = run(&ex, text, "2005-03-08");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_eq!(loc.country_code.as_deref(), Some("IQ"));
+    assert_ne!(loc.mention, "Kurdistan");
+    check_evidence(text, &out.incidents);
+}
