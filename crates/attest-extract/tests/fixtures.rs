@@ -308,3 +308,18 @@ fn a_place_inside_a_group_name_is_no_place() {
     assert_ne!(loc.mention, "Kurdistan");
     check_evidence(text, &out.incidents);
 }
+
+#[test]
+fn an_institution_of_one_country_chooses_among_namesakes() {
+    // Only the Spanish Civil Guard says which Vitoria this is.
+    let ex = test_extractor();
+    let text = "A petrol bomb was thrown at a Civil Guard patrol car in Vitoria on Friday night.";
+    let out = run(&ex, text, "2001-03-08");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_eq!(loc.country_code.as_deref(), Some("ES"));
+    // ... and with no place at all, a parliament names the country.
+    let text = "A State Duma deputy was shot and wounded outside his home.";
+    let out = run(&ex, text, "2001-03-08");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_eq!(loc.country_code.as_deref(), Some("RU"));
+}
