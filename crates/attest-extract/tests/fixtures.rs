@@ -289,3 +289,65 @@ fn threats_seizures_history_and_questions_are_no_incidents() {
     );
     check_evidence(&text, &out.incidents);
 }
+
+#[test]
+fn a_country_name_opening_a_longer_name_does_not_head_the_report() {
+    // "Russia Today" is an outlet, not a "RUSSIA." heading: the town says where.
+    let ex = test_extractor();
+    let text = "Russia Today said a car bomb killed three people in Kharkiv on Monday.";
+    let out = run(&ex, text, "2022-03-08");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_eq!(loc.name.as_deref(), Some("Kharkiv"));
+    assert_eq!(loc.country_code.as_deref(), Some("UA"));
+    check_evidence(text, &out.incidents);
+}
+
+#[test]
+fn a_country_named_inside_an_institution_is_no_place() {
+    // "Russia Border Service" names who acted; the town is where.
+    let ex = test_extractor();
+    let text = "Russia Border Service officers said a mine killed two farmers near Kharkiv.";
+    let out = run(&ex, text, "2022-03-08");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_eq!(loc.name.as_deref(), Some("Kharkiv"));
+    check_evidence(text, &out.incidents);
+}
+
+#[test]
+fn a_report_headed_by_its_country_names_its_town_when_the_gazetteer_knows_it() {
+    // The town opens the name of the building that was hit: the gazetteer's choice of place.
+    let ex = test_extractor();
+    let text = "UKRAINE.  The Kharkiv Opera House was shelled overnight, injuring two guards.";
+    let out = run(&ex, text, "2022-03-08");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_eq!(loc.country_code.as_deref(), Some("UA"));
+    assert_eq!(loc.name.as_deref(), Some("Kharkiv"));
+    check_evidence(text, &out.incidents);
+}
+
+#[test]
+fn a_place_inside_a_group_name_is_no_place() {
+    // "Kurdistan" is part of a party's name here, not the Iranian province.
+    let ex = test_extractor();
+    let text = "Gunmen shot dead a Kurdistan Democratic Party official outside his home on Monday.";
+    let out = run(&ex, text, "2005-03-08");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_eq!(loc.country_code.as_deref(), Some("IQ"));
+    assert_ne!(loc.mention, "Kurdistan");
+    check_evidence(text, &out.incidents);
+}
+
+#[test]
+fn an_institution_of_one_country_chooses_among_namesakes() {
+    // Only the Spanish Civil Guard says which Vitoria this is.
+    let ex = test_extractor();
+    let text = "A petrol bomb was thrown at a Civil Guard patrol car in Vitoria on Friday night.";
+    let out = run(&ex, text, "2001-03-08");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_eq!(loc.country_code.as_deref(), Some("ES"));
+    // ... and with no place at all, a parliament names the country.
+    let text = "A State Duma deputy was shot and wounded outside his home.";
+    let out = run(&ex, text, "2001-03-08");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_eq!(loc.country_code.as_deref(), Some("RU"));
+}

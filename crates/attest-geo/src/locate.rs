@@ -58,6 +58,11 @@ type Context = HashMap<String, f32, FnvBuild>;
 
 const MAX_SPAN: usize = 8;
 
+/// A town this close to the centre of a country the text names is no stray namesake, even in
+/// another country: it lies across that country's border (only small countries have their
+/// borders this close to their centre).
+const NEAR_NAMED_COUNTRY_KM: f64 = 150.0;
+
 /// How many mentions on either side count for the distance to other places.
 const PROXIMITY_WINDOW: usize = 12;
 
@@ -284,25 +289,29 @@ impl Layers<'_> {
             .collect();
         self.score(&mut hits, &ctx2, Some(&tops), upper, &ctx);
 
-        // "Taji, north of Baghdad" where the only Taji known is in China: a name inside a
+        // "Sumar, north of Baghdad" where the only Sumar known is Dutch: a name inside a
         // place of another country is a place the gazetteer does not know.
         let index_of = container_indices(&hits);
         let tops: Vec<Option<Cand>> = hits
             .iter()
             .map(|h| best_and_margin(&h.cands).map(|b| b.0))
             .collect();
+        // The points of the countries the text names (their shapes' centres).
+        let named_points: Vec<Place> = ctx.keys().filter_map(|cc| self.country_place(cc)).collect();
         for (k, h) in hits.iter_mut().enumerate() {
             let Some(top) = tops[k] else { continue };
             let r = self.record(&top);
             let inner = &r.place;
-            // "Gunmen shot two policemen in Taji. Attacks on police are frequent in Iraq.":
+            // "Gunmen shot two policemen in Sumar. Attacks on police are frequent in Iraq.":
             // a small town of a country the text never names, in a text that names its
             // countries, is a place of that text the gazetteer does not know.
             let notable = r.capital || r.user || inner.population >= 100_000;
             let named = ctx.is_empty() || ctx.contains_key(&inner.country_code);
             let foreign = !named && inner.precision == Precision::Town && !notable;
             // ... unless it lies near another town of the text ("an Israeli from Afula was
-            // killed in Jenin": Jenin is 15 km from Afula, across a border).
+            // killed in Jenin": Jenin is 15 km from Afula, across a border), or near the
+            // middle of a small country the text names ("an Israeli car near Ma'ale Efrayim":
+            // a West Bank settlement; "Hamas rockets hit Sderot", in Israel).
             let neighbour = || {
                 tops.iter().enumerate().any(|(o, t)| {
                     o != k
@@ -312,7 +321,9 @@ impl Layers<'_> {
                                 && p.country_code != inner.country_code
                                 && within_km(p, inner, 100.0)
                         })
-                })
+                }) || named_points
+                    .iter()
+                    .any(|p| within_km(p, inner, NEAR_NAMED_COUNTRY_KM))
             };
             if foreign && !h.unknown && index_of[k].is_none() && !neighbour() {
                 h.unknown = true;

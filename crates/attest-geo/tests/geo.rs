@@ -366,15 +366,15 @@ fn odd_input_is_harmless() {
 
 #[test]
 fn a_small_foreign_namesake_is_an_unknown_local_place() {
-    // The only Taji of the gazetteer is in China; the text is about Iraq.
+    // The only Sumar of the gazetteer is a Dutch village; the text is about Iraq.
     let found =
-        locate("Gunmen shot two policemen in Taji. Attacks on police are frequent in Iraq.");
-    let taji = find(&found, "Taji");
-    assert_eq!(taji.place.country_code, "IQ");
-    assert!(taji.confidence < 0.5);
+        locate("Gunmen shot two policemen in Sumar. Attacks on police are frequent in Iraq.");
+    let sumar = find(&found, "Sumar");
+    assert_eq!(sumar.place.country_code, "IQ");
+    assert!(sumar.confidence < 0.5);
     assert_eq!(
         primary_place(&found).map(|m| m.mention.as_str()),
-        Some("Taji")
+        Some("Sumar")
     );
 }
 
@@ -500,4 +500,62 @@ fn a_town_near_a_city_is_not_part_of_it() {
         primary_place_in(text, &found).map(|m| m.mention.as_str()),
         Some("Getxo")
     );
+}
+
+#[test]
+fn a_town_across_the_border_of_a_small_named_country_is_a_place() {
+    // Only a demonym names a country (Israel); the settlement lies in the West Bank, well
+    // within reach of Israel's middle: it is that settlement, not a stray namesake.
+    let found = locate("Stones were thrown at an Israeli bus outside Ma'ale Efrayim last night.");
+    assert_eq!(find(&found, "Ma'ale Efrayim").place.country_code, "PS");
+    // Far from every named country, a small namesake is still read as a local place.
+    let found =
+        locate("Gunmen shot two guards in Sumar. Attacks on guards are frequent in Israel.");
+    assert_eq!(find(&found, "Sumar").place.country_code, "IL");
+}
+
+#[test]
+fn settlements_of_the_west_bank_and_gaza_are_in_the_palestinian_territories() {
+    // Settlements GeoNames files under Israel, and evacuated Gaza settlements the sources lack.
+    for (text, name) in [
+        (
+            "Shots were fired at a car near Ariel in the West Bank.",
+            "Ariel",
+        ),
+        (
+            "A mortar round landed in Neve Dekalim at noon.",
+            "Neve Dekalim",
+        ),
+        (
+            "Two rockets hit a greenhouse in the Qatif Bloc.",
+            "Qatif Bloc",
+        ),
+        ("A roadside bomb was found near Kiryat Arba.", "Kiryat Arba"),
+    ] {
+        let found = locate(text);
+        assert_eq!(find(&found, name).place.country_code, "PS", "{text}");
+    }
+    // Israeli towns next to the Gaza Strip stay in Israel.
+    let found = locate("A rocket fell in a field near Nahal Oz.");
+    assert_eq!(find(&found, "Nahal Oz").place.country_code, "IL");
+}
+
+#[test]
+fn iraqi_towns_the_sources_lack_or_spell_otherwise() {
+    for (text, name) in [
+        (
+            "A bomb went off at a market in Latifiya on Friday.",
+            "Latifiya",
+        ),
+        ("Gunmen killed a shopkeeper in Jalawla.", "Jalawla"),
+        ("Police defused a bomb in Balad Ruz.", "Balad Ruz"),
+        ("Mortars hit a school in Shirqat.", "Shirqat"),
+        (
+            "An Iraqi patrol was ambushed near Iskandariyah.",
+            "Iskandariyah",
+        ),
+    ] {
+        let found = locate(text);
+        assert_eq!(find(&found, name).place.country_code, "IQ", "{text}");
+    }
 }
