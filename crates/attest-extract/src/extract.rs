@@ -714,8 +714,7 @@ impl Extractor {
                 || s.places
                     .iter()
                     .any(|c| !cands[*c].weak && cands[*c].precision <= Precision::Town);
-            if *ev != dev && st >= 2 && dst >= 2 && anchored && (new_para || (st >= 3 && dst >= 3))
-            {
+            if *ev != dev && st >= 2 && dst >= 2 && anchored && (new_para || st >= 3 || dst >= 3) {
                 // The same sentence pair rarely mixes: an air strike with a shelling is one raid.
                 let related = self
                     .lex

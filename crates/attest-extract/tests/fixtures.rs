@@ -351,3 +351,26 @@ fn an_institution_of_one_country_chooses_among_namesakes() {
     let loc = out.incidents[0].location.as_ref().expect("a location");
     assert_eq!(loc.country_code.as_deref(), Some("RU"));
 }
+
+#[test]
+fn a_shooting_after_a_bombing_in_one_paragraph_is_another_incident() {
+    let ex = test_extractor();
+    let text =
+        "A roadside bomb destroyed a police car in Kharkiv on Monday, killing two officers. \
+                Hours later gunmen shot dead a judge outside his home in Kharkiv.";
+    let out = run(&ex, text, "2022-03-08");
+    let kinds: Vec<&str> = out
+        .incidents
+        .iter()
+        .map(|i| i.event_type.as_str())
+        .collect();
+    assert_eq!(
+        kinds,
+        vec!["bombing", "armed_attack"],
+        "{:?}",
+        out.incidents
+    );
+    assert_eq!(out.incidents[0].killed.low, Some(2));
+    assert_eq!(out.incidents[1].killed.low, Some(1));
+    check_evidence(text, &out.incidents);
+}
