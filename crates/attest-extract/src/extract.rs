@@ -735,7 +735,8 @@ impl Extractor {
     fn location_of(&self, mention: &str, p: &Place) -> Location {
         Location {
             mention: mention.to_string(),
-            name: Some(p.name.clone()),
+            // A district is named by its town: "Adhamiya" is in Baghdad.
+            name: Some(p.within.clone().unwrap_or_else(|| p.name.clone())),
             admin1: p.admin1.clone(),
             country: self.gaz.country_name(&p.country_code).map(str::to_string),
             country_code: Some(p.country_code.clone()),

@@ -62,6 +62,7 @@ impl ListGazetteer {
                 lon: f[4].parse().map_err(|_| bad("bad longitude"))?,
                 precision,
                 population: f[6].parse().unwrap_or(0),
+                within: f.get(8).filter(|w| !w.is_empty()).map(|w| w.to_string()),
             };
             g.add(place, f.get(7).copied().unwrap_or(""));
         }

@@ -374,3 +374,16 @@ fn a_shooting_after_a_bombing_in_one_paragraph_is_another_incident() {
     assert_eq!(out.incidents[1].killed.low, Some(1));
     check_evidence(text, &out.incidents);
 }
+
+#[test]
+fn a_district_is_named_by_its_town_with_its_own_mention_and_point() {
+    let ex = test_extractor();
+    let text = "Shells hit a bakery in Bustan al-Qaser on Monday, killing four people.";
+    let out = run(&ex, text, "2016-05-04");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_eq!(loc.name.as_deref(), Some("Aleppo"));
+    assert_eq!(loc.mention, "Bustan al-Qaser");
+    assert_eq!(loc.precision.as_deref(), Some("district"));
+    assert_eq!((loc.lat, loc.lon), (Some(36.19), Some(37.14)));
+    check_evidence(text, &out.incidents);
+}

@@ -287,6 +287,7 @@ impl Index {
             let precision = match f[0] {
                 "C" => Precision::Country,
                 "A" => Precision::Admin1,
+                "D" => Precision::District,
                 _ => Precision::Town,
             };
             let place = Place {
@@ -298,6 +299,10 @@ impl Index {
                 lon: num(f[6])?,
                 precision,
                 population: f[7].parse().unwrap_or(0),
+                within: f[8]
+                    .split(',')
+                    .find_map(|x| x.strip_prefix("in:"))
+                    .map(str::to_string),
             };
             if let Some(code) = f[8].split(',').find_map(|x| x.strip_prefix("code:")) {
                 ix.admin1_codes.insert(code.to_string(), place.name.clone());
@@ -350,6 +355,7 @@ impl Index {
                 lon: p.lon,
                 precision: p.precision,
                 population: p.population,
+                within: None,
             };
             let aliases = p.aliases.iter().map(String::as_str);
             ix.push(

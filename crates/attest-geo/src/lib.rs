@@ -112,6 +112,10 @@ pub struct Place {
     pub precision: Precision,
     /// Population, 0 when unknown.
     pub population: u64,
+    /// For a district of a town (a neighbourhood of a city): the town's gazetteer name, which
+    /// is what a report's place is named by ("Baghdad" for Adhamiya).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub within: Option<String>,
 }
 
 /// A place name found in a text and resolved.

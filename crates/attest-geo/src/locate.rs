@@ -68,6 +68,35 @@ const PROXIMITY_WINDOW: usize = 12;
 
 /// Whether two places are closer than `km` (a cheap test first: a degree of latitude is
 /// 111 km, and no degree of longitude is longer).
+/// A district of a town is a namesake (a mosque, a refinery, a street) when the text names
+/// another town far from it and never its own town: "near the al-Mansur mosque" in a report
+/// about Kirkuk is not Baghdad's Mansour.
+fn drop_stray_districts(found: &mut Vec<PlaceMention>) {
+    let stray: Vec<bool> = found
+        .iter()
+        .map(|m| {
+            let Some(town) = &m.place.within else {
+                return false;
+            };
+            let own_town_named = found.iter().any(|n| n.place.name == *town);
+            let elsewhere = found.iter().any(|n| {
+                n.place.within.is_none()
+                    && n.place.precision == Precision::Town
+                    && !within_km(&n.place, &m.place, DISTRICT_TOWN_KM)
+            });
+            elsewhere && !own_town_named
+        })
+        .collect();
+    let mut k = 0;
+    found.retain(|_| {
+        k += 1;
+        !stray[k - 1]
+    });
+}
+
+/// How far a district can lie from the centre of its town.
+const DISTRICT_TOWN_KM: f64 = 40.0;
+
 pub(crate) fn within_km(a: &Place, b: &Place, km: f64) -> bool {
     let dlat = (a.lat - b.lat).abs();
     if dlat * 111.0 >= km {
@@ -148,7 +177,9 @@ impl Layers<'_> {
 
     /// Resolve every place mention of `text`.
     pub(crate) fn locate(&self, text: &str) -> Vec<PlaceMention> {
-        self.locate_with_context(text).0
+        let mut found = self.locate_with_context(text).0;
+        drop_stray_districts(&mut found);
+        found
     }
 
     /// Countries the text is about (country names, demonyms, a leading "COUNTRY -", the

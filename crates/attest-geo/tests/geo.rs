@@ -204,8 +204,8 @@ fn countries_and_demonyms_give_context() {
 
 #[test]
 fn unknown_district_inside_a_known_town_keeps_the_mention() {
-    let found = locate("Barrel bombs fell on the Bab al-Nairab area of Aleppo.");
-    let m = find(&found, "Bab al-Nairab");
+    let found = locate("Barrel bombs fell on the Bab Qinnasrin area of Aleppo.");
+    let m = find(&found, "Bab Qinnasrin");
     assert_eq!(m.place.name, "Aleppo");
     assert!(m.confidence < 0.7);
     let found = locate("A bomb exploded in the Fatih neighborhood of Istanbul.");
@@ -558,4 +558,43 @@ fn iraqi_towns_the_sources_lack_or_spell_otherwise() {
         let found = locate(text);
         assert_eq!(find(&found, name).place.country_code, "IQ", "{text}");
     }
+}
+
+#[test]
+fn districts_of_cities_are_found_and_name_their_town() {
+    for (text, written, town) in [
+        (
+            "A car bomb exploded in a market in Adhamiyah on Sunday.",
+            "Adhamiyah",
+            "Baghdad",
+        ),
+        (
+            "Barrel bombs fell on the Bab an-Nayrab area overnight.",
+            "Bab an-Nayrab",
+            "Aleppo",
+        ),
+        (
+            "SHELLING HIT HOMES IN SHEJAIYA AND ZEITOUN.",
+            "SHEJAIYA",
+            "Gaza",
+        ),
+    ] {
+        let found = locate(text);
+        let m = find(&found, written);
+        assert_eq!(m.place.precision, Precision::District, "{text}");
+        assert_eq!(m.place.within.as_deref(), Some(town), "{text}");
+    }
+}
+
+#[test]
+fn a_district_namesake_far_from_the_town_named_is_dropped() {
+    // Baghdad's Mansour is not the mosque of that name in a report about Kirkuk...
+    let found = locate("A bomb went off in Kirkuk near the Al-Mansour mosque.");
+    assert!(found.iter().all(|m| m.place.within.is_none()), "{found:#?}");
+    // ...but it is when the report names Baghdad, or no other town.
+    let found = locate("Gunmen attacked a shop in Al-Mansour, in western Baghdad.");
+    assert_eq!(
+        find(&found, "Al-Mansour").place.within.as_deref(),
+        Some("Baghdad")
+    );
 }
