@@ -679,6 +679,16 @@ fn source_after(doc: &Doc, j: usize, end: usize) -> Option<(String, Option<Strin
 }
 
 /// Cited sources in tokens `t0..t1`.
+/// The token after an appositive that opens at `e` (", a UK-based monitor,"), else `e`.
+fn appositive_end(doc: &Doc, e: usize, t1: usize) -> usize {
+    if e >= t1 || !doc.is_punct(e, ",") {
+        return e;
+    }
+    (e + 1..t1.min(e + 12))
+        .find(|&k| doc.is_punct(k, ","))
+        .map_or(e, |k| k + 1)
+}
+
 pub(crate) fn sources(doc: &Doc, t0: usize, t1: usize) -> Vec<SourceHit> {
     let mut out: Vec<SourceHit> = Vec::new();
     let mut i = t0;
@@ -695,8 +705,9 @@ pub(crate) fn sources(doc: &Doc, t0: usize, t1: usize) -> Vec<SourceHit> {
         let e = i + h.len;
         let found = match h.tag {
             Tag::KnownSource => {
-                // "Reuters reported", "SANA said".
-                let speaks = e < t1 && doc.is(e, |t| t == Tag::Speech);
+                // "Reuters reported", "SANA said", "the Observatory, a monitor in London, said".
+                let after = appositive_end(doc, e, t1);
+                let speaks = after < t1 && doc.find(after, |t| t == Tag::Speech).is_some();
                 let cited = i > t0 && doc.is(i - 1, |t| matches!(t, Tag::According | Tag::Told));
                 (speaks && !cited).then(|| (text_of(doc, i, e), None, e))
             }

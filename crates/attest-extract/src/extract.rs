@@ -1369,9 +1369,50 @@ fn count(
         .filter(|c| !c.zero && !c.subset && !c.additional && !c.perp && c.low.is_some())
         .collect();
     if tolls.iter().any(|c| c.low != tolls[0].low) {
-        let key = format!("{key}_disputed");
-        for c in tolls {
-            add(ev, &key, c.span);
+        let disputed = format!("{key}_disputed");
+        for c in &tolls {
+            add(ev, &disputed, c.span);
+        }
+        // Unless each figure is one named source's and the sources differ ("21, the civil
+        // defence said ... 16, according to the Observatory"): then the figures bound the toll.
+        let source_of = |c: &Cas| -> Option<&str> {
+            let s = d
+                .event_sents
+                .iter()
+                .find(|&&s| info[s].cas.iter().any(|x| std::ptr::eq(x, c)))?;
+            match info[*s].sources.as_slice() {
+                [one] => Some(one.name.as_str()),
+                _ => None,
+            }
+        };
+        let named: Vec<(&str, &Cas)> = tolls
+            .iter()
+            .filter_map(|c| source_of(c).map(|n| (n, **c)))
+            .collect();
+        // A figure with no named source that repeats a named one is that source's.
+        let repeats = tolls
+            .iter()
+            .all(|c| source_of(c).is_some() || named.iter().any(|(_, x)| x.low == c.low));
+        let said = repeats.then_some(named);
+        if let Some(said) = said {
+            let one_figure_each = said.iter().all(|(n, c)| {
+                said.iter()
+                    .filter(|(m, _)| m == n)
+                    .all(|(_, x)| x.low == c.low)
+            });
+            let sources: std::collections::BTreeSet<&str> = said.iter().map(|(n, _)| *n).collect();
+            if one_figure_each && sources.len() >= 2 {
+                let low = said.iter().filter_map(|(_, c)| c.low).min();
+                let high = said
+                    .iter()
+                    .map(|(_, c)| c.high.or(c.low))
+                    .try_fold(0u32, |m, h| h.map(|h| m.max(h)));
+                let high = high.filter(|_| tolls.iter().all(|c| c.high.is_some()));
+                for c in &tolls {
+                    add(ev, key, c.span);
+                }
+                return Count { low, high };
+            }
         }
         return Count::default();
     }

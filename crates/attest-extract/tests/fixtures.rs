@@ -387,3 +387,26 @@ fn a_district_is_named_by_its_town_with_its_own_mention_and_point() {
     assert_eq!((loc.lat, loc.lon), (Some(36.19), Some(37.14)));
     check_evidence(text, &out.incidents);
 }
+
+#[test]
+fn tolls_from_two_named_sources_bound_the_count() {
+    let ex = test_extractor();
+    let text = "Eleven people were killed when missiles struck Kharkiv on Monday, Ukrinform \
+                reported. Fourteen people died in the strike, according to Reuters.";
+    let out = run(&ex, text, "2022-03-08");
+    let inc = &out.incidents[0];
+    assert_eq!((inc.killed.low, inc.killed.high), (Some(11), Some(14)));
+    let names: Vec<&str> = inc.cited_sources.iter().map(|s| s.name.as_str()).collect();
+    assert!(
+        names.contains(&"Ukrinform") && names.contains(&"Reuters"),
+        "{names:?}"
+    );
+    assert_eq!(inc.evidence.get("killed_disputed").map(Vec::len), Some(2));
+    // The same figures with no one to say which is whose: unknown.
+    let text = "Eleven people were killed when missiles struck Kharkiv on Monday. Fourteen \
+                people died in the strike.";
+    let out = run(&ex, text, "2022-03-08");
+    let inc = &out.incidents[0];
+    assert_eq!((inc.killed.low, inc.killed.high), (None, None));
+    check_evidence(text, &out.incidents);
+}

@@ -99,6 +99,14 @@ pub fn check_evidence(text: &str, incidents: &[Incident]) {
                         assert!(in_text, "claim text lacks the speaker {:?}", c.speaker);
                     }
                 }
+                // Each disputed toll is a statement of its own, with its figure.
+                "killed_disputed" | "injured_disputed" => {
+                    assert!(spans.len() >= 2, "{key}: one statement is no dispute");
+                    assert!(
+                        joined.chars().any(char::is_alphanumeric),
+                        "{key}: empty words"
+                    );
+                }
                 "event_type" | "weapons" | "targets" | "date" => {
                     assert!(
                         joined.chars().any(char::is_alphanumeric),
