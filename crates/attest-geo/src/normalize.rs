@@ -10,6 +10,8 @@
 
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
+use crate::index::Lists;
+
 /// How a token is joined to the next one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Sep {
@@ -44,6 +46,16 @@ pub(crate) struct Token<'a> {
     pub(crate) sentence_start: bool,
     /// How it joins the next token.
     pub(crate) sep_after: Sep,
+    /// The lexicon's word lists `basic` is in (filled in by the caller of [`tokenize`]).
+    pub(crate) lists: Lists,
+}
+
+impl Token<'_> {
+    /// Is the word in the lexicon's list `l`?
+    #[inline]
+    pub(crate) fn is(&self, l: Lists) -> bool {
+        self.lists.has(l)
+    }
 }
 
 /// Apostrophe-like characters, dropped inside words ("Ma'arrat", "Ta‘izz").
@@ -239,12 +251,17 @@ pub(crate) fn tokenize<'a>(text: &str, arena: &'a mut String) -> Vec<Token<'a>> 
         basic_into(word, arena);
         let b1 = arena.len();
         let first = word.chars().next().unwrap_or(' ');
-        let cased: Vec<char> = word
-            .chars()
-            .filter(|c| c.is_uppercase() || c.is_lowercase())
-            .collect();
+        let (mut cased, mut upper) = (0usize, 0usize);
+        for c in word.chars() {
+            if c.is_uppercase() {
+                cased += 1;
+                upper += 1;
+            } else if c.is_lowercase() {
+                cased += 1;
+            }
+        }
         let cap = first.is_uppercase() || (first.is_alphabetic() && !first.is_lowercase());
-        let all_caps = cased.len() >= 2 && cased.iter().all(|c| c.is_uppercase());
+        let all_caps = cased >= 2 && upper == cased;
         let before = text[prev_end..start].trim_end_matches([' ', '"', '\u{201c}', '(', '\'']);
         let sentence_start = k == 0
             || before.ends_with(['.', '!', '?', '\n', ':'])
@@ -291,6 +308,7 @@ pub(crate) fn tokenize<'a>(text: &str, arena: &'a mut String) -> Vec<Token<'a>> 
                 all_caps,
                 sentence_start,
                 sep_after,
+                lists: Lists::default(),
             },
             [b0, b1, f1],
         ));
