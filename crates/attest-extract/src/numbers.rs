@@ -121,6 +121,10 @@ fn cardinal(doc: &Doc, i: usize) -> Option<u32> {
 
 /// Parses a number expression starting exactly at token `i` (not beyond `end`).
 pub(crate) fn parse_at(doc: &Doc, i: usize, end: usize) -> Option<Num> {
+    // Every expression opens with digits or a lexicon word.
+    if doc.hits(i).is_empty() && doc.toks.get(i).is_none_or(|t| t.kind != Kind::Num) {
+        return None;
+    }
     let mut j = i;
     let mut qual = None;
     if let Some(h) = doc.find(i, |t| matches!(t, Tag::Qualifier(_))) {

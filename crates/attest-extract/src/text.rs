@@ -207,6 +207,7 @@ impl<'a> Doc<'a> {
     }
 
     /// Lexicon hits starting at token `i`, longest first.
+    #[inline(always)]
     pub(crate) fn hits(&self, i: usize) -> &[Hit] {
         if i + 1 >= self.hit_start.len() {
             return &[];
@@ -215,6 +216,7 @@ impl<'a> Doc<'a> {
     }
 
     /// The longest hit at `i` whose tag passes `f`.
+    #[inline(always)]
     pub(crate) fn find(&self, i: usize, f: impl Fn(Tag) -> bool) -> Option<Hit> {
         self.hits(i)
             .iter()
@@ -223,7 +225,19 @@ impl<'a> Doc<'a> {
             .copied()
     }
 
+    /// True when a hit starting at a token of `a..b` (of any length) carries a tag passing
+    /// `f`: one scan over the hits of the range, which lie side by side.
+    pub(crate) fn any_in(&self, a: usize, b: usize, f: impl Fn(Tag) -> bool) -> bool {
+        let b = b.min(self.toks.len());
+        if a >= b {
+            return false;
+        }
+        let hits = &self.hits[self.hit_start[a] as usize..self.hit_start[b] as usize];
+        hits.iter().any(|h| f(h.tag))
+    }
+
     /// True when the single token `i` carries a tag passing `f`.
+    #[inline(always)]
     pub(crate) fn is(&self, i: usize, f: impl Fn(Tag) -> bool) -> bool {
         self.hits(i).iter().any(|h| h.len == 1 && f(h.tag))
     }
