@@ -114,6 +114,28 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     out
 }
 
+/// Letters and upper-case letters among the first `limit` characters of `text` (by bytes when
+/// the text is ASCII, where characters are bytes).
+fn count_letters(text: &str, limit: usize) -> (usize, usize) {
+    if text.is_ascii() {
+        let head = &text.as_bytes()[..text.len().min(limit)];
+        return (
+            head.iter().filter(|b| b.is_ascii_alphabetic()).count(),
+            head.iter().filter(|b| b.is_ascii_uppercase()).count(),
+        );
+    }
+    let (mut letters, mut upper) = (0usize, 0usize);
+    for c in text.chars().take(limit) {
+        if c.is_alphabetic() {
+            letters += 1;
+            if c.is_uppercase() {
+                upper += 1;
+            }
+        }
+    }
+    (letters, upper)
+}
+
 /// A sentence: a run of tokens.
 #[derive(Debug, Clone)]
 pub(crate) struct Sentence {
@@ -181,15 +203,7 @@ impl<'a> Doc<'a> {
             }
         }
         hit_start.push(hits.len() as u32);
-        let (mut upper, mut letters) = (0usize, 0usize);
-        for c in text.chars().take(20_000) {
-            if c.is_alphabetic() {
-                letters += 1;
-                if c.is_uppercase() {
-                    upper += 1;
-                }
-            }
-        }
+        let (letters, upper) = count_letters(text, 20_000);
         let caps = letters > 20 && upper * 10 > letters * 7;
         let mut doc = Doc {
             text,

@@ -103,11 +103,13 @@ pub(crate) fn basic(word: &str) -> String {
 /// [`basic`], appended to `out`.
 pub(crate) fn basic_into(word: &str, out: &mut String) {
     if word.is_ascii() {
-        for b in word.bytes() {
-            if b != b'\'' && b != b'`' {
-                out.push(char::from(b.to_ascii_lowercase()));
-            }
+        let start = out.len();
+        if word.bytes().any(|b| b == b'\'' || b == b'`') {
+            out.extend(word.chars().filter(|c| *c != '\'' && *c != '`'));
+        } else {
+            out.push_str(word);
         }
+        out[start..].make_ascii_lowercase();
         return;
     }
     let start = out.len();
@@ -480,14 +482,23 @@ pub(crate) fn hash64(s: &str) -> u64 {
 
 /// Whether the text is written in capitals throughout (wire copy such as MUC-4).
 pub(crate) fn mostly_upper(text: &str) -> bool {
-    let (mut up, mut low) = (0usize, 0usize);
-    for c in text.chars() {
-        if c.is_uppercase() {
-            up += 1;
-        } else if c.is_lowercase() {
-            low += 1;
+    let (up, low) = if text.is_ascii() {
+        // Characters are bytes.
+        (
+            text.bytes().filter(u8::is_ascii_uppercase).count(),
+            text.bytes().filter(u8::is_ascii_lowercase).count(),
+        )
+    } else {
+        let (mut up, mut low) = (0usize, 0usize);
+        for c in text.chars() {
+            if c.is_uppercase() {
+                up += 1;
+            } else if c.is_lowercase() {
+                low += 1;
+            }
         }
-    }
+        (up, low)
+    };
     up + low > 0 && up * 10 >= (up + low) * 7
 }
 
