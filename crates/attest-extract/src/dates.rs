@@ -104,6 +104,11 @@ pub(crate) fn dates(doc: &Doc, t0: usize, t1: usize, published: Option<NaiveDate
 }
 
 fn date_at(doc: &Doc, i: usize, end: usize, published: Option<NaiveDate>) -> Option<DateHit> {
+    // Every date opens with digits or with one of these words.
+    let opens = |t: Tag| matches!(t, Tag::Relative(_) | Tag::Weekday(_) | Tag::Month(_));
+    if doc.toks[i].kind != Kind::Num && !doc.hits(i).iter().any(|h| opens(h.tag)) {
+        return None;
+    }
     // "in 1966": a year before the year of publication marks background.
     if let (Some((y, 4)), Some(p)) = (num_at(doc, i, end), published) {
         let after_locative = i > 0 && doc.is(i - 1, |t| t == Tag::Locative || t == Tag::WeekdayCue);

@@ -237,6 +237,7 @@ pub(crate) fn tokenize<'a>(text: &str, arena: &'a mut String) -> Vec<Token<'a>> 
     // Tokens with the places of their forms in the arena, then with the forms themselves.
     let mut tokens: Vec<(Token<'static>, [usize; 3])> = Vec::with_capacity(spans.len());
     let mut prev_end = 0;
+    let mut scratch = String::new();
     for (k, &(start, mut end)) in spans.iter().enumerate() {
         // Possessive: "Aleppo's", "Aleppo’s".
         let word = &text[start..end];
@@ -265,9 +266,8 @@ pub(crate) fn tokenize<'a>(text: &str, arena: &'a mut String) -> Vec<Token<'a>> 
         let cap = first.is_uppercase() || (first.is_alphabetic() && !first.is_lowercase());
         let all_caps = cased >= 2 && upper == cased;
         let before = text[prev_end..start].trim_end_matches([' ', '"', '\u{201c}', '(', '\'']);
-        let sentence_start = k == 0
-            || before.ends_with(['.', '!', '?', '\n', ':'])
-            || text[..start].trim_end().is_empty();
+        // (Only the first word has nothing but white space before it.)
+        let sentence_start = k == 0 || before.ends_with(['.', '!', '?', '\n', ':']);
         let next_start = spans.get(k + 1).map_or(text.len(), |s| s.0);
         let gap = &text[end..next_start];
         let sep_after = if spans.get(k + 1).is_none() {
@@ -287,15 +287,9 @@ pub(crate) fn tokenize<'a>(text: &str, arena: &'a mut String) -> Vec<Token<'a>> 
         };
         let hb = hash64(&arena[b0..b1]);
         // Fold from a copy of the basic form: the arena grows while folding.
-        let mut tmp = [0u8; 64];
-        let len = b1 - b0;
-        if len <= tmp.len() {
-            tmp[..len].copy_from_slice(&arena.as_bytes()[b0..b1]);
-            fold_into(std::str::from_utf8(&tmp[..len]).unwrap_or_default(), arena);
-        } else {
-            let w = arena[b0..b1].to_string();
-            fold_into(&w, arena);
-        }
+        scratch.clear();
+        scratch.push_str(&arena[b0..b1]);
+        fold_into(&scratch, arena);
         let f1 = arena.len();
         let hf = hash64(&arena[b1..f1]);
         tokens.push((
