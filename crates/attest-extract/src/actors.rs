@@ -245,8 +245,25 @@ pub(crate) fn perpetrators(doc: &Doc, t0: usize, t1: usize) -> Vec<PerpHit> {
             explicit,
         });
     };
+    // Every reading below starts at one of these words.
+    let cue = |t: Tag| {
+        matches!(
+            t,
+            Tag::PartOf
+                | Tag::AgentBy
+                | Tag::AgentCue
+                | Tag::Responsibility
+                | Tag::BlamedSubject
+                | Tag::Trigger(_)
+                | Tag::GenericActor
+        )
+    };
     let mut i = t0;
     while i < t1 {
+        if !doc.hits(i).iter().any(|h| cue(h.tag)) {
+            i += 1;
+            continue;
+        }
         // "the military wing of Hamas": Hamas too.
         if let Some(h) = doc.find(i, |t| t == Tag::PartOf) {
             if let Some((a, b)) = np_right(doc, i + h.len, t1) {

@@ -180,6 +180,21 @@ fn counted_back(doc: &Doc, i: usize, end: usize, p: NaiveDate) -> Option<DateHit
 }
 
 fn date_at(doc: &Doc, i: usize, end: usize, published: Option<NaiveDate>) -> Option<DateHit> {
+    // Every date opens with digits or with one of these words.
+    let opens = |t: Tag| {
+        matches!(
+            t,
+            Tag::Relative(_)
+                | Tag::Weekday(_)
+                | Tag::Month(_)
+                | Tag::Cardinal(_)
+                | Tag::Singular
+                | Tag::Previous
+        )
+    };
+    if doc.toks[i].kind != Kind::Num && !doc.hits(i).iter().any(|h| opens(h.tag)) {
+        return None;
+    }
     if let Some(h) = published.and_then(|p| counted_back(doc, i, end, p)) {
         return Some(h);
     }

@@ -108,43 +108,36 @@ pub(crate) fn priority(lex: &Lexicon, event: &str) -> usize {
         .unwrap_or(lex.priority.len())
 }
 
-/// Longest non-overlapping matches of one category in `t0..t1`.
-fn longest(
-    doc: &Doc,
-    t0: usize,
-    t1: usize,
-    pick: impl Fn(Tag) -> Option<u16>,
-) -> Vec<(u16, usize, usize)> {
-    let mut out = Vec::new();
-    let mut i = t0;
-    while i < t1 {
-        let best = doc
-            .hits(i)
-            .iter()
-            .filter(|h| i + h.len <= t1)
-            .filter_map(|h| pick(h.tag).map(|id| (id, h.len)))
-            .max_by_key(|(_, len)| *len);
-        match best {
-            Some((id, len)) => {
-                out.push((id, i, i + len));
-                i += len;
+/// Triggers, weapons and targets of tokens `t0..t1`: in each category, the longest matches
+/// from left to right, not overlapping (the three categories read in one pass over the tokens).
+pub(crate) fn sentence_events(doc: &Doc, t0: usize, t1: usize) -> SentEvents {
+    let category = |t: Tag| match t {
+        Tag::Trigger(id) => Some((0, id)),
+        Tag::Weapon(id) => Some((1, id)),
+        Tag::Target(id) => Some((2, id)),
+        _ => None,
+    };
+    let mut found: [Vec<(u16, usize, usize)>; 3] = Default::default();
+    // Per category: the first token not inside its last match.
+    let mut free = [t0; 3];
+    for i in t0..t1 {
+        // Per category: (class, length) of the longest match at `i` (the last of equals).
+        let mut best: [Option<(u16, usize)>; 3] = [None; 3];
+        for h in doc.hits(i).iter().filter(|h| i + h.len <= t1) {
+            if let Some((c, id)) = category(h.tag) {
+                if i >= free[c] && best[c].is_none_or(|(_, len)| h.len >= len) {
+                    best[c] = Some((id, h.len));
+                }
             }
-            None => i += 1,
+        }
+        for (c, b) in best.into_iter().enumerate() {
+            if let Some((id, len)) = b {
+                found[c].push((id, i, i + len));
+                free[c] = i + len;
+            }
         }
     }
-    out
-}
-
-/// Triggers, weapons and targets of tokens `t0..t1`.
-pub(crate) fn sentence_events(doc: &Doc, t0: usize, t1: usize) -> SentEvents {
-    let triggers = longest(doc, t0, t1, |t| match t {
-        Tag::Trigger(id) => Some(id),
-        _ => None,
-    });
-    let weapons = longest(doc, t0, t1, |t| match t {
-        Tag::Weapon(id) => Some(id),
-        _ => None,
-    });
+    let [triggers, weapons, targets] = found;
     // A target word inside a trigger or weapon ("car" in "car bomb") is no target.
     let inside = |a: usize, b: usize| {
         triggers
@@ -152,13 +145,10 @@ pub(crate) fn sentence_events(doc: &Doc, t0: usize, t1: usize) -> SentEvents {
             .chain(weapons.iter())
             .any(|&(_, x, y)| x <= a && b <= y)
     };
-    let targets = longest(doc, t0, t1, |t| match t {
-        Tag::Target(id) => Some(id),
-        _ => None,
-    })
-    .into_iter()
-    .filter(|&(_, a, b)| !inside(a, b))
-    .collect();
+    let targets = targets
+        .into_iter()
+        .filter(|&(_, a, b)| !inside(a, b))
+        .collect();
     SentEvents {
         triggers,
         weapons,

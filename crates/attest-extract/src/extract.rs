@@ -221,11 +221,8 @@ impl Extractor {
             // are that incident's own.
             let another = (t0..t1.min(t0 + 3))
                 .find_map(|k| doc.find(k, |t| t == Tag::Another).map(|h| k + h.len));
-            let elsewhere = (another.unwrap_or(t0)..t1).any(|k| {
-                doc.find(k, |t| {
-                    matches!(t, Tag::Elsewhere | Tag::CountHedge) || series && t == Tag::Aggregate
-                })
-                .is_some()
+            let elsewhere = doc.any_in(another.unwrap_or(t0), t1, |t| {
+                matches!(t, Tag::Elsewhere | Tag::CountHedge) || series && t == Tag::Aggregate
             });
             let cas: Vec<Cas> = casualties(&doc, t0, t1)
                 .into_iter()
@@ -244,7 +241,7 @@ impl Extractor {
             let history =
                 sent_dates.iter().any(|h| h.history) && !sent_dates.iter().any(|h| !h.history);
             // "a cargo plane crashed into homes, killing 17": an accident, not an attack.
-            let accident = (t0..t1).any(|k| doc.find(k, |t| t == Tag::NotViolence).is_some());
+            let accident = doc.any_in(t0, t1, |t| t == Tag::NotViolence);
             // Weapons or kinds of violence named with no act ("take out your pistols", "victims
             // of bombings") tell of an incident in a long report only with a count of victims.
             let no_act = ev.no_act(&doc, lex, t0);
@@ -1313,10 +1310,14 @@ impl Extractor {
 /// Does the report say its incident is one of several ("one of four bombings", "part of a
 /// series of attacks")?
 fn part_of_series(doc: &Doc) -> bool {
-    (0..doc.toks.len()).any(|i| {
-        if doc.find(i, |t| t == Tag::SeriesCue).is_some() {
-            return true;
-        }
+    let len = doc.toks.len();
+    if doc.any_in(0, len, |t| t == Tag::SeriesCue) {
+        return true;
+    }
+    if !doc.any_in(0, len, |t| t == Tag::OneOf) {
+        return false;
+    }
+    (0..len).any(|i| {
         let Some(h) = doc.find(i, |t| t == Tag::OneOf) else {
             return false;
         };

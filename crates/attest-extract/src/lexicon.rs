@@ -307,7 +307,7 @@ pub(crate) struct PlacesData {
 }
 
 /// A tag a lexicon phrase carries; one phrase may carry several.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy)]
 pub(crate) enum Tag {
     Cardinal(u32),
     Scale(u32),
@@ -406,6 +406,42 @@ pub(crate) enum Tag {
     /// An armed group tied to one country (index into `Lexicon::group_countries`).
     Group(u16),
 }
+
+impl Tag {
+    /// The value a tag carries (0 for a tag without one): two tags are equal when they are of
+    /// the same kind and carry the same value. A new variant with a value must be listed here.
+    #[inline(always)]
+    fn value(self) -> u32 {
+        match self {
+            Tag::Cardinal(v)
+            | Tag::Scale(v)
+            | Tag::Vague(v)
+            | Tag::Month(v)
+            | Tag::Weekday(v)
+            | Tag::Relative(v)
+            | Tag::Period(v) => v,
+            Tag::Trigger(v) | Tag::Weapon(v) | Tag::Target(v) | Tag::Demonym(v) | Tag::Group(v) => {
+                u32::from(v)
+            }
+            Tag::Qualifier(q) => q as u32,
+            Tag::PlaceBefore(p) | Tag::PlaceAfter(p) => p.0 as u32,
+            _ => 0,
+        }
+    }
+}
+
+// Written out rather than derived so that it is always inlined: tags are compared in every
+// per-token test of every reader (`doc.find(k, |t| t == Tag::Killed)`), and an inlined
+// comparison with a constant is a single compare of the discriminant.
+impl PartialEq for Tag {
+    #[inline(always)]
+    fn eq(&self, other: &Self) -> bool {
+        std::mem::discriminant(self) == std::mem::discriminant(other)
+            && self.value() == other.value()
+    }
+}
+
+impl Eq for Tag {}
 
 /// One trigger class.
 #[derive(Debug, Clone)]

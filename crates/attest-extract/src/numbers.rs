@@ -121,6 +121,18 @@ fn cardinal(doc: &Doc, i: usize) -> Option<u32> {
 
 /// Parses a number expression starting exactly at token `i` (not beyond `end`).
 pub(crate) fn parse_at(doc: &Doc, i: usize, end: usize) -> Option<Num> {
+    // Every expression opens with digits or with one of these words.
+    let opens = |t: Tag| {
+        matches!(
+            t,
+            Tag::Qualifier(_) | Tag::RangeOpener | Tag::Vague(_) | Tag::Singular | Tag::Cardinal(_)
+        )
+    };
+    if doc.toks.get(i).is_none_or(|t| t.kind != Kind::Num)
+        && !doc.hits(i).iter().any(|h| opens(h.tag))
+    {
+        return None;
+    }
     let mut j = i;
     let mut qual = None;
     if let Some(h) = doc.find(i, |t| matches!(t, Tag::Qualifier(_))) {

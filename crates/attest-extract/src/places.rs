@@ -105,8 +105,19 @@ pub(crate) fn cue_places(doc: &Doc, t0: usize, t1: usize) -> Vec<CuePlace> {
             });
         }
     };
+    // Every cue is one of these words.
+    let cue = |t: Tag| {
+        matches!(
+            t,
+            Tag::PlaceBefore(_) | Tag::PlaceAfter(_) | Tag::PlacePreposition
+        )
+    };
     let mut i = t0;
     while i < t1 {
+        if !doc.hits(i).iter().any(|h| cue(h.tag)) {
+            i += 1;
+            continue;
+        }
         if let Some(h) = doc.find(i, |t| matches!(t, Tag::PlaceBefore(_))) {
             if let Tag::PlaceBefore(p) = h.tag {
                 let b = run_right(doc, i + h.len, t1);

@@ -114,6 +114,28 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     out
 }
 
+/// Letters and upper-case letters among the first `limit` characters of `text` (by bytes when
+/// the text is ASCII, where characters are bytes).
+fn count_letters(text: &str, limit: usize) -> (usize, usize) {
+    if text.is_ascii() {
+        let head = &text.as_bytes()[..text.len().min(limit)];
+        return (
+            head.iter().filter(|b| b.is_ascii_alphabetic()).count(),
+            head.iter().filter(|b| b.is_ascii_uppercase()).count(),
+        );
+    }
+    let (mut letters, mut upper) = (0usize, 0usize);
+    for c in text.chars().take(limit) {
+        if c.is_alphabetic() {
+            letters += 1;
+            if c.is_uppercase() {
+                upper += 1;
+            }
+        }
+    }
+    (letters, upper)
+}
+
 /// A sentence: a run of tokens.
 #[derive(Debug, Clone)]
 pub(crate) struct Sentence {
@@ -181,15 +203,7 @@ impl<'a> Doc<'a> {
             }
         }
         hit_start.push(hits.len() as u32);
-        let (mut upper, mut letters) = (0usize, 0usize);
-        for c in text.chars().take(20_000) {
-            if c.is_alphabetic() {
-                letters += 1;
-                if c.is_uppercase() {
-                    upper += 1;
-                }
-            }
-        }
+        let (letters, upper) = count_letters(text, 20_000);
         let caps = letters > 20 && upper * 10 > letters * 7;
         let mut doc = Doc {
             text,
@@ -207,6 +221,7 @@ impl<'a> Doc<'a> {
     }
 
     /// Lexicon hits starting at token `i`, longest first.
+    #[inline(always)]
     pub(crate) fn hits(&self, i: usize) -> &[Hit] {
         if i + 1 >= self.hit_start.len() {
             return &[];
@@ -215,6 +230,7 @@ impl<'a> Doc<'a> {
     }
 
     /// The longest hit at `i` whose tag passes `f`.
+    #[inline(always)]
     pub(crate) fn find(&self, i: usize, f: impl Fn(Tag) -> bool) -> Option<Hit> {
         self.hits(i)
             .iter()
@@ -223,7 +239,19 @@ impl<'a> Doc<'a> {
             .copied()
     }
 
+    /// True when a hit starting at a token of `a..b` (of any length) carries a tag passing
+    /// `f`: one scan over the hits of the range, which lie side by side.
+    pub(crate) fn any_in(&self, a: usize, b: usize, f: impl Fn(Tag) -> bool) -> bool {
+        let b = b.min(self.toks.len());
+        if a >= b {
+            return false;
+        }
+        let hits = &self.hits[self.hit_start[a] as usize..self.hit_start[b] as usize];
+        hits.iter().any(|h| f(h.tag))
+    }
+
     /// True when the single token `i` carries a tag passing `f`.
+    #[inline(always)]
     pub(crate) fn is(&self, i: usize, f: impl Fn(Tag) -> bool) -> bool {
         self.hits(i).iter().any(|h| h.len == 1 && f(h.tag))
     }

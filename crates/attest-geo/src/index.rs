@@ -45,6 +45,35 @@ pub(crate) struct Lexicon {
     pub(crate) facility_words: WordSet,
     pub(crate) stop: WordSet,
     pub(crate) common: WordSet,
+    /// The lists above each word is in, for [`Lexicon::lists`].
+    lists: HashMap<String, Lists, FnvBuild>,
+}
+
+/// Which of the lexicon's word lists a word is in, one bit a list: a token of a text is looked
+/// up once ([`crate::normalize::Token::lists`]) instead of once for every list it is tested on.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Lists(u16);
+
+impl Lists {
+    pub(crate) const ARTICLES: Lists = Lists(1);
+    pub(crate) const STRONG_ARTICLES: Lists = Lists(1 << 1);
+    pub(crate) const CONNECTORS: Lists = Lists(1 << 2);
+    pub(crate) const ADMIN1_WORDS: Lists = Lists(1 << 3);
+    pub(crate) const DISTRICT_WORDS: Lists = Lists(1 << 4);
+    pub(crate) const SETTLEMENT_WORDS: Lists = Lists(1 << 5);
+    pub(crate) const CARDINAL_PREFIXES: Lists = Lists(1 << 6);
+    pub(crate) const LOCATIVES: Lists = Lists(1 << 7);
+    pub(crate) const OF_PLACE_WORDS: Lists = Lists(1 << 8);
+    pub(crate) const NOT_PLACES: Lists = Lists(1 << 9);
+    pub(crate) const FACILITY_WORDS: Lists = Lists(1 << 10);
+    pub(crate) const STOP: Lists = Lists(1 << 11);
+    pub(crate) const COMMON: Lists = Lists(1 << 12);
+
+    /// Is the word in list `l`?
+    #[inline]
+    pub(crate) fn has(self, l: Lists) -> bool {
+        self.0 & l.0 != 0
+    }
 }
 
 #[derive(Deserialize)]
@@ -69,7 +98,7 @@ impl Lexicon {
         let f: LexiconFile =
             toml::from_str(toml_text).map_err(|e| GeoError::Lexicon(e.to_string()))?;
         let set = |v: Vec<String>| v.iter().map(|w| basic(w)).collect::<WordSet>();
-        Ok(Lexicon {
+        let mut lex = Lexicon {
             articles: set(f.articles),
             strong_articles: set(f.strong_articles),
             connectors: set(f.connectors),
@@ -89,7 +118,35 @@ impl Lexicon {
                 .filter(|l| !l.is_empty() && !l.starts_with('#'))
                 .map(basic)
                 .collect(),
-        })
+            lists: HashMap::default(),
+        };
+        let mut lists: HashMap<String, Lists, FnvBuild> = HashMap::default();
+        for (set, l) in [
+            (&lex.articles, Lists::ARTICLES),
+            (&lex.strong_articles, Lists::STRONG_ARTICLES),
+            (&lex.connectors, Lists::CONNECTORS),
+            (&lex.admin1_words, Lists::ADMIN1_WORDS),
+            (&lex.district_words, Lists::DISTRICT_WORDS),
+            (&lex.settlement_words, Lists::SETTLEMENT_WORDS),
+            (&lex.cardinal_prefixes, Lists::CARDINAL_PREFIXES),
+            (&lex.locatives, Lists::LOCATIVES),
+            (&lex.of_place_words, Lists::OF_PLACE_WORDS),
+            (&lex.not_places, Lists::NOT_PLACES),
+            (&lex.facility_words, Lists::FACILITY_WORDS),
+            (&lex.stop, Lists::STOP),
+            (&lex.common, Lists::COMMON),
+        ] {
+            for w in set {
+                lists.entry(w.clone()).or_default().0 |= l.0;
+            }
+        }
+        lex.lists = lists;
+        Ok(lex)
+    }
+
+    /// The lists `w` (a [`basic`] form) is in.
+    pub(crate) fn lists(&self, w: &str) -> Lists {
+        self.lists.get(w).copied().unwrap_or_default()
     }
 
     pub(crate) fn is_article(&self, w: &str) -> bool {

@@ -12,7 +12,7 @@
 
 use std::collections::HashMap;
 
-use crate::index::{lexicon, Entry, Index, Lexicon, Record};
+use crate::index::{lexicon, Entry, Index, Lexicon, Lists, Record};
 use crate::normalize::{
     hash64, is_quote, key_extend, key_hash, mostly_upper, tokenize, FnvBuild, Sep, Token, KEY_START,
 };
@@ -212,7 +212,10 @@ impl Layers<'_> {
     fn locate_with_context(&self, text: &str) -> (Vec<PlaceMention>, Context) {
         let lex = lexicon();
         let mut arena = String::with_capacity(text.len() * 2 + 16);
-        let toks = tokenize(text, &mut arena);
+        let mut toks = tokenize(text, &mut arena);
+        for t in &mut toks {
+            t.lists = lex.lists(t.basic);
+        }
         if toks.is_empty() {
             return (Vec::new(), Context::default());
         }
@@ -225,8 +228,8 @@ impl Layers<'_> {
             .unwrap_or(1)
             .clamp(1, MAX_SPAN);
         let mut ctx = Context::default();
-        let mut hits = self.find_spans(text, &toks, upper, max_span, lex, &mut ctx);
-        self.mark_admin_hints(&toks, &mut hits, lex);
+        let mut hits = self.find_spans(text, &toks, upper, max_span, &mut ctx);
+        self.mark_admin_hints(&toks, &mut hits);
         self.find_compositions(text, &toks, upper, &mut hits, lex);
         hits.sort_by_key(|h| (h.start, h.end));
 
@@ -247,7 +250,7 @@ impl Layers<'_> {
                     k == 0 && h.t0 == 0 && toks[h.t0..h.t1].iter().all(|t| t.all_caps) && !upper;
                 let w = if prefix { 5.0 } else { 2.0 };
                 *ctx.entry(countries[0].to_string()).or_default() += w;
-            } else if h.admin_hint || lex.admin1_words.contains(toks[h.t1 - 1].basic) {
+            } else if h.admin_hint || toks[h.t1 - 1].is(Lists::ADMIN1_WORDS) {
                 // "Diyarbakir Province" names its country as a demonym would.
                 let mut ccs = h
                     .cands
@@ -383,17 +386,16 @@ impl Layers<'_> {
         toks: &[Token],
         upper: bool,
         max_span: usize,
-        lex: &Lexicon,
         ctx: &mut Context,
     ) -> Vec<Hit> {
         let n = toks.len();
         let article = |k: usize| -> bool {
             let t = &toks[k];
-            lex.articles.contains(t.basic)
+            t.is(Lists::ARTICLES)
                 && k + 1 < n
                 && t.sep_after != Sep::Break
                 && (t.sep_after == Sep::Hyphen
-                    || lex.strong_articles.contains(t.basic)
+                    || t.is(Lists::STRONG_ARTICLES)
                     || (t.cap && !upper && !t.all_caps))
         };
         let mut hits = Vec::new();
@@ -413,7 +415,7 @@ impl Layers<'_> {
             // "Muqtada al-Sadr", "Abu Musab al-Zarqawi": an article right after a capitalised
             // word starts a family name, not a place.
             if i > 0
-                && lex.articles.contains(toks[i].basic)
+                && toks[i].is(Lists::ARTICLES)
                 && !toks[i].cap
                 && toks[i - 1].cap
                 && !toks[i - 1].sentence_start
@@ -425,8 +427,7 @@ impl Layers<'_> {
             }
             let mut found = None;
             // An article inside a span [i, ..) that does not end with it.
-            let droppable =
-                |k: usize| article(k) || (k > i && lex.articles.contains(toks[k].basic));
+            let droppable = |k: usize| article(k) || (k > i && toks[k].is(Lists::ARTICLES));
             // The longest valid span first. A span grows only while its words so far begin a
             // name or a demonym of the gazetteer (a hyphenated pair may also be one joined word).
             let mut limit = i + 1;
@@ -464,19 +465,17 @@ impl Layers<'_> {
                 let last = &toks[t1 - 1];
                 // "Atma camp": a generic word may end a longer name.
                 let generic_end = t1 - i >= 2
-                    && (lex.district_words.contains(last.basic)
-                        || lex.settlement_words.contains(last.basic));
+                    && (last.is(Lists::DISTRICT_WORDS) || last.is(Lists::SETTLEMENT_WORDS));
                 if (!last.cap && !generic_end) || article(t1 - 1) {
                     continue;
                 }
                 // Inside a name, any article form is one ("Dayr az Zawr").
-                let inner_article = |k: usize| {
-                    k + 1 < t1 && (article(k) || (k > i && lex.articles.contains(toks[k].basic)))
-                };
+                let inner_article =
+                    |k: usize| k + 1 < t1 && (article(k) || (k > i && toks[k].is(Lists::ARTICLES)));
                 let inner_ok = toks[i..t1].iter().enumerate().all(|(o, t)| {
                     t.cap
                         || inner_article(i + o)
-                        || (o > 0 && lex.connectors.contains(t.basic))
+                        || (o > 0 && t.is(Lists::CONNECTORS))
                         || (i + o + 1 == t1 && generic_end)
                 });
                 if !inner_ok {
@@ -500,7 +499,7 @@ impl Layers<'_> {
                 }
                 if words == 1 {
                     let t = &toks[t1 - 1];
-                    if lex.stop.contains(t.basic) || t.basic.chars().all(|c| c.is_ascii_digit()) {
+                    if t.is(Lists::STOP) || t.basic.chars().all(|c| c.is_ascii_digit()) {
                         continue;
                     }
                     if t.basic.chars().count() < 2 {
@@ -540,7 +539,7 @@ impl Layers<'_> {
                 let mut common = false;
                 if words == 1 && !has_country {
                     let t = &toks[t1 - 1];
-                    if lex.common.contains(t.basic) {
+                    if t.is(Lists::COMMON) {
                         if upper || t.all_caps || t.sentence_start || !t.cap {
                             continue;
                         }
@@ -596,8 +595,8 @@ impl Layers<'_> {
                         break;
                     }
                 }
-                let embedded = !upper && !has_country && self.embedded_in_name(toks, i, t1, lex);
-                let facility = embedded && opens_facility(text, toks, t1, lex);
+                let embedded = !upper && !has_country && self.embedded_in_name(toks, i, t1);
+                let facility = embedded && opens_facility(text, toks, t1);
                 found = Some((t1, Some((cands, common, embedded, facility))));
                 break;
             }
@@ -627,21 +626,21 @@ impl Layers<'_> {
     }
 
     /// "Anbar province", "the province of Idlib": the name is the admin-1 division.
-    fn mark_admin_hints(&self, toks: &[Token], hits: &mut [Hit], lex: &Lexicon) {
+    fn mark_admin_hints(&self, toks: &[Token], hits: &mut [Hit]) {
         let starts: std::collections::HashSet<usize> = hits.iter().map(|h| h.t0).collect();
         for h in hits.iter_mut() {
             let after = h.t1;
             if after < toks.len()
                 && !starts.contains(&after)
                 && toks[after - 1].sep_after == Sep::Space
-                && lex.admin1_words.contains(toks[after].basic)
+                && toks[after].is(Lists::ADMIN1_WORDS)
             {
                 h.admin_hint = true;
                 h.end = toks[after].end;
                 h.t1 = after + 1;
             } else if h.t0 >= 2
                 && toks[h.t0 - 1].basic == "of"
-                && lex.admin1_words.contains(toks[h.t0 - 2].basic)
+                && toks[h.t0 - 2].is(Lists::ADMIN1_WORDS)
             {
                 h.admin_hint = true;
             }
@@ -693,8 +692,8 @@ impl Layers<'_> {
         let mut drop_hits: Vec<usize> = Vec::new();
         for w in 1..n {
             let tw = &toks[w];
-            let is_district = lex.district_words.contains(tw.basic);
-            let is_settlement = lex.settlement_words.contains(tw.basic);
+            let is_district = tw.is(Lists::DISTRICT_WORDS);
+            let is_settlement = tw.is(Lists::SETTLEMENT_WORDS);
             if !is_district && !is_settlement {
                 continue;
             }
@@ -705,9 +704,7 @@ impl Layers<'_> {
                     continue;
                 }
                 j += 1;
-                while j < n
-                    && (toks[j].basic == "the" || lex.cardinal_prefixes.contains(toks[j].basic))
-                {
+                while j < n && (toks[j].basic == "the" || toks[j].is(Lists::CARDINAL_PREFIXES)) {
                     j += 1;
                 }
                 let Some(&y) = hit_at.get(&j) else { continue };
@@ -715,16 +712,16 @@ impl Layers<'_> {
                 let mut a = w - 1;
                 while a > 0
                     && toks[a - 1].sep_after != Sep::Break
-                    && (toks[a - 1].cap || lex.is_article(toks[a - 1].basic))
+                    && (toks[a - 1].cap || toks[a - 1].is(Lists::ARTICLES))
                     && !toks[a - 1].sentence_start
                     && w - a < 5
                 {
                     a -= 1;
                 }
-                while a < w - 1 && lex.is_article(toks[a].basic) && !toks[a].cap {
+                while a < w - 1 && toks[a].is(Lists::ARTICLES) && !toks[a].cap {
                     a += 1;
                 }
-                if lex.stop.contains(toks[a].basic) && a == w - 1 {
+                if toks[a].is(Lists::STOP) && a == w - 1 {
                     continue;
                 }
                 let y_start = hits[y].start;
@@ -791,10 +788,10 @@ impl Layers<'_> {
             let t = &toks[k];
             // Where a name may start.
             // "the village of X", "the mayor of X", "the Athens suburb of X".
-            let of_word = lex.settlement_words.contains(t.basic)
-                || lex.of_place_words.contains(t.basic)
-                || lex.district_words.contains(t.basic);
-            let a = if lex.locatives.contains(t.basic) || of_word {
+            let of_word = t.is(Lists::SETTLEMENT_WORDS)
+                || t.is(Lists::OF_PLACE_WORDS)
+                || t.is(Lists::DISTRICT_WORDS);
+            let a = if t.is(Lists::LOCATIVES) || of_word {
                 let mut a = k + 1;
                 if of_word {
                     if a < n && toks[a].basic == "of" {
@@ -814,7 +811,7 @@ impl Layers<'_> {
             };
             // "in al-Nahrawan": a lower-case article joined to the name belongs to it.
             let article_start = a + 1 < n
-                && lex.articles.contains(toks[a].basic)
+                && toks[a].is(Lists::ARTICLES)
                 && toks[a].sep_after == Sep::Hyphen
                 && toks[a + 1].cap;
             if a >= n
@@ -831,7 +828,7 @@ impl Layers<'_> {
                 && toks[b - 1].sep_after != Sep::Break
                 && !covered(b, hits)
                 && (toks[b].cap
-                    || (lex.articles.contains(toks[b].basic)
+                    || (toks[b].is(Lists::ARTICLES)
                         && toks.get(b + 1).is_some_and(|x| x.cap)
                         && toks[b].sep_after != Sep::Break))
             {
@@ -841,13 +838,13 @@ impl Layers<'_> {
             let ends = b >= n
                 || toks[b - 1].sep_after == Sep::Break
                 || !toks[b].cap
-                || lex.settlement_words.contains(toks[b].basic)
-                || lex.district_words.contains(toks[b].basic);
+                || toks[b].is(Lists::SETTLEMENT_WORDS)
+                || toks[b].is(Lists::DISTRICT_WORDS);
             let run = &toks[a..b];
             let bad = run.iter().any(|x| {
-                lex.stop.contains(x.basic)
-                    || lex.not_places.contains(x.basic)
-                    || lex.admin1_words.contains(x.basic)
+                x.is(Lists::STOP)
+                    || x.is(Lists::NOT_PLACES)
+                    || x.is(Lists::ADMIN1_WORDS)
                     || x.basic.chars().any(|c| c.is_ascii_digit())
                     || (x.all_caps && x.basic.chars().count() <= 5)
             }) || (b == a + 1 && run[0].basic.chars().count() < 3)
@@ -883,12 +880,12 @@ impl Layers<'_> {
 
     /// Whether the span [i, t1) sits inside a longer run of capitalised words that is not a
     /// place name: a person ("George Curtis Moore") or an organisation.
-    fn embedded_in_name(&self, toks: &[Token], i: usize, t1: usize, lex: &Lexicon) -> bool {
+    fn embedded_in_name(&self, toks: &[Token], i: usize, t1: usize) -> bool {
         let generic = |t: &Token| {
-            lex.admin1_words.contains(t.basic)
-                || lex.district_words.contains(t.basic)
-                || lex.settlement_words.contains(t.basic)
-                || lex.cardinal_prefixes.contains(t.basic)
+            t.is(Lists::ADMIN1_WORDS)
+                || t.is(Lists::DISTRICT_WORDS)
+                || t.is(Lists::SETTLEMENT_WORDS)
+                || t.is(Lists::CARDINAL_PREFIXES)
         };
         // Only scripts with case tell names apart.
         let upper_first = |t: &Token| t.cap && t.basic.is_ascii();
@@ -906,7 +903,7 @@ impl Layers<'_> {
             }
             // "Bab al-Tabbaneh": the name goes on after an article.
             if last.sep_after != Sep::Break
-                && lex.articles.contains(nx.basic)
+                && nx.is(Lists::ARTICLES)
                 && nx.sep_after != Sep::Break
                 && toks.get(t1 + 1).is_some_and(|t| t.cap)
             {
@@ -1310,7 +1307,7 @@ fn unknown_hit(toks: &[Token], a: usize, b: usize, container: Option<usize>) -> 
 /// in a facility word: "Odessa Airport", "La Paz US Binational Center", "Lurgan Police
 /// Station", "the Guayaquil Supreme Court of Justice Building", "Porto-Vecchio Magistrate's
 /// Court".
-fn opens_facility(text: &str, toks: &[Token], t1: usize, lex: &Lexicon) -> bool {
+fn opens_facility(text: &str, toks: &[Token], t1: usize) -> bool {
     let joined = |k: usize| {
         let prev = &toks[k - 1];
         prev.sep_after != Sep::Break
@@ -1324,10 +1321,10 @@ fn opens_facility(text: &str, toks: &[Token], t1: usize, lex: &Lexicon) -> bool 
     let mut k = t1;
     while k < toks.len() && k < t1 + 6 && joined(k) {
         let t = &toks[k];
-        if lex.facility_words.contains(t.basic) && (t.cap || k > t1) {
+        if t.is(Lists::FACILITY_WORDS) && (t.cap || k > t1) {
             return true;
         }
-        if !(t.cap || lex.connectors.contains(t.basic)) {
+        if !(t.cap || t.is(Lists::CONNECTORS)) {
             return false;
         }
         k += 1;

@@ -10,6 +10,8 @@
 
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
+use crate::index::Lists;
+
 /// How a token is joined to the next one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Sep {
@@ -44,6 +46,16 @@ pub(crate) struct Token<'a> {
     pub(crate) sentence_start: bool,
     /// How it joins the next token.
     pub(crate) sep_after: Sep,
+    /// The lexicon's word lists `basic` is in (filled in by the caller of [`tokenize`]).
+    pub(crate) lists: Lists,
+}
+
+impl Token<'_> {
+    /// Is the word in the lexicon's list `l`?
+    #[inline]
+    pub(crate) fn is(&self, l: Lists) -> bool {
+        self.lists.has(l)
+    }
 }
 
 /// Apostrophe-like characters, dropped inside words ("Ma'arrat", "Ta‘izz").
@@ -91,11 +103,13 @@ pub(crate) fn basic(word: &str) -> String {
 /// [`basic`], appended to `out`.
 pub(crate) fn basic_into(word: &str, out: &mut String) {
     if word.is_ascii() {
-        for b in word.bytes() {
-            if b != b'\'' && b != b'`' {
-                out.push(char::from(b.to_ascii_lowercase()));
-            }
+        let start = out.len();
+        if word.bytes().any(|b| b == b'\'' || b == b'`') {
+            out.extend(word.chars().filter(|c| *c != '\'' && *c != '`'));
+        } else {
+            out.push_str(word);
         }
+        out[start..].make_ascii_lowercase();
         return;
     }
     let start = out.len();
@@ -223,6 +237,7 @@ pub(crate) fn tokenize<'a>(text: &str, arena: &'a mut String) -> Vec<Token<'a>> 
     // Tokens with the places of their forms in the arena, then with the forms themselves.
     let mut tokens: Vec<(Token<'static>, [usize; 3])> = Vec::with_capacity(spans.len());
     let mut prev_end = 0;
+    let mut scratch = String::new();
     for (k, &(start, mut end)) in spans.iter().enumerate() {
         // Possessive: "Aleppo's", "Aleppo’s".
         let word = &text[start..end];
@@ -239,16 +254,20 @@ pub(crate) fn tokenize<'a>(text: &str, arena: &'a mut String) -> Vec<Token<'a>> 
         basic_into(word, arena);
         let b1 = arena.len();
         let first = word.chars().next().unwrap_or(' ');
-        let cased: Vec<char> = word
-            .chars()
-            .filter(|c| c.is_uppercase() || c.is_lowercase())
-            .collect();
+        let (mut cased, mut upper) = (0usize, 0usize);
+        for c in word.chars() {
+            if c.is_uppercase() {
+                cased += 1;
+                upper += 1;
+            } else if c.is_lowercase() {
+                cased += 1;
+            }
+        }
         let cap = first.is_uppercase() || (first.is_alphabetic() && !first.is_lowercase());
-        let all_caps = cased.len() >= 2 && cased.iter().all(|c| c.is_uppercase());
+        let all_caps = cased >= 2 && upper == cased;
         let before = text[prev_end..start].trim_end_matches([' ', '"', '\u{201c}', '(', '\'']);
-        let sentence_start = k == 0
-            || before.ends_with(['.', '!', '?', '\n', ':'])
-            || text[..start].trim_end().is_empty();
+        // (Only the first word has nothing but white space before it.)
+        let sentence_start = k == 0 || before.ends_with(['.', '!', '?', '\n', ':']);
         let next_start = spans.get(k + 1).map_or(text.len(), |s| s.0);
         let gap = &text[end..next_start];
         let sep_after = if spans.get(k + 1).is_none() {
@@ -268,15 +287,9 @@ pub(crate) fn tokenize<'a>(text: &str, arena: &'a mut String) -> Vec<Token<'a>> 
         };
         let hb = hash64(&arena[b0..b1]);
         // Fold from a copy of the basic form: the arena grows while folding.
-        let mut tmp = [0u8; 64];
-        let len = b1 - b0;
-        if len <= tmp.len() {
-            tmp[..len].copy_from_slice(&arena.as_bytes()[b0..b1]);
-            fold_into(std::str::from_utf8(&tmp[..len]).unwrap_or_default(), arena);
-        } else {
-            let w = arena[b0..b1].to_string();
-            fold_into(&w, arena);
-        }
+        scratch.clear();
+        scratch.push_str(&arena[b0..b1]);
+        fold_into(&scratch, arena);
         let f1 = arena.len();
         let hf = hash64(&arena[b1..f1]);
         tokens.push((
@@ -291,6 +304,7 @@ pub(crate) fn tokenize<'a>(text: &str, arena: &'a mut String) -> Vec<Token<'a>> 
                 all_caps,
                 sentence_start,
                 sep_after,
+                lists: Lists::default(),
             },
             [b0, b1, f1],
         ));
@@ -462,14 +476,23 @@ pub(crate) fn hash64(s: &str) -> u64 {
 
 /// Whether the text is written in capitals throughout (wire copy such as MUC-4).
 pub(crate) fn mostly_upper(text: &str) -> bool {
-    let (mut up, mut low) = (0usize, 0usize);
-    for c in text.chars() {
-        if c.is_uppercase() {
-            up += 1;
-        } else if c.is_lowercase() {
-            low += 1;
+    let (up, low) = if text.is_ascii() {
+        // Characters are bytes.
+        (
+            text.bytes().filter(u8::is_ascii_uppercase).count(),
+            text.bytes().filter(u8::is_ascii_lowercase).count(),
+        )
+    } else {
+        let (mut up, mut low) = (0usize, 0usize);
+        for c in text.chars() {
+            if c.is_uppercase() {
+                up += 1;
+            } else if c.is_lowercase() {
+                low += 1;
+            }
         }
-    }
+        (up, low)
+    };
     up + low > 0 && up * 10 >= (up + low) * 7
 }
 
