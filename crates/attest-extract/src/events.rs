@@ -47,6 +47,8 @@ impl SentEvents {
 
 /// How far before a trigger, in tokens, a word can make it unreal ("threatened to kill").
 const UNREAL_WINDOW: usize = 6;
+/// How far after a trigger, in tokens, a word of habit reaches ("shelled almost daily").
+const HABIT_WINDOW: usize = 8;
 /// How far before a trigger a negation reaches ("did not attack").
 const NEGATION_WINDOW: usize = 2;
 
@@ -70,9 +72,19 @@ pub(crate) fn drop_unreal(doc: &Doc, lex: &Lexicon, t0: usize, t1: usize, ev: &m
         return;
     }
     let seized = (t0..t1).any(|k| doc.find(k, |t| t == Tag::Seizure).is_some());
-    ev.triggers.retain(|&(id, a, _)| {
+    ev.triggers.retain(|&(id, a, b)| {
         if seized && lex.triggers[id as usize].instrument {
             return false;
+        }
+        // "has been shelled almost daily": a habit, not an act.
+        for k in b..t1.min(b + HABIT_WINDOW) {
+            if doc.is_punct(k, ",") || doc.is_punct(k, ";") || doc.is(k, |t| t == Tag::ClauseBreak)
+            {
+                break;
+            }
+            if doc.find(k, |t| t == Tag::Habitual).is_some() {
+                return false;
+            }
         }
         let from = a.saturating_sub(UNREAL_WINDOW).max(t0);
         for k in (from..a).rev() {
@@ -183,6 +195,7 @@ mod tests {
         assert!(real_events("The rebels did not attack the village.").is_empty());
         assert!(real_events("It condemned a wave of kidnappings in the north.").is_empty());
         assert!(real_events("Troops seized rifles and grenades at a farm.").is_empty());
+        assert!(real_events("The town has been shelled almost daily since May.").is_empty());
         // The same words stating an act.
         assert_eq!(
             real_events("A grenade was thrown at the bus."),

@@ -149,6 +149,9 @@ pub(crate) struct EventsData {
     /// Words opening a sentence that turn to another incident ("In a separate attack").
     #[serde(default)]
     pub(crate) another: Vec<String>,
+    /// Words after a trigger, in its clause, that make it a habit ("shelled almost daily").
+    #[serde(default)]
+    pub(crate) habitual: Vec<String>,
     pub(crate) trigger: Vec<TriggerData>,
     pub(crate) weapon: Vec<WeaponData>,
     pub(crate) target: Vec<TargetData>,
@@ -350,6 +353,7 @@ pub(crate) enum Tag {
     Unreal,
     Seizure,
     Another,
+    Habitual,
     RelPronoun,
     GenericPeople,
     BomberSurvives,
@@ -788,7 +792,7 @@ impl Lexicon {
         let cl = &d.claims;
         let s = &d.sources;
         let f = &d.furniture;
-        let lists: [(&Vec<String>, Tag); 32] = [
+        let lists: [(&Vec<String>, Tag); 33] = [
             (&a.blamed_subject, Tag::BlamedSubject),
             (&a.hedges, Tag::Hedge),
             (&a.part_of, Tag::PartOf),
@@ -818,6 +822,7 @@ impl Lexicon {
             (&d.events.unreal, Tag::Unreal),
             (&d.events.seizure, Tag::Seizure),
             (&d.events.another, Tag::Another),
+            (&d.events.habitual, Tag::Habitual),
             (&d.places.prepositions, Tag::PlacePreposition),
             (&d.places.not_places, Tag::NotPlace),
             (&d.places.locative, Tag::Locative),

@@ -410,3 +410,17 @@ fn tolls_from_two_named_sources_bound_the_count() {
     assert_eq!((inc.killed.low, inc.killed.high), (None, None));
     check_evidence(text, &out.incidents);
 }
+
+#[test]
+fn an_explosive_dropped_by_a_drone_is_an_air_strike_and_a_habit_is_no_incident() {
+    let ex = test_extractor();
+    let text = "Two people were killed when a drone dropped an explosive on a bus in Kharkiv on \
+                Monday. The city has been shelled almost daily since the spring.";
+    let out = run(&ex, text, "2022-11-24");
+    assert_eq!(out.incidents.len(), 1, "{:?}", out.incidents);
+    let inc = &out.incidents[0];
+    assert_eq!(inc.event_type, "air_strike");
+    assert!(inc.weapons.contains(&"drone".to_string()));
+    assert_eq!(inc.killed.low, Some(2));
+    check_evidence(text, &out.incidents);
+}
