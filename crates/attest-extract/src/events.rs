@@ -71,6 +71,17 @@ pub(crate) fn drop_unreal(doc: &Doc, lex: &Lexicon, t0: usize, t1: usize, ev: &m
         ev.triggers.clear();
         return;
     }
+    // "The car exploded, setting several vehicles on fire": the fire is the blast's doing.
+    for [effect, cause] in &lex.consequences {
+        let caused = ev.triggers.iter().any(|&(id, _, _)| {
+            let t = &lex.triggers[id as usize];
+            t.event == *cause && !t.instrument && !t.generic
+        });
+        if caused {
+            ev.triggers
+                .retain(|&(id, _, _)| lex.triggers[id as usize].event != *effect);
+        }
+    }
     let seized = (t0..t1).any(|k| doc.find(k, |t| t == Tag::Seizure).is_some());
     ev.triggers.retain(|&(id, a, b)| {
         if seized && lex.triggers[id as usize].instrument {
@@ -196,6 +207,11 @@ mod tests {
         assert!(real_events("It condemned a wave of kidnappings in the north.").is_empty());
         assert!(real_events("Troops seized rifles and grenades at a farm.").is_empty());
         assert!(real_events("The town has been shelled almost daily since May.").is_empty());
+        // A fire the blast set is no arson.
+        assert_eq!(
+            real_events("The car exploded, setting several shops on fire."),
+            vec!["bombing"]
+        );
         // The same words stating an act.
         assert_eq!(
             real_events("A grenade was thrown at the bus."),

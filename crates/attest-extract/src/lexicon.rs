@@ -152,6 +152,10 @@ pub(crate) struct EventsData {
     /// Words after a trigger, in its clause, that make it a habit ("shelled almost daily").
     #[serde(default)]
     pub(crate) habitual: Vec<String>,
+    /// [effect, cause] event types: a sentence with an act of the cause tells of the effect as
+    /// its consequence ("exploded, setting cars on fire" is no arson).
+    #[serde(default)]
+    pub(crate) consequences: Vec<[String; 2]>,
     pub(crate) trigger: Vec<TriggerData>,
     pub(crate) weapon: Vec<WeaponData>,
     pub(crate) target: Vec<TargetData>,
@@ -549,6 +553,7 @@ pub struct Lexicon {
     pub(crate) related: Vec<Vec<String>>,
     pub(crate) generic_event: String,
     pub(crate) negation_suffixes: Vec<String>,
+    pub(crate) consequences: Vec<[String; 2]>,
 }
 
 fn merge(into: &mut toml::Value, from: toml::Value) {
@@ -863,6 +868,7 @@ impl Lexicon {
             related: d.events.related.clone(),
             generic_event: d.events.generic.clone(),
             negation_suffixes: d.syntax.negation_suffixes.clone(),
+            consequences: d.events.consequences.clone(),
         })
     }
 }
