@@ -332,6 +332,8 @@ impl Layers<'_> {
             .collect();
         // The points of the countries the text names (their shapes' centres).
         let named_points: Vec<Place> = ctx.keys().filter_map(|cc| self.country_place(cc)).collect();
+        let starts: Vec<usize> = hits.iter().map(|h| h.start).collect();
+        let ends: Vec<usize> = hits.iter().map(|h| h.end).collect();
         for (k, h) in hits.iter_mut().enumerate() {
             let Some(top) = tops[k] else { continue };
             let r = self.record(&top);
@@ -364,6 +366,7 @@ impl Layers<'_> {
                 continue;
             }
             let Some(c) = index_of[k] else { continue };
+            let container_start = starts[c];
             let Some(ct) = tops[c] else { continue };
             let outer_record = self.record(&ct);
             let outer = &outer_record.place;
@@ -372,6 +375,30 @@ impl Layers<'_> {
             let better_known = (r.capital && !outer_record.capital)
                 || (inner.precision == Precision::Town && inner.population > outer.population);
             if !h.unknown && inner.country_code != outer.country_code && !better_known {
+                h.unknown = true;
+            }
+            // "the Dniprovskyi district of Kherson" where the Dniprovskyi known is Kyiv's: a
+            // place said to be inside a town lies near it, or it is one the gazetteer lacks.
+            let far = outer.precision == Precision::Town
+                && inner.precision <= Precision::Town
+                && !within_km(inner, outer, DISTRICT_TOWN_KM);
+            // Only when the text says so ("X district of Y", "the X neighbourhood in Y"), not
+            // for a list ("Sonsonate, San Salvador").
+            let gap_end = container_start.max(h.end);
+            let said_district = text[h.start..gap_end]
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .any(|w| lex.district_words.contains(w.to_lowercase().as_str()));
+            // "the Mahor area of Udhampur district": the container is a division, not the town.
+            let container_end = ends[c];
+            let next_word = text[container_end..]
+                .split(|c: char| !c.is_alphanumeric())
+                .find(|w| !w.is_empty())
+                .unwrap_or_default()
+                .to_lowercase();
+            let division = lex.district_words.contains(next_word.as_str())
+                || lex.admin1_words.contains(next_word.as_str());
+            if !h.unknown && far && said_district && !division {
                 h.unknown = true;
             }
         }

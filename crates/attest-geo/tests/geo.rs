@@ -598,3 +598,11 @@ fn a_district_namesake_far_from_the_town_named_is_dropped() {
         Some("Baghdad")
     );
 }
+
+#[test]
+fn a_known_name_said_to_be_inside_a_distant_town_is_that_towns_district() {
+    // Kyiv has a Dniprovskyi district; so has Kherson, which the gazetteer does not list.
+    let found = locate("A drone hit a bus in the Dniprovskyi district of Kherson on Thursday.");
+    let m = find(&found, "Dniprovskyi district");
+    assert_eq!(m.place.name, "Kherson", "{found:#?}");
+}
