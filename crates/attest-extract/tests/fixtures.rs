@@ -351,3 +351,65 @@ fn an_institution_of_one_country_chooses_among_namesakes() {
     let loc = out.incidents[0].location.as_ref().expect("a location");
     assert_eq!(loc.country_code.as_deref(), Some("RU"));
 }
+
+#[test]
+fn a_dateline_town_is_only_a_fallback() {
+    let ex = test_extractor();
+    for text in [
+        "Kharkiv, 3 March (Wire) -- Avdiivka came under rocket fire overnight and four people \
+         were killed.",
+        "KHARKIV, 3 MAR 22 (WIRE) -- [TEXT] AVDIIVKA CAME UNDER ROCKET FIRE OVERNIGHT AND FOUR \
+         PEOPLE WERE KILLED.",
+    ] {
+        let out = run(&ex, text, "2022-03-03");
+        let loc = out.incidents[0].location.as_ref().expect("a location");
+        assert_eq!(loc.name.as_deref(), Some("Avdiivka"), "{text}");
+        check_evidence(text, &out.incidents);
+    }
+    // With no other place, the dateline's town is the incident's.
+    let text = "KHARKIV, 3 MAR 22 (WIRE) -- [TEXT] A ROCKET HIT A SCHOOL IN THIS CITY TODAY, \
+                KILLING TWO TEACHERS.";
+    let out = run(&ex, text, "2022-03-03");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_eq!(loc.name.as_deref(), Some("Kharkiv"));
+}
+
+#[test]
+fn a_district_the_gazetteer_lacks_takes_its_towns_place() {
+    let ex = test_extractor();
+    for (text, mention) in [
+        (
+            "Kharkiv was hit again: a car bomb exploded in the Saltivka neighbourhood, killing \
+             three people.",
+            "Saltivka",
+        ),
+        (
+            "SAN SALVADOR, 2 MAY 90 (WIRE) -- [TEXT] A BOMB EXPLODED TODAY IN THE EXCLUSIVE \
+             VILLA REAL NEIGHBORHOOD, KILLING TWO GUARDS.",
+            "VILLA REAL",
+        ),
+    ] {
+        let out = run(&ex, text, "2022-03-03");
+        let loc = out.incidents[0].location.as_ref().expect("a location");
+        assert_eq!(loc.mention, mention, "{text}");
+        assert!(loc.name.is_some() && loc.lat.is_some(), "{text}: {loc:?}");
+        assert_eq!(loc.precision.as_deref(), Some("district"), "{text}");
+        check_evidence(text, &out.incidents);
+    }
+}
+
+#[test]
+fn a_surname_read_as_a_small_town_abroad_is_no_place_in_upper_case_text() {
+    let ex = test_extractor();
+    let text = "SAN SALVADOR, 2 MAY 90 (WIRE) -- [TEXT] A BOMB EXPLODED AT THE HOME OF JUDGE \
+                MORALES, KILLING TWO BODYGUARDS.";
+    let out = run(&ex, text, "1990-05-02");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_eq!(loc.name.as_deref(), Some("San Salvador"));
+    // A locative still puts the incident there ("IN MORALES").
+    let text = "SAN SALVADOR, 2 MAY 90 (WIRE) -- [TEXT] A BOMB EXPLODED IN MORALES, GUATEMALA, \
+                KILLING TWO BODYGUARDS.";
+    let out = run(&ex, text, "1990-05-02");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_eq!(loc.name.as_deref(), Some("Morales"));
+}
