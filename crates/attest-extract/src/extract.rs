@@ -94,6 +94,9 @@ struct PlaceCand {
     /// Read as a place only by a guess: in upper-case text, a word the gazetteer knows only as
     /// a small town abroad or not at all, with no locative before it ("ACCORDING TO PONCE").
     guess: bool,
+    /// A name the gazetteer does not know, placed by it in the town or province named with it
+    /// ("SAN X, USULUTAN DEPARTMENT"; "Wihda, south of Baghdad"): finer than its place.
+    inner: bool,
 }
 
 #[derive(Debug, Default)]
@@ -373,6 +376,12 @@ impl Extractor {
                 .max_by(|a, b| a.1.total_cmp(&b.1))
                 .map(|(cc, _)| cc.to_string())
         };
+        let mut cue_starts: Vec<usize> = cues
+            .iter()
+            .filter(|(_, cp)| !cp.weak)
+            .map(|(_, cp)| cp.start)
+            .collect();
+        cue_starts.sort_unstable();
         let mut cands: Vec<PlaceCand> = Vec::new();
         for m in &mentions {
             // A gazetteer is another crate: never trust its offsets blindly.
@@ -389,10 +398,16 @@ impl Extractor {
             }
             let k = tok_at(m.start);
             let k_end = tok_at(m.end);
-            // A title before it ("Mr Kerry", "President Assad"): a person, not a place.
+            // A title before it ("Mr Kerry", "President Assad", "SENATOR GALAN"): a person,
+            // not a place (upper-case text has no capitals to tell).
+            let title_only = |q: usize| {
+                doc.hits(q)
+                    .iter()
+                    .all(|h| matches!(h.tag, Tag::Title | Tag::Courtesy))
+            };
             if k > 0
                 && doc.is(k - 1, |t| matches!(t, Tag::Title | Tag::Courtesy))
-                && doc.capword(k - 1)
+                && (doc.capword(k - 1) || doc.caps && title_only(k - 1))
             {
                 continue;
             }
@@ -438,7 +453,20 @@ impl Extractor {
             let unknown = place.precision == Precision::Country
                 && m.confidence < 0.3
                 && norm(&place.name) != norm(&m.mention);
-            let guess = doc.caps && !ap && (abroad || unknown);
+            // ... nor is a small town's name going on from a word the lexicon does not know
+            // ("SENATOR LUIS CARLOS GALAN"): the end of a person's name.
+            let named_before = k > 0
+                && doc.toks[k - 1].end + 1 == m.start
+                && doc.toks[k - 1].kind == crate::text::Kind::Word
+                && doc.raw(k - 1).len() >= 3
+                && doc.hits(k - 1).is_empty()
+                && mentions
+                    .binary_search_by_key(&doc.toks[k - 1].start, |o| o.start)
+                    .is_err();
+            let small = place.precision == Precision::Town && place.population < NOTABLE_TOWN;
+            // A cue names it a place ("THE TOWN OF X", "THE X NEIGHBORHOOD").
+            let cued = cue_starts.binary_search(&m.start).is_ok();
+            let guess = doc.caps && !ap && !cued && (abroad || unknown || small && named_before);
             cands.push(PlaceCand {
                 start: m.start,
                 end: m.end,
@@ -455,6 +483,17 @@ impl Extractor {
                 within: None,
                 in_name,
                 guess,
+                // (The gazetteer gives such a name its container's place: the very place of a
+                // mention that follows it closely.)
+                inner: m.alternatives.is_empty()
+                    && m.confidence <= 0.5
+                    && m.place.precision <= Precision::Admin1
+                    && norm(&m.place.name) != norm(&m.mention)
+                    && mentions
+                        .iter()
+                        .skip_while(|o| o.start < m.end)
+                        .take_while(|o| o.start <= m.end + 80)
+                        .any(|o| o.place == m.place && o.confidence > m.confidence),
             });
         }
         // Gazetteer mentions come in text order and do not overlap: overlaps are found by
@@ -486,8 +525,17 @@ impl Extractor {
                     let country_named = c.place.as_ref().is_some_and(|p| {
                         p.precision == Precision::Country && norm(&p.name) == norm(&c.mention)
                     });
+                    // ... or, in upper-case text, one the gazetteer reads as a small town
+                    // abroad ("THE TOWN OF X" in a report on another country).
+                    let abroad = doc.caps
+                        && c.place.as_ref().is_some_and(|p| {
+                            p.precision == Precision::Town
+                                && p.population < NOTABLE_TOWN
+                                && doc_hint.as_deref().is_some_and(|cc| cc != p.country_code)
+                        });
                     if shorter && c.precision != Precision::Country
                         || same && c.precision == Precision::Country && !country_named
+                        || same && abroad
                     {
                         removed[k] = true;
                     }
@@ -512,6 +560,7 @@ impl Extractor {
                     in_name: false,
                     dateline: false,
                     guess: false,
+                    inner: false,
                 });
             }
         }
@@ -967,7 +1016,7 @@ impl Extractor {
                 Precision::Town => 2.0,
                 Precision::Admin1 => 1.0,
                 Precision::Country => 0.0,
-            };
+            } + if c.inner { 1.0 } else { 0.0 };
             3.0 * f32::from(u8::from(in_event))
                 + 1.5 * f32::from(u8::from(c.after_prep))
                 + 2.0 * f32::from(u8::from(country_ok))
