@@ -88,6 +88,15 @@ struct PlaceCand {
     /// A country name opening a longer proper name ("Israel Defense Forces", "Iraq Body
     /// Count"): it says which country the text is about, not where anything happened.
     in_name: bool,
+    /// Heads a wire report's dateline ("BOGOTA, 24 AUG 89 (AFP) --"): where the report was
+    /// filed, a fallback for the incident's place.
+    dateline: bool,
+    /// Read as a place only by a guess: in upper-case text, a word the gazetteer knows only as
+    /// a small town abroad or not at all, with no locative before it ("ACCORDING TO PONCE").
+    guess: bool,
+    /// A name the gazetteer does not know, placed by it in the town or province named with it
+    /// ("SAN X, USULUTAN DEPARTMENT"; "Wihda, south of Baghdad"): finer than its place.
+    inner: bool,
 }
 
 #[derive(Debug, Default)]
@@ -253,7 +262,7 @@ impl Extractor {
                     Some(_) => counts || has_target,
                     None => counts,
                 };
-            cues.extend(cue_places(&doc, t0, t1).into_iter().map(|cp| (si, cp)));
+            cues.extend(cue_places(&doc, lex, t0, t1).into_iter().map(|cp| (si, cp)));
             info.push(SentInfo {
                 ev,
                 cas,
@@ -364,6 +373,12 @@ impl Extractor {
                 .max_by(|a, b| a.1.total_cmp(&b.1))
                 .map(|(cc, _)| cc.to_string())
         };
+        let mut cue_starts: Vec<usize> = cues
+            .iter()
+            .filter(|(_, cp)| !cp.weak)
+            .map(|(_, cp)| cp.start)
+            .collect();
+        cue_starts.sort_unstable();
         let mut cands: Vec<PlaceCand> = Vec::new();
         for m in &mentions {
             // A gazetteer is another crate: never trust its offsets blindly.
@@ -380,10 +395,16 @@ impl Extractor {
             }
             let k = tok_at(m.start);
             let k_end = tok_at(m.end);
-            // A title before it ("Mr Kerry", "President Assad"): a person, not a place.
+            // A title before it ("Mr Kerry", "President Assad", "SENATOR GALAN"): a person,
+            // not a place (upper-case text has no capitals to tell).
+            let title_only = |q: usize| {
+                doc.hits(q)
+                    .iter()
+                    .all(|h| matches!(h.tag, Tag::Title | Tag::Courtesy))
+            };
             if k > 0
                 && doc.is(k - 1, |t| matches!(t, Tag::Title | Tag::Courtesy))
-                && doc.capword(k - 1)
+                && (doc.capword(k - 1) || doc.caps && title_only(k - 1))
             {
                 continue;
             }
@@ -416,19 +437,60 @@ impl Extractor {
                 && mentions
                     .binary_search_by_key(&doc.toks[k_end].start, |o| o.start)
                     .is_err();
+            let place = pick_in_country(m, doc_hint.as_deref());
+            let ap = after_prep(m.start);
+            // In upper-case text every word looks like a name: a surname the gazetteer reads as
+            // a small town abroad ("ACCORDING TO PONCE"), or as a place it does not know, is no
+            // place unless a locative puts something there.
+            let abroad = place.precision == Precision::Town
+                && place.population < NOTABLE_TOWN
+                && doc_hint
+                    .as_deref()
+                    .is_some_and(|cc| cc != place.country_code);
+            let unknown = place.precision == Precision::Country
+                && m.confidence < 0.3
+                && norm(&place.name) != norm(&m.mention);
+            // ... nor is a small town's name going on from a word the lexicon does not know
+            // ("SENATOR LUIS CARLOS GALAN"): the end of a person's name.
+            let named_before = k > 0
+                && doc.toks[k - 1].end + 1 == m.start
+                && doc.toks[k - 1].kind == crate::text::Kind::Word
+                && doc.raw(k - 1).len() >= 3
+                && doc.hits(k - 1).is_empty()
+                && mentions
+                    .binary_search_by_key(&doc.toks[k - 1].start, |o| o.start)
+                    .is_err();
+            let small = place.precision == Precision::Town && place.population < NOTABLE_TOWN;
+            // A cue names it a place ("THE TOWN OF X", "THE X NEIGHBORHOOD").
+            let cued = cue_starts.binary_search(&m.start).is_ok();
+            let guess = doc.caps && !ap && !cued && (abroad || unknown || small && named_before);
             cands.push(PlaceCand {
                 start: m.start,
                 end: m.end,
                 mention: m.mention.clone(),
-                place: Some(pick_in_country(m, doc_hint.as_deref())),
+                dateline: place.precision != Precision::Country
+                    && dateline_place(text, m.start, m.end),
+                place: Some(place),
                 precision: m.place.precision,
                 weak: false,
                 sent: s,
                 confidence: m.confidence,
-                after_prep: after_prep(m.start),
+                after_prep: ap,
                 distant: distant(m.start),
                 within: None,
                 in_name,
+                guess,
+                // (The gazetteer gives such a name its container's place: the very place of a
+                // mention that follows it closely.)
+                inner: m.alternatives.is_empty()
+                    && m.confidence <= 0.5
+                    && m.place.precision <= Precision::Admin1
+                    && norm(&m.place.name) != norm(&m.mention)
+                    && mentions
+                        .iter()
+                        .skip_while(|o| o.start < m.end)
+                        .take_while(|o| o.start <= m.end + 80)
+                        .any(|o| o.place == m.place && o.confidence > m.confidence),
             });
         }
         // Gazetteer mentions come in text order and do not overlap: overlaps are found by
@@ -441,6 +503,17 @@ impl Extractor {
             // A cue-found name longer than a gazetteer match inside it wins ("the Karm
             // al-Jabal area" over "Karm"), and so does one the gazetteer only knew the country
             // of under the very same name.
+            // "the Kabul airport": a facility named after a town the gazetteer knows is placed
+            // by the town.
+            if cp.facility
+                && (lo..hi).any(|k| {
+                    cands[k].start == cp.start
+                        && cands[k].end < cp.end
+                        && cands[k].precision == Precision::Town
+                })
+            {
+                continue;
+            }
             if !cp.weak {
                 for k in lo..hi {
                     let c = &cands[k];
@@ -449,8 +522,17 @@ impl Extractor {
                     let country_named = c.place.as_ref().is_some_and(|p| {
                         p.precision == Precision::Country && norm(&p.name) == norm(&c.mention)
                     });
+                    // ... or, in upper-case text, one the gazetteer reads as a small town
+                    // abroad ("THE TOWN OF X" in a report on another country).
+                    let abroad = doc.caps
+                        && c.place.as_ref().is_some_and(|p| {
+                            p.precision == Precision::Town
+                                && p.population < NOTABLE_TOWN
+                                && doc_hint.as_deref().is_some_and(|cc| cc != p.country_code)
+                        });
                     if shorter && c.precision != Precision::Country
                         || same && c.precision == Precision::Country && !country_named
+                        || same && abroad
                     {
                         removed[k] = true;
                     }
@@ -473,6 +555,9 @@ impl Extractor {
                     distant: distant(cp.start),
                     within: None,
                     in_name: false,
+                    dateline: false,
+                    guess: false,
+                    inner: false,
                 });
             }
         }
@@ -915,7 +1000,9 @@ impl Extractor {
         let score = |c: &PlaceCand| -> f32 {
             let strong = info[c.sent].strongest.is_some_and(|(st, _)| st >= 2)
                 || info[c.sent].cas.iter().any(|x| !x.zero);
-            let in_event = in_draft_event(c.sent) && strong || (c.place.is_none() && !c.weak);
+            // A dateline's place is where the report was filed: only a fallback.
+            let in_event =
+                !c.dateline && (in_draft_event(c.sent) && strong || (c.place.is_none() && !c.weak));
             let country_ok = match (&c.place, doc_country) {
                 (Some(p), Some(cc)) => p.country_code == cc,
                 _ => true,
@@ -926,7 +1013,7 @@ impl Extractor {
                 Precision::Town => 2.0,
                 Precision::Admin1 => 1.0,
                 Precision::Country => 0.0,
-            };
+            } + if c.inner { 1.0 } else { 0.0 };
             3.0 * f32::from(u8::from(in_event))
                 + 1.5 * f32::from(u8::from(c.after_prep))
                 + 2.0 * f32::from(u8::from(country_ok))
@@ -936,6 +1023,7 @@ impl Extractor {
                 // Named as a place by the text itself ("the village of X").
                 + if c.place.is_none() && !c.weak { 1.0 } else { 0.0 }
                 - if c.distant { 3.0 } else { 0.0 }
+                - if c.dateline { 1.0 } else { 0.0 }
         };
         let loc_cand = d
             .sents
@@ -943,6 +1031,7 @@ impl Extractor {
             .flat_map(|s| info[*s].places.iter().copied())
             .filter(|c| {
                 !cands[*c].in_name
+                    && !cands[*c].guess
                     && (cands[*c].confidence >= 0.3 && !cands[*c].weak
                         || in_draft_event(cands[*c].sent))
             })
@@ -955,6 +1044,7 @@ impl Extractor {
                 // The report's main place: the first of its country.
                 cands.iter().position(|c| {
                     !c.weak
+                        && !c.guess
                         && c.place.as_ref().is_some_and(|p| {
                             Some(p.country_code.as_str()) == doc_country
                                 && p.precision != Precision::Country
@@ -1035,9 +1125,48 @@ impl Extractor {
             loc_cand.map(|ci| {
                 let c = &cands[ci];
                 add(&mut ev, "location", [c.start, c.end]);
-                match &c.place {
-                    Some(p) => self.location_of(&c.mention, p),
-                    None => {
+                // A district or site the gazetteer does not know lies in the town named with
+                // it ("a bomb hit the X neighborhood of Y", "Y's X district"), else in the
+                // incident's town, else in the dateline's: the town's name and coordinates,
+                // the district's mention.
+                let host = (c.place.is_none() && c.precision <= Precision::District)
+                    .then(|| {
+                        let town = |x: &PlaceCand| {
+                            !x.guess
+                                && !x.distant
+                                && !x.in_name
+                                && x.place.as_ref().is_some_and(|p| {
+                                    p.precision == Precision::Town
+                                        && doc_country.is_none_or(|cc| p.country_code == cc)
+                                })
+                        };
+                        let near = |x: &PlaceCand| x.start.abs_diff(c.start);
+                        info[c.sent]
+                            .places
+                            .iter()
+                            .map(|x| &cands[*x])
+                            .filter(|x| town(x))
+                            .min_by_key(|x| near(x))
+                            .or_else(|| {
+                                d.event_sents
+                                    .iter()
+                                    .flat_map(|s| info[*s].places.iter())
+                                    .map(|x| &cands[*x])
+                                    .filter(|x| town(x))
+                                    .max_by(|a, b| score(a).total_cmp(&score(b)))
+                            })
+                            .or_else(|| cands.iter().find(|x| x.dateline && town(x)))
+                            .and_then(|x| x.place.as_ref())
+                    })
+                    .flatten();
+                match (&c.place, host) {
+                    (Some(p), _) => self.location_of(&c.mention, p),
+                    (None, Some(town)) => Location {
+                        precision: Some(c.precision.as_str().to_string()),
+                        geonameid: None,
+                        ..self.location_of(&c.mention, town)
+                    },
+                    (None, None) => {
                         // A district of the incident's town takes the town's country.
                         let cc = d
                             .sents
@@ -1111,9 +1240,10 @@ impl Extractor {
             // The report's country, with the words that name it when the text does.
             let named = doc_country.and_then(|cc| {
                 cands.iter().find(|c| {
-                    c.place
-                        .as_ref()
-                        .is_some_and(|p| p.precision == Precision::Country && p.country_code == cc)
+                    !c.guess
+                        && c.place.as_ref().is_some_and(|p| {
+                            p.precision == Precision::Country && p.country_code == cc
+                        })
                 })
             });
             if let Some(c) = named {
@@ -1526,6 +1656,29 @@ fn heads(text: &str, start: usize, end: usize) -> bool {
             .chars()
             .next()
             .is_none_or(|c| matches!(c, '.' | '-' | ':' | ',' | '\n' | '\u{2013}' | '\u{2014}'))
+}
+
+/// A town this large is known beyond its country: a name read as it is a place even in
+/// upper-case text.
+const NOTABLE_TOWN: u64 = 100_000;
+
+/// Whether a place name at bytes `start..end` opens a wire dateline ("BOGOTA, 24 AUG 89 (AFP)
+/// --", "KABUL (Reuters) -"): it opens the text, a comma or a parenthesis follows, and a dash
+/// closes the dateline soon after.
+fn dateline_place(text: &str, start: usize, end: usize) -> bool {
+    let opens = text.get(..start).is_some_and(|h| h.trim().is_empty());
+    let rest = text.get(end..).unwrap_or_default();
+    let head: &str = {
+        let mut cut = rest.len().min(60);
+        while !rest.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        &rest[..cut]
+    };
+    opens
+        && head.starts_with([',', ' ', '('])
+        && head.trim_start().starts_with([',', '('])
+        && (head.contains("--") || head.contains(" - ") || head.contains('\u{2014}'))
 }
 
 /// A city this large is the place its name means, whatever other countries the report names

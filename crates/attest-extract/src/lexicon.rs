@@ -307,6 +307,17 @@ pub(crate) struct PlacesData {
     pub(crate) prepositions: Vec<String>,
     pub(crate) locative: Vec<String>,
     pub(crate) not_places: Vec<String>,
+    /// Words that describe a place and are never its name ("the exclusive X neighborhood",
+    /// "the rural area", "northwestern X").
+    #[serde(default)]
+    pub(crate) descriptors: Vec<String>,
+    /// Facility nouns that end a site's name and belong to it ("the X airport").
+    #[serde(default)]
+    pub(crate) facilities: Vec<String>,
+    /// Endings of English adjectives ("-ous", "-ical"): in upper-case text a word ending so is
+    /// no place name ("THE JUDICIAL DISTRICT").
+    #[serde(default)]
+    pub(crate) descriptor_suffixes: Vec<String>,
     pub(crate) demonyms: BTreeMap<String, String>,
     /// Armed groups and the country of their conflict ("farc" = "CO").
     #[serde(default)]
@@ -410,6 +421,8 @@ pub(crate) enum Tag {
     PlacePreposition,
     Locative,
     NotPlace,
+    PlaceDescriptor,
+    Facility,
     Demonym(u16),
     /// An armed group tied to one country (index into `Lexicon::group_countries`).
     Group(u16),
@@ -554,6 +567,7 @@ pub struct Lexicon {
     pub(crate) generic_event: String,
     pub(crate) negation_suffixes: Vec<String>,
     pub(crate) consequences: Vec<[String; 2]>,
+    pub(crate) descriptor_suffixes: Vec<String>,
 }
 
 fn merge(into: &mut toml::Value, from: toml::Value) {
@@ -797,7 +811,7 @@ impl Lexicon {
         let cl = &d.claims;
         let s = &d.sources;
         let f = &d.furniture;
-        let lists: [(&Vec<String>, Tag); 33] = [
+        let lists: [(&Vec<String>, Tag); 35] = [
             (&a.blamed_subject, Tag::BlamedSubject),
             (&a.hedges, Tag::Hedge),
             (&a.part_of, Tag::PartOf),
@@ -831,6 +845,8 @@ impl Lexicon {
             (&d.places.prepositions, Tag::PlacePreposition),
             (&d.places.not_places, Tag::NotPlace),
             (&d.places.locative, Tag::Locative),
+            (&d.places.descriptors, Tag::PlaceDescriptor),
+            (&d.places.facilities, Tag::Facility),
         ];
         for (list, tag) in lists {
             for w in list {
@@ -869,6 +885,7 @@ impl Lexicon {
             generic_event: d.events.generic.clone(),
             negation_suffixes: d.syntax.negation_suffixes.clone(),
             consequences: d.events.consequences.clone(),
+            descriptor_suffixes: d.places.descriptor_suffixes.clone(),
         })
     }
 }

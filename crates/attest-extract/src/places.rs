@@ -1,7 +1,7 @@
 //! Place names the gazetteer may not know, found through lexicon cues ("the X area",
 //! "the town of X", "in X").
 
-use crate::lexicon::Tag;
+use crate::lexicon::{Lexicon, Tag};
 use crate::text::{Doc, Kind};
 use attest_geo::Precision;
 
@@ -14,21 +14,31 @@ pub(crate) struct CuePlace {
     pub(crate) precision: Precision,
     /// Found only after a preposition: weakest evidence.
     pub(crate) weak: bool,
+    /// A facility whose name ends in its noun ("the Kabul airport").
+    pub(crate) facility: bool,
 }
 
-fn namey(doc: &Doc, i: usize) -> bool {
+fn namey(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
     let t = doc.toks[i];
     // In upper-case text any word looks like a name: only words the lexicon does not know
-    // (bar name particles) may be one.
+    // (bar name particles), and that do not end like an English adjective, may be one.
     let caps_ok = doc.caps
         && doc.hits(i).iter().all(|h| h.tag == Tag::Connector)
-        && !doc.raw(i).ends_with("'S");
+        && !lex
+            .descriptor_suffixes
+            .iter()
+            .any(|x| doc.low(i).len() > x.len() + 2 && doc.low(i).ends_with(x.as_str()));
+    // "76TH", "M-16": a word with digits is no place name; "Aleppo's" is the town holding
+    // the name that follows.
     t.kind == Kind::Word
+        && !possessive(doc, i)
+        && !doc.raw(i).bytes().any(|b| b.is_ascii_digit())
         && (doc.capword(i) || caps_ok)
         && !doc.is(i, |t| {
             matches!(
                 t,
                 Tag::NotPlace
+                    | Tag::PlaceDescriptor
                     | Tag::Demonym(_)
                     | Tag::Title
                     | Tag::ActorStop
@@ -46,20 +56,20 @@ fn particle(doc: &Doc, i: usize) -> bool {
         && doc.low(i).len() <= 3
 }
 
-fn run_right(doc: &Doc, j: usize, end: usize) -> usize {
+fn run_right(doc: &Doc, lex: &Lexicon, j: usize, end: usize) -> usize {
     let mut b = j;
     while b < end && b < j + 5 {
         let hyphen = b > j
             && doc.is_punct(b, "-")
             && b + 1 < end
-            && (namey(doc, b + 1) || particle(doc, b + 1));
-        let part = particle(doc, b) && b + 2 < end && namey(doc, b + 2);
+            && (namey(doc, lex, b + 1) || particle(doc, b + 1));
+        let part = particle(doc, b) && b + 2 < end && namey(doc, lex, b + 2);
         // "Port-au-Prince", "Ya-bud": words glued by hyphens are one name.
         let glued = b > j
             && doc.toks[b].start == doc.toks[b - 1].end
             && (doc.is_punct(b, "-") && b + 1 < end && doc.toks[b + 1].start == doc.toks[b].end
                 || doc.is_punct(b - 1, "-") && doc.toks[b].kind == Kind::Word);
-        if !(namey(doc, b) || hyphen || part || glued) {
+        if !(namey(doc, lex, b) || hyphen || part || glued) {
             break;
         }
         b += 1;
@@ -70,13 +80,14 @@ fn run_right(doc: &Doc, j: usize, end: usize) -> usize {
     b
 }
 
-fn run_left(doc: &Doc, k: usize, start: usize) -> usize {
+fn run_left(doc: &Doc, lex: &Lexicon, k: usize, start: usize, max: usize) -> usize {
     let mut a = k;
-    let max = if doc.caps { 2 } else { 5 };
     while a > start && k - a < max {
         let p = a - 1;
-        if namey(doc, p)
-            || (doc.is_punct(p, "-") && p > start && (namey(doc, p - 1) || particle(doc, p - 1)))
+        if namey(doc, lex, p)
+            || (doc.is_punct(p, "-")
+                && p > start
+                && (namey(doc, lex, p - 1) || particle(doc, p - 1)))
             || (particle(doc, p) && a < k)
         {
             a = p;
@@ -84,16 +95,39 @@ fn run_left(doc: &Doc, k: usize, start: usize) -> usize {
             break;
         }
     }
-    while a < k && (doc.toks[a].kind != Kind::Word || !namey(doc, a)) {
+    while a < k && (doc.toks[a].kind != Kind::Word || !namey(doc, lex, a)) {
         a += 1;
     }
     a
 }
 
+/// Does what comes before the name at token `a` open a place name: a determiner (with
+/// descriptive words between: "the exclusive"), a locative preposition, or a possessive
+/// ("Tegucigalpa's")?
+fn left_bound(doc: &Doc, a: usize, t0: usize) -> bool {
+    let mut p = a;
+    while p > t0 && doc.is(p - 1, |t| t == Tag::PlaceDescriptor) {
+        p -= 1;
+    }
+    if p <= t0 {
+        return false;
+    }
+    let q = p - 1;
+    doc.is(q, |t| {
+        matches!(t, Tag::Determiner | Tag::Locative | Tag::PlacePreposition)
+    }) || possessive(doc, q)
+}
+
+/// Is token `i` a possessive ("Aleppo's", "TEGUCIGALPA'S")?
+fn possessive(doc: &Doc, i: usize) -> bool {
+    let r = doc.raw(i);
+    r.ends_with("'s") || r.ends_with("'S") || r.ends_with("\u{2019}s")
+}
+
 /// Cue-found place names in tokens `t0..t1`.
-pub(crate) fn cue_places(doc: &Doc, t0: usize, t1: usize) -> Vec<CuePlace> {
+pub(crate) fn cue_places(doc: &Doc, lex: &Lexicon, t0: usize, t1: usize) -> Vec<CuePlace> {
     let mut out = Vec::new();
-    let mut push = |a: usize, b: usize, p: Precision, weak: bool| {
+    let mut push = |a: usize, b: usize, p: Precision, weak: bool, facility: bool| {
         if a < b {
             let [s, e] = doc.span(a, b);
             out.push(CuePlace {
@@ -102,6 +136,7 @@ pub(crate) fn cue_places(doc: &Doc, t0: usize, t1: usize) -> Vec<CuePlace> {
                 mention: doc.text[s..e].to_string(),
                 precision: p,
                 weak,
+                facility,
             });
         }
     };
@@ -109,7 +144,7 @@ pub(crate) fn cue_places(doc: &Doc, t0: usize, t1: usize) -> Vec<CuePlace> {
     let cue = |t: Tag| {
         matches!(
             t,
-            Tag::PlaceBefore(_) | Tag::PlaceAfter(_) | Tag::PlacePreposition
+            Tag::PlaceBefore(_) | Tag::PlaceAfter(_) | Tag::Facility | Tag::PlacePreposition
         )
     };
     let mut i = t0;
@@ -120,29 +155,61 @@ pub(crate) fn cue_places(doc: &Doc, t0: usize, t1: usize) -> Vec<CuePlace> {
         }
         if let Some(h) = doc.find(i, |t| matches!(t, Tag::PlaceBefore(_))) {
             if let Tag::PlaceBefore(p) = h.tag {
-                let b = run_right(doc, i + h.len, t1);
+                let b = run_right(doc, lex, i + h.len, t1);
                 if b > i + h.len {
-                    push(i + h.len, b, p.0, false);
+                    push(i + h.len, b, p.0, false, false);
                     i = b;
                     continue;
                 }
             }
         }
-        if let Some(h) = doc.find(i, |t| matches!(t, Tag::PlaceAfter(_))) {
-            if let Tag::PlaceAfter(p) = h.tag {
-                // Only with a determiner before the name: "the Karm al-Jabal area".
-                let a = run_left(doc, i, t0);
-                if a < i && a > t0 && doc.is(a - 1, |t| t == Tag::Determiner) {
-                    push(a, i, p.0, false);
+        if let Some(h) = doc.find(i, |t| matches!(t, Tag::PlaceAfter(_) | Tag::Facility)) {
+            // "the Karm al-Jabal area", "in Fatih district", "Tegucigalpa's X neighborhood",
+            // "the exclusive X neighborhood": a name opened by a determiner (descriptors
+            // between), a locative or a possessive. Upper-case text gives no other signal.
+            let max = if doc.caps { 2 } else { 5 };
+            let mut a = run_left(doc, lex, i, t0, max);
+            if !left_bound(doc, a, t0) && doc.caps {
+                // A longer name when it is well bounded ("THE PRADOS DE VENECIA AREA").
+                let b = run_left(doc, lex, i, t0, 4);
+                if b > t0 && doc.is(b - 1, |t| t == Tag::Determiner) {
+                    a = b;
                 }
-                i += h.len;
-                continue;
             }
+            // A province or region after a bare preposition is left to the gazetteer ("in
+            // Vizcaya province"): only a determiner makes it a name of its own.
+            let coarse = matches!(h.tag, Tag::PlaceAfter(p) if p.0 > Precision::Town);
+            let bound = if coarse {
+                a > t0 && doc.is(a - 1, |t| t == Tag::Determiner)
+            } else {
+                left_bound(doc, a, t0)
+            };
+            if a < i && bound {
+                match h.tag {
+                    Tag::PlaceAfter(p) => push(a, i, p.0, false, false),
+                    // A facility keeps its noun: "the Kabul airport".
+                    _ => push(a, i + h.len, Precision::Site, false, true),
+                }
+            }
+            i += h.len;
+            continue;
         }
         if !doc.caps && doc.is(i, |t| t == Tag::PlacePreposition) && i + 1 < t1 {
-            let b = run_right(doc, i + 1, t1);
-            if b > i + 1 && b - (i + 1) <= 3 {
-                push(i + 1, b, Precision::Town, true);
+            let b = run_right(doc, lex, i + 1, t1);
+            // "a member of Saddam Hussein's party": a name going on into a possessive is a
+            // person's or a body's.
+            let owner = b < t1 && possessive(doc, b);
+            // "in Qaboun district": the cue after the name says more; it is read next.
+            let cued = b < t1
+                && doc
+                    .find(b, |t| matches!(t, Tag::PlaceAfter(_) | Tag::Facility))
+                    .is_some();
+            if cued {
+                i = b;
+                continue;
+            }
+            if b > i + 1 && b - (i + 1) <= 3 && !owner {
+                push(i + 1, b, Precision::Town, true, false);
                 i = b;
                 continue;
             }
@@ -155,12 +222,11 @@ pub(crate) fn cue_places(doc: &Doc, t0: usize, t1: usize) -> Vec<CuePlace> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lexicon::Lexicon;
 
     fn names(text: &str) -> Vec<(String, bool)> {
         let lex = Lexicon::embedded().expect("lexicon");
         let doc = Doc::new(text, &lex);
-        cue_places(&doc, 0, doc.toks.len())
+        cue_places(&doc, &lex, 0, doc.toks.len())
             .into_iter()
             .map(|p| (p.mention, p.weak))
             .collect()
@@ -189,5 +255,57 @@ mod tests {
             vec![("Coyaima".to_string(), true)]
         );
         assert!(names("he was killed in March by the police").is_empty());
+    }
+
+    #[test]
+    fn district_after_a_bare_locative_or_a_possessive() {
+        assert_eq!(
+            names("a mortar round fell in Qaboun district at dawn"),
+            vec![("Qaboun".to_string(), false)]
+        );
+        assert_eq!(
+            names("a car bomb went off in Kharkiv's Saltivka neighbourhood"),
+            vec![("Saltivka".to_string(), false)]
+        );
+        assert_eq!(
+            names("GUNMEN FIRED ON A BUS NEAR LOS ALAMOS CANTON YESTERDAY"),
+            vec![("LOS ALAMOS".to_string(), false)]
+        );
+    }
+
+    #[test]
+    fn descriptors_are_no_names() {
+        // A descriptive word between the determiner and the name is not part of it.
+        assert_eq!(
+            names("A BOMB EXPLODED IN THE EXCLUSIVE VILLA REAL NEIGHBORHOOD"),
+            vec![("VILLA REAL".to_string(), false)]
+        );
+        assert_eq!(
+            names("shells hit the affluent Mezzeh neighbourhood"),
+            vec![("Mezzeh".to_string(), false)]
+        );
+        // Adjectives alone, words with digits, adjective endings: no name at all.
+        assert!(names("TROOPS PATROLLED THE RURAL AREA AND THE DOWNTOWN AREA").is_empty());
+        assert!(names("A BOMB WENT OFF IN THE 76TH DISTRICT").is_empty());
+        assert!(
+            names("REBELS ATTACKED THE OIL-PRODUCING REGION AND THE JUDICIAL DISTRICT").is_empty()
+        );
+    }
+
+    #[test]
+    fn facilities_keep_their_noun() {
+        assert_eq!(
+            names("A GRENADE WAS THROWN AT THE LAS PALMAS AIRPORT"),
+            vec![("LAS PALMAS AIRPORT".to_string(), false)]
+        );
+        assert_eq!(
+            names("drones struck the Hostomel airport overnight"),
+            vec![("Hostomel airport".to_string(), false)]
+        );
+    }
+
+    #[test]
+    fn a_name_running_into_a_possessive_is_no_place() {
+        assert!(names("a member of Saddam Hussein's party was shot").is_empty());
     }
 }

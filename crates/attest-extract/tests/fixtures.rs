@@ -424,3 +424,147 @@ fn an_explosive_dropped_by_a_drone_is_an_air_strike_and_a_habit_is_no_incident()
     assert_eq!(inc.killed.low, Some(2));
     check_evidence(text, &out.incidents);
 }
+
+#[test]
+fn a_dateline_town_is_only_a_fallback() {
+    let ex = test_extractor();
+    for text in [
+        "Kharkiv, 3 March (Wire) -- Avdiivka came under rocket fire overnight and four people \
+         were killed.",
+        "KHARKIV, 3 MAR 22 (WIRE) -- [TEXT] AVDIIVKA CAME UNDER ROCKET FIRE OVERNIGHT AND FOUR \
+         PEOPLE WERE KILLED.",
+    ] {
+        let out = run(&ex, text, "2022-03-03");
+        let loc = out.incidents[0].location.as_ref().expect("a location");
+        assert_eq!(loc.name.as_deref(), Some("Avdiivka"), "{text}");
+        check_evidence(text, &out.incidents);
+    }
+    // With no other place, the dateline's town is the incident's.
+    let text = "KHARKIV, 3 MAR 22 (WIRE) -- [TEXT] A ROCKET HIT A SCHOOL IN THIS CITY TODAY, \
+                KILLING TWO TEACHERS.";
+    let out = run(&ex, text, "2022-03-03");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_eq!(loc.name.as_deref(), Some("Kharkiv"));
+}
+
+#[test]
+fn a_district_the_gazetteer_lacks_takes_its_towns_place() {
+    let ex = test_extractor();
+    for (text, mention) in [
+        (
+            "Kharkiv was hit again: a car bomb exploded in the Saltivka neighbourhood, killing \
+             three people.",
+            "Saltivka",
+        ),
+        (
+            "SAN SALVADOR, 2 MAY 90 (WIRE) -- [TEXT] A BOMB EXPLODED TODAY IN THE EXCLUSIVE \
+             VILLA REAL NEIGHBORHOOD, KILLING TWO GUARDS.",
+            "VILLA REAL",
+        ),
+    ] {
+        let out = run(&ex, text, "2022-03-03");
+        let loc = out.incidents[0].location.as_ref().expect("a location");
+        assert_eq!(loc.mention, mention, "{text}");
+        assert!(loc.name.is_some() && loc.lat.is_some(), "{text}: {loc:?}");
+        assert_eq!(loc.precision.as_deref(), Some("district"), "{text}");
+        check_evidence(text, &out.incidents);
+    }
+}
+
+#[test]
+fn a_surname_read_as_a_small_town_abroad_is_no_place_in_upper_case_text() {
+    let ex = test_extractor();
+    let text = "SAN SALVADOR, 2 MAY 90 (WIRE) -- [TEXT] A BOMB EXPLODED AT THE HOME OF JUDGE \
+                MORALES, KILLING TWO BODYGUARDS.";
+    let out = run(&ex, text, "1990-05-02");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_eq!(loc.name.as_deref(), Some("San Salvador"));
+    // A locative still puts the incident there ("IN MORALES").
+    let text = "SAN SALVADOR, 2 MAY 90 (WIRE) -- [TEXT] A BOMB EXPLODED IN MORALES, GUATEMALA, \
+                KILLING TWO BODYGUARDS.";
+    let out = run(&ex, text, "1990-05-02");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_eq!(loc.name.as_deref(), Some("Morales"));
+}
+
+#[test]
+fn a_small_town_ending_a_persons_name_is_no_place_in_upper_case_text() {
+    let ex = test_extractor();
+    for text in [
+        "SAN SALVADOR, 2 MAY 90 (WIRE) -- [TEXT] GUNMEN SHOT AND KILLED LAWYER JOSE \
+         USULUTAN TODAY, POLICE SAID.",
+        "SAN SALVADOR, 2 MAY 90 (WIRE) -- [TEXT] GUNMEN SHOT AND KILLED SENATOR USULUTAN \
+         TODAY, POLICE SAID.",
+    ] {
+        let out = run(&ex, text, "1990-05-02");
+        let loc = out.incidents[0].location.as_ref().expect("a location");
+        assert_eq!(loc.name.as_deref(), Some("San Salvador"), "{text}");
+    }
+    // After a locative the town is the place.
+    let text = "SAN SALVADOR, 2 MAY 90 (WIRE) -- [TEXT] GUNMEN SHOT AND KILLED A LAWYER IN \
+                USULUTAN TODAY, POLICE SAID.";
+    let out = run(&ex, text, "1990-05-02");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_eq!(loc.name.as_deref(), Some("Usulutan"));
+}
+
+/// A gazetteer that finds fixed mentions: what a full gazetteer reports for a name it does not
+/// know, placed in the town named right after it.
+struct Fixed(Vec<attest_geo::PlaceMention>);
+
+impl attest_geo::Gazetteer for Fixed {
+    fn locate(&self, _text: &str) -> Vec<attest_geo::PlaceMention> {
+        self.0.clone()
+    }
+    fn country_name(&self, code: &str) -> Option<&str> {
+        (code == "SY").then_some("Syria")
+    }
+}
+
+#[test]
+fn a_name_the_gazetteer_places_in_the_town_after_it_is_finer_than_the_town() {
+    use attest_geo::{Place, PlaceMention, Precision};
+    let text = "Tell Hamra, Saraqib, came under shelling and four civilians were killed.";
+    let saraqib = Place {
+        geonameid: None,
+        name: "Saraqib".into(),
+        admin1: Some("Idlib".into()),
+        country_code: "SY".into(),
+        lat: 35.86,
+        lon: 36.8,
+        precision: Precision::Town,
+        population: 30_000,
+        within: None,
+    };
+    let at = |m: &str, confidence: f32| {
+        let start = text.find(m).expect("in the text");
+        PlaceMention {
+            start,
+            end: start + m.len(),
+            mention: m.into(),
+            place: saraqib.clone(),
+            confidence,
+            alternatives: Vec::new(),
+        }
+    };
+    let gaz = Fixed(vec![at("Tell Hamra", 0.45), at("Saraqib", 0.9)]);
+    let ex = attest_extract::Extractor::new(
+        attest_extract::Lexicon::embedded().expect("lexicons"),
+        std::sync::Arc::new(gaz),
+    );
+    let out = run(&ex, text, "2016-05-02");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_eq!(loc.mention, "Tell Hamra");
+    assert_eq!(loc.name.as_deref(), Some("Saraqib"));
+}
+
+#[test]
+fn the_town_of_a_small_namesake_abroad_is_the_named_place_in_upper_case_text() {
+    let ex = test_extractor();
+    let text = "SAN SALVADOR, 2 MAY 90 (WIRE) -- [TEXT] GUERRILLAS ATTACKED THE TOWN OF \
+                MORALES TODAY, KILLING THREE SOLDIERS.";
+    let out = run(&ex, text, "1990-05-02");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_eq!(loc.mention, "MORALES");
+    assert_eq!(loc.country_code.as_deref(), Some("SV"));
+}
