@@ -190,7 +190,9 @@ pub fn evaluate(
             let gold_norm = norm_place(place);
             let ok = picked.is_some_and(|m| {
                 !gold_norm.is_empty()
-                    && (norm_place(&m.place.name) == gold_norm
+                    // A district is named by its town, as extraction names it.
+                    && (norm_place(m.place.within.as_deref().unwrap_or(&m.place.name)) == gold_norm
+                        || norm_place(&m.place.name) == gold_norm
                         || norm_place(&m.mention) == gold_norm)
             });
             if ok {
