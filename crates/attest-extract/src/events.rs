@@ -246,6 +246,7 @@ mod tests {
         assert!(!only("A bomb exploded near the offices."));
         assert!(!only("No weapons were named."));
         assert!(only("Aid for the victims of bombings and kidnappings."));
+        assert!(only("Rescuers searched the burnt-out stalls."));
     }
 
     #[test]
