@@ -78,8 +78,11 @@ pub(crate) fn drop_unreal(doc: &Doc, lex: &Lexicon, t0: usize, t1: usize, ev: &m
             t.event == *cause && !t.instrument && !t.generic
         });
         if caused {
-            ev.triggers
-                .retain(|&(id, _, _)| lex.triggers[id as usize].event != *effect);
+            // The means stay: firebombs that exploded are still firebombs.
+            ev.triggers.retain(|&(id, _, _)| {
+                let t = &lex.triggers[id as usize];
+                t.event != *effect || t.instrument
+            });
         }
     }
     let seized = (t0..t1).any(|k| doc.find(k, |t| t == Tag::Seizure).is_some());
