@@ -568,3 +568,19 @@ fn the_town_of_a_small_namesake_abroad_is_the_named_place_in_upper_case_text() {
     assert_eq!(loc.mention, "MORALES");
     assert_eq!(loc.country_code.as_deref(), Some("SV"));
 }
+
+#[test]
+fn peacekeepers_and_single_country_groups_point_to_their_country() {
+    // KFOR serves in Kosovo only: the troops' nationality is not where they were attacked.
+    let ex = test_extractor();
+    let text = "Two Italian KFOR soldiers were wounded when a grenade was thrown at their patrol.";
+    let out = run(&ex, text, "2003-05-02");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_eq!(loc.country_code.as_deref(), Some("XK"));
+    // A Greek urban guerrilla group names no place, but its country.
+    let text = "A bomb claimed by Revolutionary Struggle damaged the entrance of a bank branch.";
+    let out = run(&ex, text, "2009-03-12");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_eq!(loc.country_code.as_deref(), Some("GR"));
+    check_evidence(text, &out.incidents);
+}
