@@ -725,7 +725,14 @@ impl Layers<'_> {
                 }
                 _ => locating_gap(&gap, lex),
             };
-            if contains {
+            // A country lies inside no other place ("rockets fired into Israel from the
+            // Gaza Strip").
+            let country = !hits[k].cands.is_empty()
+                && hits[k]
+                    .cands
+                    .iter()
+                    .all(|c| self.record(c).place.precision == Precision::Country);
+            if contains && !country {
                 hits[k].container = Some(hits[k + 1].start);
             }
         }

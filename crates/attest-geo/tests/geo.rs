@@ -630,3 +630,11 @@ fn an_english_exonym_outranks_a_smaller_namesake_of_that_local_name() {
     let found = locate("A bank was robbed in San Sebastian, Puerto Rico.");
     assert_eq!(find(&found, "San Sebastian").place.country_code, "PR");
 }
+
+#[test]
+fn a_country_lies_inside_no_other_place() {
+    // "X from Y" can place a town inside Y ("a village 5 km from Y"), never a country.
+    let found = locate("Rockets were fired into Israel from Lebanon on Sunday.");
+    assert_eq!(find(&found, "Israel").place.country_code, "IL");
+    assert_eq!(find(&found, "Lebanon").place.country_code, "LB");
+}
