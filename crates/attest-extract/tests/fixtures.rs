@@ -631,3 +631,14 @@ fn a_journey_keeps_its_origin() {
     assert_eq!(loc.country_code.as_deref(), Some("UA"));
     check_evidence(text, &out.incidents);
 }
+
+#[test]
+fn an_ethnic_group_named_like_a_foreign_town_is_no_place() {
+    // The Bodo of Assam, not Bodø in Norway.
+    let ex = real_extractor();
+    let text = "Suspected Bodo rebels shot dead four villagers on Tuesday night.";
+    let out = run(&ex, text, "2004-10-05");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_eq!(loc.country_code.as_deref(), Some("IN"));
+    check_evidence(text, &out.incidents);
+}
