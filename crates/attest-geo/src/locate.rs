@@ -239,14 +239,16 @@ impl Layers<'_> {
             .unwrap_or(1)
             .clamp(1, MAX_SPAN);
         let mut ctx = Context::default();
-        let mut hits = self.find_spans(text, &toks, upper, max_span, &mut ctx);
+        // The countries the text names as places: by name, by a division of theirs, or by a
+        // demonym said of a place ("the Iraqi town of X"), not of people ("a Turkish driver").
+        let mut named_countries: Vec<String> = Vec::new();
+        let mut hits =
+            self.find_spans(text, &toks, upper, max_span, &mut ctx, &mut named_countries);
         self.mark_admin_hints(&toks, &mut hits);
         self.find_compositions(text, &toks, upper, &mut hits, lex);
         hits.sort_by_key(|h| (h.start, h.end));
 
-        // Country context from country mentions. The countries named as such (not through a
-        // demonym: "a Turkish driver" says who, not where) are also kept apart.
-        let mut named_countries: Vec<String> = Vec::new();
+        // Country context from country mentions.
         for (k, h) in hits.iter().enumerate() {
             if h.unknown {
                 continue;
@@ -275,6 +277,7 @@ impl Layers<'_> {
                 if let Some(first) = ccs.next() {
                     if ccs.all(|cc| cc == first) {
                         *ctx.entry(first.to_string()).or_default() += 1.0;
+                        named_countries.push(first.to_string());
                     }
                 }
             }
@@ -432,6 +435,7 @@ impl Layers<'_> {
         upper: bool,
         max_span: usize,
         ctx: &mut Context,
+        named: &mut Vec<String>,
     ) -> Vec<Hit> {
         let n = toks.len();
         let article = |k: usize| -> bool {
@@ -539,6 +543,14 @@ impl Layers<'_> {
                 let exact = exact_at[o];
                 if let Some(cc) = self.demonym(exact) {
                     *ctx.entry(cc.to_string()).or_default() += 1.0;
+                    let of_place = toks.get(t1).is_some_and(|t| {
+                        t.is(Lists::SETTLEMENT_WORDS)
+                            || t.is(Lists::DISTRICT_WORDS)
+                            || t.is(Lists::ADMIN1_WORDS)
+                    });
+                    if of_place {
+                        named.push(cc.to_string());
+                    }
                     found = Some((t1, None));
                     break;
                 }

@@ -638,3 +638,10 @@ fn a_country_lies_inside_no_other_place() {
     assert_eq!(find(&found, "Israel").place.country_code, "IL");
     assert_eq!(find(&found, "Lebanon").place.country_code, "LB");
 }
+
+#[test]
+fn a_demonym_said_of_a_place_names_its_country() {
+    // "the Iraqi town of X" places X in Iraq as surely as "X, Iraq".
+    let found = locate("Gunmen killed two guards in the Iraqi town of Sumar on Friday.");
+    assert_eq!(find(&found, "Sumar").place.country_code, "IQ");
+}
