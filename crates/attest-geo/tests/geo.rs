@@ -645,3 +645,11 @@ fn a_demonym_said_of_a_place_names_its_country() {
     let found = locate("Gunmen killed two guards in the Iraqi town of Sumar on Friday.");
     assert_eq!(find(&found, "Sumar").place.country_code, "IQ");
 }
+
+#[test]
+fn kashmir_towns_by_their_english_spelling() {
+    // GeoNames has "Rajaori" and "Bāramūla"; English news writes "Rajouri", "Baramulla".
+    let found = locate("Militants fired on a police post in Rajouri and in Baramulla.");
+    assert_eq!(find(&found, "Rajouri").place.country_code, "IN");
+    assert_eq!(find(&found, "Baramulla").place.country_code, "IN");
+}
