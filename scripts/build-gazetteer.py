@@ -75,6 +75,19 @@ def script_of(s):
     return "other"
 
 
+def distinct(name, aliases):
+    """Aliases that differ from the name and from each other once case, accents and
+    punctuation are folded (the matcher folds them the same way: the rest is dead weight)."""
+    seen = {loose(name)}
+    out = []
+    for a in aliases:
+        k = loose(a)
+        if k and k not in seen:
+            seen.add(k)
+            out.append(a)
+    return out
+
+
 def keep_alias(a, name):
     """Alternate names worth matching: Latin-script proper names and Arabic script."""
     a = a.strip()
@@ -422,6 +435,8 @@ def main():
             continue
         best = max(hits, key=lambda t: (t["pop"], -len(t["id"])))
         best["aliases"] = sorted(set(best["aliases"]) | set(e["aliases"]))
+        # The hand-written names are the English ones: they come first, counted by `en:N`.
+        best["en"] = list(dict.fromkeys([*best.get("en", []), e["name"], *e["aliases"]]))
 
     # Districts of towns (hand-written) replace a namesake town of the lists that stands for the
     # same neighbourhood (GeoNames files some, such as Sadr City, as populated places).
@@ -515,8 +530,14 @@ def main():
             # a capital or the seat of a division: the best stand-in for size these sources give.
             if t["pop"] > 0 or t["id"] or not flags:
                 continue
+        aliases = t["aliases"]
+        if t.get("en"):
+            english = distinct(t["name"], t["en"])
+            if english:
+                flags.append(f"en:{len(english)}")
+            aliases = english + [a for a in aliases if loose(a) not in {loose(x) for x in english}]
         rows.append(("P", t["id"], t["name"], t["cc"], t["admin1"], t["lat"], t["lon"], t["pop"],
-                     ",".join(flags), t["aliases"], []))
+                     ",".join(flags), aliases, []))
 
     for d in districts:
         rows.append(("D", "", d["name"], d["cc"], d.get("admin1", ""), d["lat"], d["lon"], 0,
@@ -536,18 +557,6 @@ def main():
 
     def clean(s):
         return s.replace("\t", " ").replace("\n", " ").replace("|", "/")
-
-    def distinct(name, aliases):
-        """Aliases that differ from the name and from each other once case, accents and
-        punctuation are folded (the matcher folds them the same way: the rest is dead weight)."""
-        seen = {loose(name)}
-        out = []
-        for a in aliases:
-            k = loose(a)
-            if k and k not in seen:
-                seen.add(k)
-                out.append(a)
-        return out
 
     lines = ["# attest gazetteer v1. Contains data from GeoNames (https://www.geonames.org), CC BY 4.0.",
              "# kind\tgeonameid\tname\tcc\tadmin1\tlat\tlon\tpopulation\tflags\taliases\tdemonyms"]

@@ -82,6 +82,8 @@ struct PlaceCand {
     after_prep: bool,
     /// A reference point only: "500 km north of X".
     distant: bool,
+    /// Where something came from ("rockets fired from X into Y"), not where it happened.
+    origin: bool,
     /// The town this district is said to be in ("the Fatih neighborhood of Istanbul",
     /// "Zehlendorf, a district of Berlin"): index of the town's candidate.
     within: Option<usize>,
@@ -318,6 +320,25 @@ impl Extractor {
             let k = tok_at(byte);
             k > 0 && doc.is(k - 1, |t| t == Tag::Locative)
         };
+        // "from X", "from the northern X", "from inside X", but not "from X to Y".
+        let origin = |byte: usize, end: usize| {
+            let k = tok_at(byte);
+            let after = tok_at(end);
+            if after < doc.toks.len() && doc.is(after, |t| t == Tag::Route) {
+                return false;
+            }
+            (k.saturating_sub(4)..k)
+                .rev()
+                .find(|&q| {
+                    !doc.is(q, |t| {
+                        matches!(
+                            t,
+                            Tag::Determiner | Tag::PlaceDescriptor | Tag::NotPlace | Tag::Locative
+                        )
+                    })
+                })
+                .is_some_and(|q| doc.is(q, |t| t == Tag::Origin))
+        };
         let distant = |byte: usize| {
             let k = tok_at(byte);
             k >= 3
@@ -477,6 +498,7 @@ impl Extractor {
                 confidence: m.confidence,
                 after_prep: ap,
                 distant: distant(m.start),
+                origin: origin(m.start, m.end),
                 within: None,
                 in_name,
                 guess,
@@ -553,6 +575,7 @@ impl Extractor {
                     confidence: 0.5,
                     after_prep: ap,
                     distant: distant(cp.start),
+                    origin: origin(cp.start, cp.end),
                     within: None,
                     in_name: false,
                     dateline: false,
@@ -997,6 +1020,25 @@ impl Extractor {
         // Location: the best-supported, finest place of the incident's sentences.
         let event_set: std::collections::HashSet<usize> = d.event_sents.iter().copied().collect();
         let in_draft_event = |s: usize| event_set.contains(&s);
+        // Sentences that name another place: a place named there as an origin ("fired from X
+        // into Y") is not where it happened.
+        // ... unless a place of it is a destination: the sentence tells of a journey ("en
+        // route to X from Y"), whose ends are alike.
+        let to_place = |c: &PlaceCand| {
+            let k = doc.toks.partition_point(|t| t.start < c.start);
+            k > 0 && doc.is(k - 1, |t| t == Tag::Route)
+        };
+        let journeys: std::collections::HashSet<usize> = cands
+            .iter()
+            .filter(|c| to_place(c))
+            .map(|c| c.sent)
+            .collect();
+        let located: std::collections::HashSet<usize> = cands
+            .iter()
+            .filter(|c| !c.origin && !c.in_name)
+            .map(|c| c.sent)
+            .filter(|s| !journeys.contains(s))
+            .collect();
         let score = |c: &PlaceCand| -> f32 {
             let strong = info[c.sent].strongest.is_some_and(|(st, _)| st >= 2)
                 || info[c.sent].cas.iter().any(|x| !x.zero);
@@ -1023,6 +1065,11 @@ impl Extractor {
                 // Named as a place by the text itself ("the village of X").
                 + if c.place.is_none() && !c.weak { 1.0 } else { 0.0 }
                 - if c.distant { 3.0 } else { 0.0 }
+                - if c.origin && located.contains(&c.sent) {
+                    2.0
+                } else {
+                    0.0
+                }
                 - if c.dateline { 1.0 } else { 0.0 }
         };
         let loc_cand = d

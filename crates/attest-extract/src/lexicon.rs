@@ -306,6 +306,12 @@ pub(crate) struct PlacesData {
     pub(crate) after_name: BTreeMap<String, String>,
     pub(crate) prepositions: Vec<String>,
     pub(crate) locative: Vec<String>,
+    /// Prepositions that make a place an origin ("fired from X").
+    #[serde(default)]
+    pub(crate) origin: Vec<String>,
+    /// Words that make an origin one end of a route ("from X to Y").
+    #[serde(default)]
+    pub(crate) route: Vec<String>,
     pub(crate) not_places: Vec<String>,
     /// Words that describe a place and are never its name ("the exclusive X neighborhood",
     /// "the rural area", "northwestern X").
@@ -420,6 +426,8 @@ pub(crate) enum Tag {
     PlaceAfter(crate::PrecisionTag),
     PlacePreposition,
     Locative,
+    Origin,
+    Route,
     NotPlace,
     PlaceDescriptor,
     Facility,
@@ -811,7 +819,7 @@ impl Lexicon {
         let cl = &d.claims;
         let s = &d.sources;
         let f = &d.furniture;
-        let lists: [(&Vec<String>, Tag); 35] = [
+        let lists: [(&Vec<String>, Tag); 37] = [
             (&a.blamed_subject, Tag::BlamedSubject),
             (&a.hedges, Tag::Hedge),
             (&a.part_of, Tag::PartOf),
@@ -845,6 +853,8 @@ impl Lexicon {
             (&d.places.prepositions, Tag::PlacePreposition),
             (&d.places.not_places, Tag::NotPlace),
             (&d.places.locative, Tag::Locative),
+            (&d.places.origin, Tag::Origin),
+            (&d.places.route, Tag::Route),
             (&d.places.descriptors, Tag::PlaceDescriptor),
             (&d.places.facilities, Tag::Facility),
         ];

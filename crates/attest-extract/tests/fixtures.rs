@@ -568,3 +568,77 @@ fn the_town_of_a_small_namesake_abroad_is_the_named_place_in_upper_case_text() {
     assert_eq!(loc.mention, "MORALES");
     assert_eq!(loc.country_code.as_deref(), Some("SV"));
 }
+
+#[test]
+fn peacekeepers_and_single_country_groups_point_to_their_country() {
+    // KFOR serves in Kosovo only: the troops' nationality is not where they were attacked.
+    let ex = test_extractor();
+    let text = "Two Italian KFOR soldiers were wounded when a grenade was thrown at their patrol.";
+    let out = run(&ex, text, "2003-05-02");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_eq!(loc.country_code.as_deref(), Some("XK"));
+    // A Greek urban guerrilla group names no place, but its country.
+    let text = "A bomb claimed by Revolutionary Struggle damaged the entrance of a bank branch.";
+    let out = run(&ex, text, "2009-03-12");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_eq!(loc.country_code.as_deref(), Some("GR"));
+    check_evidence(text, &out.incidents);
+}
+
+/// The embedded (real) gazetteer, for rules that need its countries and towns.
+struct Embedded(&'static attest_geo::EmbeddedGazetteer);
+
+impl attest_geo::Gazetteer for Embedded {
+    fn locate(&self, text: &str) -> Vec<attest_geo::PlaceMention> {
+        self.0.locate(text)
+    }
+    fn country_name(&self, code: &str) -> Option<&str> {
+        self.0.country_name(code)
+    }
+}
+
+fn real_extractor() -> attest_extract::Extractor {
+    attest_extract::Extractor::new(
+        attest_extract::Lexicon::embedded().expect("lexicons"),
+        std::sync::Arc::new(Embedded(attest_geo::embedded())),
+    )
+}
+
+#[test]
+fn a_place_fire_came_from_is_not_where_it_landed() {
+    let ex = real_extractor();
+    // The shells came from Gaza; they hit Israel.
+    let text = "Two mortar shells were fired into Israel from the Gaza Strip overnight, \
+                damaging a greenhouse.";
+    let out = run(&ex, text, "2006-04-03");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_eq!(loc.country_code.as_deref(), Some("IL"));
+    // Artillery fired from one town hit another.
+    let text = "Shells fired from Horlivka exploded in Toretsk, wounding two residents.";
+    let out = run(&ex, text, "2021-02-10");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_eq!(loc.mention, "Toretsk");
+    check_evidence(text, &out.incidents);
+}
+
+#[test]
+fn a_journey_keeps_its_origin() {
+    // "en route to X from Y": the ends of a journey are alike; the first stays.
+    let ex = real_extractor();
+    let text = "A bomb exploded on a bus travelling to Kramatorsk from Sloviansk, killing three.";
+    let out = run(&ex, text, "2022-05-01");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_eq!(loc.country_code.as_deref(), Some("UA"));
+    check_evidence(text, &out.incidents);
+}
+
+#[test]
+fn an_ethnic_group_named_like_a_foreign_town_is_no_place() {
+    // The Bodo of Assam, not Bodø in Norway.
+    let ex = real_extractor();
+    let text = "Suspected Bodo rebels shot dead four villagers on Tuesday night.";
+    let out = run(&ex, text, "2004-10-05");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_eq!(loc.country_code.as_deref(), Some("IN"));
+    check_evidence(text, &out.incidents);
+}

@@ -178,14 +178,28 @@ pub(crate) struct Record {
     pub(crate) user: bool,
 }
 
+/// How a name belongs to its record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NameKind {
+    /// The record's own name.
+    Primary,
+    /// A hand-written English name (an exonym: "San Sebastian" for "Donostia / San Sebastián").
+    English,
+    /// Any other spelling.
+    Alias,
+}
+
 /// One way of writing a record's name.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Entry {
     pub(crate) record: u32,
     /// Hash of the exact key of this spelling.
     pub(crate) exact: u64,
-    /// The record's own name (not an alias).
+    /// The record's own name (not an alias), or one of its hand-written English names.
     pub(crate) primary: bool,
+    /// One of the record's hand-written English names (`data/gazetteer/aliases.toml`): the
+    /// name English news uses for this place.
+    pub(crate) english: bool,
 }
 
 /// The spellings filed under one key: most keys have one, so it is kept inline.
@@ -243,19 +257,19 @@ pub(crate) struct Index {
 }
 
 impl Index {
-    fn add_name(&mut self, record: u32, name: &str, primary: bool, lex: &Lexicon) {
+    fn add_name(&mut self, record: u32, name: &str, kind: NameKind, lex: &Lexicon) {
         let mut kb = std::mem::take(&mut self.keybuf);
         kb.keys(name, |w| lex.is_article(w));
         if !kb.folded.is_empty() {
             let n = kb.exact.split(' ').count();
             self.max_tokens = self.max_tokens.max(n);
-            self.add_keys(&kb, record, primary);
+            self.add_keys(&kb, record, kind);
             // "The Hague" is also written "the Hague".
             if let Some(rest) = kb.exact.strip_prefix("the ") {
                 let rest = rest.to_string();
                 kb.keys(&rest, |w| lex.is_article(w));
                 if !kb.folded.is_empty() {
-                    self.add_keys(&kb, record, primary);
+                    self.add_keys(&kb, record, kind);
                 }
             }
         }
@@ -263,11 +277,12 @@ impl Index {
     }
 
     /// Indexes the keys just computed in `kb` for `record`.
-    fn add_keys(&mut self, kb: &KeyBuf, record: u32, primary: bool) {
+    fn add_keys(&mut self, kb: &KeyBuf, record: u32, kind: NameKind) {
         let entry = Entry {
             record,
             exact: kb.exact_hash,
-            primary,
+            primary: kind != NameKind::Alias,
+            english: kind == NameKind::English,
         };
         self.insert_entry(kb.folded_hash, entry);
         self.prefixes.extend(kb.prefixes.iter().copied());
@@ -297,17 +312,24 @@ impl Index {
         self.keybuf = kb;
     }
 
+    /// Adds a record; its first `english` aliases are hand-written English names.
     fn push<'s>(
         &mut self,
         rec: Record,
         aliases: impl IntoIterator<Item = &'s str>,
+        english: usize,
         lex: &Lexicon,
     ) -> u32 {
         let id = u32::try_from(self.records.len()).unwrap_or(u32::MAX);
-        self.add_name(id, &rec.place.name, true, lex);
+        self.add_name(id, &rec.place.name, NameKind::Primary, lex);
         self.records.push(rec);
-        for a in aliases {
-            self.add_name(id, a, false, lex);
+        for (k, a) in aliases.into_iter().enumerate() {
+            let kind = if k < english {
+                NameKind::English
+            } else {
+                NameKind::Alias
+            };
+            self.add_name(id, a, kind, lex);
         }
         id
     }
@@ -367,6 +389,11 @@ impl Index {
             let capital = f[8].split(',').any(|x| x == "capital");
             let seat = f[8].split(',').any(|x| x == "seat");
             let seat2 = f[8].split(',').any(|x| x == "seat2");
+            let english = f[8]
+                .split(',')
+                .find_map(|x| x.strip_prefix("en:"))
+                .and_then(|n| n.parse().ok())
+                .unwrap_or(0);
             let aliases = || f[9].split('|').filter(|a| !a.is_empty());
             // "Damascus Governorate", "Zhytomyr Oblast", "Muhafazat Hadramaout" are also
             // written without the generic word.
@@ -393,6 +420,7 @@ impl Index {
                     user: false,
                 },
                 aliases().chain(short.as_deref()),
+                english,
                 lex,
             );
         }
@@ -425,6 +453,7 @@ impl Index {
                     user: true,
                 },
                 aliases,
+                0,
                 lex,
             );
         }

@@ -29,6 +29,8 @@ struct Cand {
     record: u32,
     exact: bool,
     primary: bool,
+    /// Matched, as written, through a hand-written English name of the place.
+    english: bool,
     score: f32,
 }
 
@@ -57,6 +59,12 @@ struct Hit {
 type Context = HashMap<String, f32, FnvBuild>;
 
 const MAX_SPAN: usize = 8;
+/// The population from which a town stays itself in a text whose only country cues are
+/// demonyms of another country (see `locate_with_context`).
+const PEOPLE_ONLY_TOWN_POP: u64 = 20_000;
+/// The weight of a hand-written English name (`data/gazetteer/aliases.toml`) in a candidate's
+/// score: as much as a match written exactly as the gazetteer has it.
+const ENGLISH_NAME_BONUS: f32 = 1.0;
 
 /// A town this close to the centre of a country the text names is no stray namesake, even in
 /// another country: it lies across that country's border (only small countries have their
@@ -144,6 +152,7 @@ impl Layers<'_> {
                     record,
                     exact: h,
                     primary,
+                    english,
                 } = *e;
                 let is_exact = h == exact;
                 if let Some(c) = out
@@ -152,12 +161,14 @@ impl Layers<'_> {
                 {
                     c.exact |= is_exact;
                     c.primary |= primary && is_exact;
+                    c.english |= english && is_exact;
                 } else {
                     out.push(Cand {
                         layer,
                         record,
                         exact: is_exact,
                         primary: primary && is_exact,
+                        english: english && is_exact,
                         score: 0.0,
                     });
                 }
@@ -228,7 +239,11 @@ impl Layers<'_> {
             .unwrap_or(1)
             .clamp(1, MAX_SPAN);
         let mut ctx = Context::default();
-        let mut hits = self.find_spans(text, &toks, upper, max_span, &mut ctx);
+        // The countries the text names as places: by name, by a division of theirs, or by a
+        // demonym said of a place ("the Iraqi town of X"), not of people ("a Turkish driver").
+        let mut named_countries: Vec<String> = Vec::new();
+        let mut hits =
+            self.find_spans(text, &toks, upper, max_span, &mut ctx, &mut named_countries);
         self.mark_admin_hints(&toks, &mut hits);
         self.find_compositions(text, &toks, upper, &mut hits, lex);
         hits.sort_by_key(|h| (h.start, h.end));
@@ -250,6 +265,7 @@ impl Layers<'_> {
                     k == 0 && h.t0 == 0 && toks[h.t0..h.t1].iter().all(|t| t.all_caps) && !upper;
                 let w = if prefix { 5.0 } else { 2.0 };
                 *ctx.entry(countries[0].to_string()).or_default() += w;
+                named_countries.push(countries[0].to_string());
             } else if h.admin_hint || toks[h.t1 - 1].is(Lists::ADMIN1_WORDS) {
                 // "Diyarbakir Province" names its country as a demonym would.
                 let mut ccs = h
@@ -261,6 +277,7 @@ impl Layers<'_> {
                 if let Some(first) = ccs.next() {
                     if ccs.all(|cc| cc == first) {
                         *ctx.entry(first.to_string()).or_default() += 1.0;
+                        named_countries.push(first.to_string());
                     }
                 }
             }
@@ -342,7 +359,11 @@ impl Layers<'_> {
             // a small town of a country the text never names, in a text that names its
             // countries, is a place of that text the gazetteer does not know.
             let notable = r.capital || r.user || inner.population >= 100_000;
-            let named = ctx.is_empty() || ctx.contains_key(&inner.country_code);
+            // A text that names no country by name, only peoples ("US contractors were shot in
+            // Tikrit"), says who rather than where: a town of some size keeps its country.
+            let named = ctx.is_empty()
+                || ctx.contains_key(&inner.country_code)
+                || (named_countries.is_empty() && inner.population >= PEOPLE_ONLY_TOWN_POP);
             let foreign = !named && inner.precision == Precision::Town && !notable;
             // ... unless it lies near another town of the text ("an Israeli from Afula was
             // killed in Jenin": Jenin is 15 km from Afula, across a border), or near the
@@ -414,6 +435,7 @@ impl Layers<'_> {
         upper: bool,
         max_span: usize,
         ctx: &mut Context,
+        named: &mut Vec<String>,
     ) -> Vec<Hit> {
         let n = toks.len();
         let article = |k: usize| -> bool {
@@ -521,6 +543,14 @@ impl Layers<'_> {
                 let exact = exact_at[o];
                 if let Some(cc) = self.demonym(exact) {
                     *ctx.entry(cc.to_string()).or_default() += 1.0;
+                    let of_place = toks.get(t1).is_some_and(|t| {
+                        t.is(Lists::SETTLEMENT_WORDS)
+                            || t.is(Lists::DISTRICT_WORDS)
+                            || t.is(Lists::ADMIN1_WORDS)
+                    });
+                    if of_place {
+                        named.push(cc.to_string());
+                    }
                     found = Some((t1, None));
                     break;
                 }
@@ -707,7 +737,14 @@ impl Layers<'_> {
                 }
                 _ => locating_gap(&gap, lex),
             };
-            if contains {
+            // A country lies inside no other place ("rockets fired into Israel from the
+            // Gaza Strip").
+            let country = !hits[k].cands.is_empty()
+                && hits[k]
+                    .cands
+                    .iter()
+                    .all(|c| self.record(c).place.precision == Precision::Country);
+            if contains && !country {
                 hits[k].container = Some(hits[k + 1].start);
             }
         }
@@ -1025,6 +1062,11 @@ impl Layers<'_> {
                 }
                 if c.primary {
                     s += 0.3;
+                }
+                // The name English news uses for the place ("San Sebastian", Spain's, not the
+                // Puerto Rican town of that name).
+                if c.english {
+                    s += ENGLISH_NAME_BONUS;
                 }
                 if let Some(&w) = ctx.get(&p.country_code) {
                     let w = if lent.as_deref() == Some(p.country_code.as_str()) {

@@ -606,3 +606,50 @@ fn a_known_name_said_to_be_inside_a_distant_town_is_that_towns_district() {
     let m = find(&found, "Dniprovskyi district");
     assert_eq!(m.place.name, "Kherson", "{found:#?}");
 }
+
+#[test]
+fn demonyms_alone_do_not_move_a_sizeable_town_abroad() {
+    // "Turkish" and "US" say who the victims were, not where: Tikrit is Iraq's.
+    let found = locate("A Turkish driver working for US forces was shot dead in Tikrit.");
+    assert_eq!(find(&found, "Tikrit").place.country_code, "IQ");
+    // A small foreign namesake still yields to a country the text names.
+    let found =
+        locate("Gunmen shot two policemen in Sumar. Attacks on police are frequent in Iraq.");
+    assert_eq!(find(&found, "Sumar").place.country_code, "IQ");
+}
+
+#[test]
+fn an_english_exonym_outranks_a_smaller_namesake_of_that_local_name() {
+    // GeoNames files Spain's city as "Donostia / San Sebastián", with "San Sebastian" only an
+    // alias; Puerto Rico's San Sebastián is a town of ten thousand.
+    let found = locate("Youths set a bus on fire in San Sebastian on Saturday night.");
+    assert_eq!(find(&found, "San Sebastian").place.country_code, "ES");
+    let found = locate("A parcel bomb was defused at a tax office in Vitoria.");
+    assert_eq!(find(&found, "Vitoria").place.country_code, "ES");
+    // A named country still wins over the exonym's city.
+    let found = locate("A bank was robbed in San Sebastian, Puerto Rico.");
+    assert_eq!(find(&found, "San Sebastian").place.country_code, "PR");
+}
+
+#[test]
+fn a_country_lies_inside_no_other_place() {
+    // "X from Y" can place a town inside Y ("a village 5 km from Y"), never a country.
+    let found = locate("Rockets were fired into Israel from Lebanon on Sunday.");
+    assert_eq!(find(&found, "Israel").place.country_code, "IL");
+    assert_eq!(find(&found, "Lebanon").place.country_code, "LB");
+}
+
+#[test]
+fn a_demonym_said_of_a_place_names_its_country() {
+    // "the Iraqi town of X" places X in Iraq as surely as "X, Iraq".
+    let found = locate("Gunmen killed two guards in the Iraqi town of Sumar on Friday.");
+    assert_eq!(find(&found, "Sumar").place.country_code, "IQ");
+}
+
+#[test]
+fn kashmir_towns_by_their_english_spelling() {
+    // GeoNames has "Rajaori" and "Bāramūla"; English news writes "Rajouri", "Baramulla".
+    let found = locate("Militants fired on a police post in Rajouri and in Baramulla.");
+    assert_eq!(find(&found, "Rajouri").place.country_code, "IN");
+    assert_eq!(find(&found, "Baramulla").place.country_code, "IN");
+}
