@@ -279,11 +279,11 @@ impl Extractor {
                 another: another.is_some(),
             });
         }
+        // Does a sentence tell of an incident? In a short report, any word of violence that is
+        // not an accident's or history's does.
+        let tells = |s: &SentInfo| s.event || short && s.strongest.is_some() && !s.background;
         // A report that tells of no incident is done: no actors, no places.
-        if !info
-            .iter()
-            .any(|s| s.event || short && s.strongest.is_some() && !s.background)
-        {
+        if !info.iter().any(tells) {
             return Extraction {
                 graphic,
                 incidents: Vec::new(),
@@ -301,10 +301,7 @@ impl Extractor {
         }
         // Places are looked up only in reports that tell of an incident.
         let located_text = place_text(&doc, &info);
-        let mentions = if info
-            .iter()
-            .any(|s| s.event || short && s.strongest.is_some() && !s.background)
-        {
+        let mentions = if info.iter().any(tells) {
             self.gaz.locate(&located_text)
         } else {
             Vec::new()
