@@ -54,8 +54,9 @@ const NEGATION_WINDOW: usize = 2;
 
 /// Drops the triggers of tokens `t0..t1` that tell of no act: in a question, after a word of
 /// intent, threat, prevention or generality in the same clause ("threatened to kill", "a wave of
-/// bombings"), right after a negation, or naming a weapon in a sentence about weapons seized or
-/// found ("troops seized rifles and grenades").
+/// bombings"), right after a negation, before a word of habit ("shelled almost daily"), as the
+/// consequence of a blast, or naming a weapon in a sentence about weapons seized ("troops seized
+/// rifles and grenades").
 pub(crate) fn drop_unreal(doc: &Doc, lex: &Lexicon, t0: usize, t1: usize, ev: &mut SentEvents) {
     if ev.triggers.is_empty() {
         return;
@@ -63,10 +64,8 @@ pub(crate) fn drop_unreal(doc: &Doc, lex: &Lexicon, t0: usize, t1: usize, ev: &m
     // A question asks whether violence happened, unless it counts its victims ("what about the
     // eight bombs that killed six soldiers?").
     let question = (t0..t1).rev().take(3).any(|k| doc.is_punct(k, "?"))
-        && !(t0..t1).any(|k| {
-            doc.toks[k].kind == crate::text::Kind::Num
-                || doc.is(k, |t| matches!(t, Tag::Cardinal(_)))
-        });
+        && !(t0..t1).any(|k| doc.toks[k].kind == crate::text::Kind::Num)
+        && !doc.any_in(t0, t1, |t| matches!(t, Tag::Cardinal(_)));
     if question {
         ev.triggers.clear();
         return;
@@ -85,15 +84,14 @@ pub(crate) fn drop_unreal(doc: &Doc, lex: &Lexicon, t0: usize, t1: usize, ev: &m
             });
         }
     }
-    let seized = (t0..t1).any(|k| doc.find(k, |t| t == Tag::Seizure).is_some());
+    let seized = doc.any_in(t0, t1, |t| t == Tag::Seizure);
     ev.triggers.retain(|&(id, a, b)| {
         if seized && lex.triggers[id as usize].instrument {
             return false;
         }
         // "has been shelled almost daily": a habit, not an act.
         for k in b..t1.min(b + HABIT_WINDOW) {
-            if doc.is_punct(k, ",") || doc.is_punct(k, ";") || doc.is(k, |t| t == Tag::ClauseBreak)
-            {
+            if clause_edge(doc, k) {
                 break;
             }
             if doc.find(k, |t| t == Tag::Habitual).is_some() {
@@ -102,8 +100,7 @@ pub(crate) fn drop_unreal(doc: &Doc, lex: &Lexicon, t0: usize, t1: usize, ev: &m
         }
         let from = a.saturating_sub(UNREAL_WINDOW).max(t0);
         for k in (from..a).rev() {
-            if doc.is_punct(k, ",") || doc.is_punct(k, ";") || doc.is(k, |t| t == Tag::ClauseBreak)
-            {
+            if clause_edge(doc, k) {
                 break;
             }
             if doc
@@ -124,6 +121,11 @@ pub(crate) fn drop_unreal(doc: &Doc, lex: &Lexicon, t0: usize, t1: usize, ev: &m
         }
         true
     });
+}
+
+/// Does token `k` end a clause (a comma, a semicolon, "and", "but", "that", ...)?
+fn clause_edge(doc: &Doc, k: usize) -> bool {
+    doc.is_punct(k, ",") || doc.is_punct(k, ";") || doc.is(k, |t| t == Tag::ClauseBreak)
 }
 
 /// Rank of an event type in the lexicon's priority list (lower first).
