@@ -106,6 +106,9 @@ pub(crate) fn drop_unreal(doc: &Doc, lex: &Lexicon, t0: usize, t1: usize, ev: &m
             if doc
                 .find(k, |t| t == Tag::Unreal)
                 .is_some_and(|h| k + h.len <= a)
+                || doc
+                    .find(k, |t| t == Tag::UnrealNext)
+                    .is_some_and(|h| k + h.len == a)
             {
                 return false;
             }
@@ -235,6 +238,34 @@ mod tests {
         assert_eq!(
             real_events("They had planned to leave, but gunmen attacked the bus."),
             vec!["armed_attack", "armed_attack"]
+        );
+    }
+
+    #[test]
+    fn a_process_under_way_is_no_act_only_right_before_the_trigger() {
+        assert!(real_events("Civilians in the old town are being shelled.").is_empty());
+        // Further away, "are being" belongs to another verb: the bomb was planted.
+        assert_eq!(
+            real_events("Two men are being questioned over a pipe bomb left at the depot."),
+            vec!["bombing"]
+        );
+        // A mission is an intent.
+        assert!(real_events("The spy had the mission of assassinating the mayor.").is_empty());
+    }
+
+    #[test]
+    fn verb_forms_and_mines_stuck_to_a_hull_are_triggers() {
+        assert_eq!(
+            real_events("The militia admitted abducting two engineers."),
+            vec!["abduction"]
+        );
+        assert_eq!(
+            real_events("The judge was assasinated outside his office."),
+            vec!["armed_attack"]
+        );
+        assert_eq!(
+            real_events("The tanker was damaged by two limpet mines."),
+            vec!["bombing"]
         );
     }
 

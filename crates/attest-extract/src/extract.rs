@@ -224,6 +224,7 @@ impl Extractor {
             }
             let (t0, t1) = (s.t0, s.t1);
             let mut ev = sentence_events(&doc, t0, t1);
+            let told = ev.triggers.clone();
             drop_unreal(&doc, lex, t0, t1, &mut ev);
             // Counts of other or several events ("in similar attacks that night") are not this
             // incident's, and uncertain ones ("may have been killed") are not reported.
@@ -248,9 +249,17 @@ impl Extractor {
                 .into_iter()
                 .filter(|h| !dateline(&doc, h))
                 .collect();
-            // A sentence dated long before publication tells background, not the incident.
-            let history =
-                sent_dates.iter().any(|h| h.history) && !sent_dates.iter().any(|h| !h.history);
+            // A sentence dated long before publication tells background, not the incident. An
+            // old date dates the act told nearest to it: when that act is one the sentence does
+            // not tell as real ("bombed in response to the sentences of men convicted of
+            // kidnapping in 1971"), the old date does not make the real act history.
+            let other_acts = !ev.triggers.is_empty()
+                && sent_dates
+                    .iter()
+                    .all(|h| nearest_act(&told, h).is_some_and(|x| !ev.triggers.contains(&x)));
+            let history = sent_dates.iter().any(|h| h.history)
+                && !sent_dates.iter().any(|h| !h.history)
+                && !other_acts;
             // "a cargo plane crashed into homes, killing 17": an accident, not an attack.
             let accident = doc.any_in(t0, t1, |t| t == Tag::NotViolence);
             // Weapons or kinds of violence named with no act ("take out your pistols", "victims
@@ -1757,4 +1766,14 @@ fn norm(s: &str) -> String {
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
         .collect()
+}
+/// The act told nearest to a date, by token distance (either side).
+fn nearest_act(acts: &[(u16, usize, usize)], d: &DateHit) -> Option<(u16, usize, usize)> {
+    acts.iter().copied().min_by_key(|&(_, a, b)| {
+        if b <= d.t0 {
+            d.t0 - b
+        } else {
+            a.saturating_sub(d.t1)
+        }
+    })
 }

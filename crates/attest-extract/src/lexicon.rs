@@ -143,6 +143,11 @@ pub(crate) struct EventsData {
     /// speak of it in general ("threatened to kill", "a wave of bombings").
     #[serde(default)]
     pub(crate) unreal: Vec<String>,
+    /// Words right before a trigger that make it a process under way, not an act ("civilians
+    /// are being killed"); further from it they read as anything else ("are being blamed for
+    /// planting a bomb").
+    #[serde(default)]
+    pub(crate) unreal_next: Vec<String>,
     /// Words that make the weapons a sentence names objects, not an attack ("seized rifles").
     #[serde(default)]
     pub(crate) seizure: Vec<String>,
@@ -372,6 +377,7 @@ pub(crate) enum Tag {
     Reflexive,
     NotViolence,
     Unreal,
+    UnrealNext,
     Seizure,
     Another,
     Habitual,
@@ -819,7 +825,7 @@ impl Lexicon {
         let cl = &d.claims;
         let s = &d.sources;
         let f = &d.furniture;
-        let lists: [(&Vec<String>, Tag); 37] = [
+        let lists: [(&Vec<String>, Tag); 38] = [
             (&a.blamed_subject, Tag::BlamedSubject),
             (&a.hedges, Tag::Hedge),
             (&a.part_of, Tag::PartOf),
@@ -847,6 +853,7 @@ impl Lexicon {
             (&f.warnings, Tag::Warning),
             (&d.events.not_violence, Tag::NotViolence),
             (&d.events.unreal, Tag::Unreal),
+            (&d.events.unreal_next, Tag::UnrealNext),
             (&d.events.seizure, Tag::Seizure),
             (&d.events.another, Tag::Another),
             (&d.events.habitual, Tag::Habitual),

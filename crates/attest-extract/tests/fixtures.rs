@@ -642,3 +642,31 @@ fn an_ethnic_group_named_like_a_foreign_town_is_no_place() {
     assert_eq!(loc.country_code.as_deref(), Some("IN"));
     check_evidence(text, &out.incidents);
 }
+
+#[test]
+fn an_old_date_of_another_act_does_not_make_the_incident_history() {
+    // 1998 dates the trial's kidnapping, told nearest to it; the bombing is the report's own.
+    let ex = test_extractor();
+    let text = "A bomb wrecked the consulate in Kharkiv in protest at the trial of two men \
+                convicted of kidnapping a diplomat in 1998.";
+    let out = run(&ex, text, "2004-06-02");
+    assert_eq!(out.incidents.len(), 1, "{:?}", out.incidents);
+    assert_eq!(out.incidents[0].event_type, "bombing");
+    check_evidence(text, &out.incidents);
+    // The same date right by the bombing makes it history.
+    let text = "A bomb wrecked the consulate in Kharkiv in 1998.";
+    assert!(run(&ex, text, "2004-06-02").incidents.is_empty());
+}
+
+#[test]
+fn travellers_taken_anchor_an_abduction_in_a_long_report() {
+    // A long report: the kidnapping names no count of dead, no town and no date, but whom.
+    let ex = test_extractor();
+    let filler = " Officials met the families in the capital and promised news soon.".repeat(16);
+    let text = format!("Twelve tourists were kidnapped while crossing the desert.{filler}");
+    let out = run(&ex, &text, "2003-05-13");
+    assert_eq!(out.incidents.len(), 1, "{:?}", out.incidents);
+    assert_eq!(out.incidents[0].event_type, "abduction");
+    assert!(out.incidents[0].targets.contains(&"civilians".to_string()));
+    check_evidence(&text, &out.incidents);
+}
