@@ -130,6 +130,8 @@ struct Draft {
     towns: Vec<String>,
     /// Its first death toll.
     killed: Option<u32>,
+    /// The days its event sentences name.
+    days: Vec<chrono::NaiveDate>,
     /// Strongest trigger: (strength, event type).
     dtype: Option<(u8, String)>,
 }
@@ -139,6 +141,14 @@ fn first_killed(cs: &[Cas]) -> Option<u32> {
     cs.iter()
         .find(|c| c.kind == CasKind::Killed && !c.zero && !c.additional && !c.subset)
         .and_then(|c| c.low)
+}
+
+/// The days a sentence names (dates of day precision).
+fn days_of(s: &SentInfo) -> impl Iterator<Item = chrono::NaiveDate> + '_ {
+    s.dates
+        .iter()
+        .filter(|d| d.precision == "day")
+        .map(|d| d.start)
 }
 
 /// Normalised names of the towns of a sentence.
@@ -165,6 +175,11 @@ impl Draft {
         }
         if self.killed.is_none() {
             self.killed = first_killed(&s.cas);
+        }
+        for d in days_of(s) {
+            if !self.days.contains(&d) {
+                self.days.push(d);
+            }
         }
         if let Some((st, id)) = s.strongest {
             let ev = &lex.triggers[id].event;
@@ -803,6 +818,14 @@ impl Extractor {
             && !here.is_empty()
             && !d.towns.is_empty()
             && !here.iter().any(|h| d.towns.contains(h))
+        {
+            return true;
+        }
+        // Another day: an act dated two days or more from every day of the incident.
+        if strong_trigger
+            && !d.days.is_empty()
+            && days_of(s).next().is_some()
+            && days_of(s).all(|x| d.days.iter().all(|y| (x - *y).num_days().abs() > 1))
         {
             return true;
         }

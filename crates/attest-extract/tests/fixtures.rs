@@ -670,3 +670,24 @@ fn travellers_taken_anchor_an_abduction_in_a_long_report() {
     assert!(out.incidents[0].targets.contains(&"civilians".to_string()));
     check_evidence(&text, &out.incidents);
 }
+
+#[test]
+fn acts_days_apart_are_two_incidents() {
+    // Same town, same kind of act, a week apart: two incidents, each with its day.
+    let ex = test_extractor();
+    let text = "Gunmen shot dead a judge in Kharkiv on 3 May. The judge had received threats. \
+                On 9 May gunmen shot dead a lawyer in Kharkiv as he left his office.";
+    let out = run(&ex, text, "2023-05-12");
+    let days: Vec<Option<&str>> = out
+        .incidents
+        .iter()
+        .map(|i| i.date.start.as_deref())
+        .collect();
+    assert_eq!(days.len(), 2, "{:?}", out.incidents);
+    assert!(days.contains(&Some("2023-05-03")) && days.contains(&Some("2023-05-09")));
+    check_evidence(text, &out.incidents);
+    // The next day's follow-up of the same act stays one incident.
+    let text = "Gunmen shot dead a judge in Kharkiv on 3 May. On 4 May police said the gunmen \
+                shot him from a car.";
+    assert_eq!(run(&ex, text, "2023-05-12").incidents.len(), 1);
+}
