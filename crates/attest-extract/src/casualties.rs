@@ -512,6 +512,26 @@ pub(crate) fn casualties(doc: &Doc, t0: usize, t1: usize) -> Vec<Cas> {
         }
         i = w_end;
     }
+    // "His body was found": one death, when the sentence counts no other.
+    if !out.iter().any(|c| c.kind == CasKind::Killed) {
+        if let Some((i, h)) =
+            (t0..t1).find_map(|i| doc.find(i, |t| t == Tag::OneDead).map(|h| (i, h)))
+        {
+            out.push(Cas {
+                kind: CasKind::Killed,
+                low: Some(1),
+                high: Some(1),
+                span: doc.span(i, i + h.len),
+                additional: false,
+                subset: false,
+                zero: false,
+                vague: false,
+                // "the body of the bomber"
+                perp: perp_in(doc, i, (i + h.len + 3).min(t1)),
+                specific: true,
+            });
+        }
+    }
     out
 }
 
@@ -791,6 +811,18 @@ fn left_count(
             {
                 return None;
             }
+            // "five members of a family": the article opens a phrase inside the subject
+            // ("five passengers in a minibus": after a preposition likewise.)
+            if n.article
+                && n.t0 > t0
+                && doc.is(n.t0 - 1, |t| {
+                    matches!(t, Tag::UnitOf | Tag::PlacePreposition)
+                })
+            {
+                k = n.t0 - 1;
+                steps += 1;
+                continue;
+            }
             if n.article && !saw_singular {
                 // "a seriously injured baby": the noun comes after the casualty word.
                 let mut r = w_end;
@@ -873,6 +905,15 @@ fn left_count(
             return None;
         }
         let t = doc.toks[p];
+        // "three U.S. officers": the stop closing an initialism is part of it.
+        let initialism_stop = p > t0
+            && doc.is_punct(p, ".")
+            && doc.toks[p - 1].end == t.start
+            && doc.raw(p - 1).contains('.');
+        if initialism_stop {
+            k = p;
+            continue;
+        }
         if t.kind == Kind::Punct && !doc.is_punct(p, "-") {
             break;
         }
@@ -882,8 +923,10 @@ fn left_count(
         }
         // "Two gunmen shot and killed ...": the counted people are the attackers.
         if doc.find(p, |t| t == Tag::GenericActor).is_some() && kind == CasKind::Killed {
-            let active =
-                (p + 1..w0).any(|q| doc.find(q, |t| matches!(t, Tag::Trigger(_))).is_some());
+            // ... unless a passive comes first: "a police officer was shot and killed".
+            let active = (p + 1..w0)
+                .take_while(|&q| !doc.is(q, |t| matches!(t, Tag::SingularAux | Tag::PluralAux)))
+                .any(|q| doc.find(q, |t| matches!(t, Tag::Trigger(_))).is_some());
             if active {
                 return None;
             }
@@ -895,7 +938,8 @@ fn left_count(
         } else if doc.is(p, |t| {
             matches!(t, Tag::Aux | Tag::PassiveFiller | Tag::SingularAux)
         }) {
-        } else if t.kind == Kind::Word {
+        } else if t.kind == Kind::Word && !doc.raw(p).ends_with("'s") {
+            // ("the officer's bodyguards": a possessive qualifies the noun.)
             unknown += 1;
             if unknown > 2 || doc.find(p, |t| cas_kind(t).is_some()).is_some() {
                 break;
@@ -919,9 +963,15 @@ fn left_count(
     // The subject right before "was" must be a person noun or a name.
     // ... or a noun that is not a thing, or an appositive ("Safwan Ayid, a police officer, was").
     // "an officer who was killed last year": a relative clause tells background.
+    // "the driver of the car was killed": a person noun before "of" heads the subject.
+    let of_head = a > t0 + 1
+        && (a.saturating_sub(4).max(t0 + 1)..a - 1).any(|q| {
+            doc.is(q, |t| t == Tag::UnitOf) && doc.is(q - 1, |t| t == Tag::PeopleSingular)
+        });
     let subj_ok = a > t0
         && !doc.is(a - 1, |t| t == Tag::RelPronoun)
         && (doc.is(a - 1, |t| t == Tag::PeopleSingular)
+            || of_head
             || doc.capword(a - 1)
             || doc.is_punct(a - 1, ",")
             || doc.toks[a - 1].kind == Kind::Word
@@ -969,6 +1019,61 @@ mod tests {
     }
 
     use CasKind::{Injured as I, Killed as K};
+
+    #[test]
+    fn subjects_with_initialisms_phrases_and_possessives() {
+        assert_eq!(
+            cas("Three U.N. engineers were killed."),
+            vec![(K, Some(3), Some(3))]
+        );
+        assert_eq!(
+            cas("Two East Timorese citizens were killed near the port."),
+            vec![(K, Some(2), Some(2))]
+        );
+        assert_eq!(
+            cas("Four members of a television crew were killed."),
+            vec![(K, Some(4), Some(4))]
+        );
+        assert_eq!(
+            cas("Six passengers in a minibus were wounded."),
+            vec![(I, Some(6), Some(6))]
+        );
+        assert_eq!(
+            cas("Two of the judge's guards were also killed."),
+            vec![(K, Some(2), Some(2))]
+        );
+        assert_eq!(
+            cas("The owner of the shop was killed."),
+            vec![(K, Some(1), Some(1))]
+        );
+        // A passive comes first: the police are the victims, not the killers.
+        assert_eq!(
+            cas("A police officer was shot and killed by two men on a motorbike."),
+            vec![(K, Some(1), Some(1))]
+        );
+        // ... but "police shot and killed" names who killed.
+        assert!(cas("Three police shot and killed a robber.")
+            .iter()
+            .all(|c| c.1 != Some(3)));
+    }
+
+    #[test]
+    fn a_body_found_is_one_death() {
+        assert_eq!(
+            cas("The body of a teacher was found near the canal."),
+            vec![(K, Some(1), Some(1))]
+        );
+        assert_eq!(
+            cas("His body was recovered on Sunday."),
+            vec![(K, Some(1), Some(1))]
+        );
+        // A count of bodies stays the count.
+        assert_eq!(
+            cas("The bodies of four men were found."),
+            vec![(K, Some(4), Some(4))]
+        );
+        assert!(cas("The governing body met on Sunday.").is_empty());
+    }
 
     #[test]
     fn verb_then_count() {

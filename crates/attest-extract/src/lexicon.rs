@@ -200,6 +200,9 @@ pub(crate) struct CasualtiesData {
     pub(crate) killed: Vec<String>,
     pub(crate) injured: Vec<String>,
     pub(crate) none_killed: Vec<String>,
+    /// Phrases that by themselves tell of one death ("his body was found").
+    #[serde(default)]
+    pub(crate) one_dead: Vec<String>,
     pub(crate) none_injured: Vec<String>,
     pub(crate) none_either: Vec<String>,
     pub(crate) auxiliaries: Vec<String>,
@@ -360,6 +363,7 @@ pub(crate) enum Tag {
     Killed,
     Injured,
     NoneKilled,
+    OneDead,
     NoneInjured,
     NoneEither,
     Aux,
@@ -774,7 +778,7 @@ impl Lexicon {
         }
         let c = &d.casualties;
         let y = &d.syntax;
-        let lists: [(&Vec<String>, Tag); 40] = [
+        let lists: [(&Vec<String>, Tag); 41] = [
             (&c.intransitive, Tag::Intransitive),
             (&c.reflexive_pronouns, Tag::Reflexive),
             (&c.relative_pronouns, Tag::RelPronoun),
@@ -805,6 +809,7 @@ impl Lexicon {
             (&c.killed, Tag::Killed),
             (&c.injured, Tag::Injured),
             (&c.none_killed, Tag::NoneKilled),
+            (&c.one_dead, Tag::OneDead),
             (&c.none_injured, Tag::NoneInjured),
             (&c.none_either, Tag::NoneEither),
             (&c.auxiliaries, Tag::Aux),
