@@ -609,6 +609,16 @@ fn along_with(
     Some((low, high, end))
 }
 
+/// The nearest counted group of people before `w0` in the sentence, not the attackers ("a taxi
+/// carrying two police officers, killing them"): (low, high).
+fn group_before(doc: &Doc, t0: usize, w0: usize) -> Option<(Option<u32>, Option<u32>)> {
+    (t0..w0).rev().find_map(|j| {
+        let (l, h, e) = group_at(doc, j, t0, w0)?;
+        let counted = doc.toks[j].kind == Kind::Num || doc.is(j, |t| matches!(t, Tag::Cardinal(_)));
+        (counted && e <= w0 && l.is_some() && !perp_in(doc, j, e)).then_some((l, h))
+    })
+}
+
 /// A victim or group of victims at `j`: a counted group ("three civilians", "his mother",
 /// followed by a name or not) or a name.
 fn victim_at(
@@ -624,6 +634,16 @@ fn victim_at(
             _ => e,
         };
         return Some((l, h, e));
+    }
+    // "police officer Asaad Ahmed": a person noun used as a title before a name.
+    let mut k = j;
+    while k < t1 && k < j + 3 && is_people(doc, k) {
+        k += 1;
+    }
+    if k > j && doc.is(k - 1, |t| t == Tag::PeopleSingular) && !perp_in(doc, j, k) {
+        if let Some(e) = name_at(doc, k, t1) {
+            return Some((Some(1), Some(1), e));
+        }
     }
     name_at(doc, j, t1).map(|e| (Some(1), Some(1), e))
 }
@@ -660,6 +680,9 @@ fn right_count(
                 || doc.is(w_end + 1, |t| t == Tag::SumJoiner));
         let (mut low, mut high, mut end) = if another || doc.is(w_end, |t| t == Tag::OnePronoun) {
             (Some(1), Some(1), w_end + 1)
+        } else if let Some(h) = doc.find(w_end, |t| t == Tag::GroupPronoun) {
+            let (l, h2) = group_before(doc, t0, w0)?;
+            (l, h2, w_end + h.len)
         } else {
             victim_at(doc, w_end, t0, t1)?
         };
@@ -1055,6 +1078,20 @@ mod tests {
         assert!(cas("Three police shot and killed a robber.")
             .iter()
             .all(|c| c.1 != Some(3)));
+    }
+
+    #[test]
+    fn titles_before_names_and_pronouns_for_groups() {
+        assert_eq!(
+            cas("Gunmen raided the post, killing police officer Omar Haddad."),
+            vec![(K, Some(1), Some(1))]
+        );
+        assert_eq!(
+            cas("Rebels ambushed a van carrying three nurses, killing them."),
+            vec![(K, Some(3), Some(3))]
+        );
+        // The only group named before "them" is the attackers': no count.
+        assert!(cas("Four gunmen stopped the bus, killing them.").is_empty());
     }
 
     #[test]

@@ -224,6 +224,9 @@ pub(crate) struct CasualtiesData {
     pub(crate) one_determiners: Vec<String>,
     pub(crate) plural_aux: Vec<String>,
     pub(crate) one_pronouns: Vec<String>,
+    /// Pronouns after a casualty verb that count the group named before ("killing them").
+    #[serde(default)]
+    pub(crate) group_pronouns: Vec<String>,
     /// Nouns for the attackers ("the two gunmen were killed"): their dead add to the victims'.
     #[serde(default)]
     pub(crate) perpetrator_nouns: Vec<String>,
@@ -401,6 +404,7 @@ pub(crate) enum Tag {
     OneDeterminer,
     PluralAux,
     OnePronoun,
+    GroupPronoun,
     Determiner,
     ClauseBreak,
     SpeakerTrim,
@@ -778,7 +782,7 @@ impl Lexicon {
         }
         let c = &d.casualties;
         let y = &d.syntax;
-        let lists: [(&Vec<String>, Tag); 41] = [
+        let lists: [(&Vec<String>, Tag); 42] = [
             (&c.intransitive, Tag::Intransitive),
             (&c.reflexive_pronouns, Tag::Reflexive),
             (&c.relative_pronouns, Tag::RelPronoun),
@@ -793,6 +797,7 @@ impl Lexicon {
             (&c.elsewhere_cues, Tag::Elsewhere),
             (&c.toll_nouns, Tag::TollNoun),
             (&c.one_pronouns, Tag::OnePronoun),
+            (&c.group_pronouns, Tag::GroupPronoun),
             (&c.singular_aux, Tag::SingularAux),
             (&c.passive_fillers, Tag::PassiveFiller),
             (&c.additive, Tag::Additive),
