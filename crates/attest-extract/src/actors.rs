@@ -386,7 +386,14 @@ pub(crate) fn perpetrators(doc: &Doc, t0: usize, t1: usize) -> Vec<PerpHit> {
                     || doc.toks[k].kind == Kind::Num
             }) || e < t1
                 && doc.is(e, |t| matches!(t, Tag::PeopleSingular | Tag::PeoplePlural))
-                && doc.find(e, |t| t == Tag::GenericActor).is_none();
+                && doc.find(e, |t| t == Tag::GenericActor).is_none()
+                // ... or is the object of an act just before ("attacked a police checkpoint").
+                || (i.saturating_sub(3).max(t0)..i).any(|k| {
+                    doc.find(k, |t| matches!(t, Tag::Trigger(_))).is_some()
+                        && !(k + 1..i).any(|q| {
+                            doc.is(q, |t| t == Tag::AgentBy) || doc.is_punct(q, ",")
+                        })
+                });
             if trigger_follows && !victim {
                 let (a, _) = np_left(doc, i, t0).unwrap_or((i, e));
                 push(a.min(i), e, doc.span(i, e), false);
@@ -783,6 +790,11 @@ mod tests {
         );
         // A police officer shot is a victim, not an actor.
         assert!(names("A police officer was shot near the market.").is_empty());
+        // ... and police are the object of an attack just before them.
+        assert_eq!(
+            names("Militants stormed a police post, killing two guards."),
+            vec!["Militants"]
+        );
     }
 
     #[test]
