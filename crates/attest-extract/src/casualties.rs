@@ -396,7 +396,12 @@ fn noun_group_after(doc: &Doc, j: usize, end: usize, article: bool) -> Option<us
             break;
         }
         if t.kind == Kind::Punct {
-            if doc.is_punct(k, "-") {
+            // "-", and the stop closing an initialism ("two U.S. missionaries").
+            let initialism_stop = k > j
+                && doc.is_punct(k, ".")
+                && doc.toks[k - 1].end == t.start
+                && doc.raw(k - 1).contains('.');
+            if doc.is_punct(k, "-") || initialism_stop {
                 k += 1;
                 continue;
             }
@@ -1048,6 +1053,10 @@ mod tests {
         assert_eq!(
             cas("Three U.N. engineers were killed."),
             vec![(K, Some(3), Some(3))]
+        );
+        assert_eq!(
+            cas("Rebels admitted killing two U.N. engineers."),
+            vec![(K, Some(2), Some(2))]
         );
         assert_eq!(
             cas("Two East Timorese citizens were killed near the port."),

@@ -1482,10 +1482,13 @@ impl Extractor {
                 .any(|c| !cands[*c].weak && cands[*c].precision <= Precision::Town)
         });
         let dated = d.sents.iter().any(|x| !info[*x].dates.is_empty());
+        // A claim of responsibility for it anchors it too.
+        let claimed = claims.iter().any(|c| c.stance == "claims_responsibility");
         let anchored = !killed.is_unknown()
             || !injured.is_unknown()
             || own_place
             || dated
+            || claimed
             || !targets.is_empty();
         if doc.text.len() > SHORT_REPORT && !anchored {
             return None;

@@ -691,3 +691,21 @@ fn acts_days_apart_are_two_incidents() {
                 shot him from a car.";
     assert_eq!(run(&ex, text, "2023-05-12").incidents.len(), 1);
 }
+
+#[test]
+fn a_claim_of_responsibility_anchors_an_incident_in_a_long_report() {
+    // No count, town, date or target: the group's claim says an act took place.
+    let ex = test_extractor();
+    let filler = " Officials met the families in the capital and promised news soon.".repeat(16);
+    let text = format!(
+        "Unknown men fired shots at the farm. The Black Hand group claimed \
+         responsibility for the shooting.{filler}"
+    );
+    let out = run(&ex, &text, "2003-05-13");
+    assert_eq!(out.incidents.len(), 1, "{:?}", out.incidents);
+    assert!(out.incidents[0]
+        .claims
+        .iter()
+        .any(|c| c.stance == "claims_responsibility"));
+    check_evidence(&text, &out.incidents);
+}
