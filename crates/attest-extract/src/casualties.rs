@@ -424,6 +424,24 @@ fn noun_group_after(doc: &Doc, j: usize, end: usize, article: bool) -> Option<us
     }
 }
 
+/// After a casualty verb and a count, a short run of words the lexicon does not know ending in a
+/// plural ("injuring four baggage handlers"): the people counted. The end of the run.
+fn plural_object(doc: &Doc, j: usize, end: usize) -> Option<usize> {
+    let mut k = j;
+    while k < end && k < j + 3 && doc.toks[k].kind == Kind::Word && doc.hits(k).is_empty() {
+        k += 1;
+    }
+    let closed = k >= end
+        || doc.toks[k].kind == Kind::Punct
+        || doc.is(k, |t| {
+            matches!(
+                t,
+                Tag::PlacePreposition | Tag::Locative | Tag::SumJoiner | Tag::ActorStop
+            )
+        });
+    (k > j && closed && doc.raw(k - 1).to_lowercase().ends_with('s')).then_some(k)
+}
+
 fn bad_context(doc: &Doc, n: &Num, t0: usize) -> bool {
     if n.yearlike {
         return true;
@@ -682,7 +700,9 @@ fn right_count(
             })
             && (w_end + 1 >= t1
                 || doc.toks[w_end + 1].kind == Kind::Punct
-                || doc.is(w_end + 1, |t| t == Tag::SumJoiner));
+                || doc.is(w_end + 1, |t| {
+                    matches!(t, Tag::SumJoiner | Tag::PlacePreposition | Tag::Locative)
+                }));
         let (mut low, mut high, mut end) = if another || doc.is(w_end, |t| t == Tag::OnePronoun) {
             (Some(1), Some(1), w_end + 1)
         } else if let Some(h) = doc.find(w_end, |t| t == Tag::GroupPronoun) {
@@ -756,7 +776,11 @@ fn right_count(
     if bad_context(doc, &n, t0) || n.vague && n.t1 >= t1 {
         return None;
     }
-    let mut end = noun_group_after(doc, n.t1, t1, n.article)?;
+    let mut end = noun_group_after(doc, n.t1, t1, n.article).or_else(|| {
+        (!n.article && !n.vague)
+            .then(|| plural_object(doc, n.t1, t1))
+            .flatten()
+    })?;
     let mut low = n.low;
     let mut high = n.high;
     // "two soldiers and three civilians", "six passengers and the driver"
@@ -866,6 +890,10 @@ fn left_count(
                     r += 1;
                 }
                 if !ok {
+                    // "An Australian engineer was killed": a singular passive still counts one.
+                    if singular_aux.is_some() {
+                        break;
+                    }
                     return None;
                 }
                 return Some(Cas {
@@ -1101,6 +1129,31 @@ mod tests {
         );
         // The only group named before "them" is the attackers': no count.
         assert!(cas("Four gunmen stopped the bus, killing them.").is_empty());
+    }
+
+    #[test]
+    fn objects_the_lexicon_does_not_know_and_singular_passives() {
+        // A count after the verb, then plain words ending in a plural: people.
+        assert_eq!(
+            cas("The blast injured six dock workers, police said."),
+            vec![(I, Some(6), Some(6))]
+        );
+        assert!(cas("The blast injured six.").iter().all(|c| c.1 == Some(6)));
+        // "An Estonian surveyor was killed": one, though the noun is unknown.
+        assert_eq!(
+            cas("An Estonian surveyor was killed near the border."),
+            vec![(K, Some(1), Some(1))]
+        );
+        // "injuries to", like a toll, reaches its number.
+        assert_eq!(
+            cas("The bomb caused injuries to three guards."),
+            vec![(I, Some(3), Some(3))]
+        );
+        // "... and wounded another in an ambush": one more.
+        assert_eq!(
+            cas("Gunmen killed one monk and wounded another in an ambush."),
+            vec![(K, Some(1), Some(1)), (I, Some(1), Some(1))]
+        );
     }
 
     #[test]
