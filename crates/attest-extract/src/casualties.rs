@@ -776,11 +776,17 @@ fn right_count(
     if bad_context(doc, &n, t0) || n.vague && n.t1 >= t1 {
         return None;
     }
-    let mut end = noun_group_after(doc, n.t1, t1, n.article).or_else(|| {
-        (!n.article && !n.vague)
-            .then(|| plural_object(doc, n.t1, t1))
-            .flatten()
-    })?;
+    // "injured ten more": more people of the sentence's kind.
+    let more = !n.article && n.t1 < t1 && doc.is(n.t1, |t| t == Tag::Additive);
+    let mut end = if more {
+        n.t1 + 1
+    } else {
+        noun_group_after(doc, n.t1, t1, n.article).or_else(|| {
+            (!n.article && !n.vague)
+                .then(|| plural_object(doc, n.t1, t1))
+                .flatten()
+        })?
+    };
     let mut low = n.low;
     let mut high = n.high;
     // "two soldiers and three civilians", "six passengers and the driver"
@@ -839,6 +845,27 @@ fn left_count(
     let mut steps = 0;
     // "two civilians were also killed": on top of an earlier count.
     let also = (w0.saturating_sub(4).max(t0)..w0).any(|q| doc.is(q, |t| t == Tag::Additive));
+    // "one was killed and another injured": one more person, of this kind.
+    if w0 > t0 + 1
+        && doc.is(w0 - 1, |t| t == Tag::Singular)
+        && doc.is(w0 - 1, |t| {
+            t == Tag::Qualifier(crate::lexicon::Qualifier::Additional)
+        })
+        && (doc.is(w0 - 2, |t| t == Tag::SumJoiner) || doc.is_punct(w0 - 2, ","))
+    {
+        return Some(Cas {
+            kind,
+            low: Some(1),
+            high: Some(1),
+            span: doc.span(w0 - 1, w_end),
+            additional: false,
+            subset: false,
+            zero: false,
+            vague: false,
+            perp: false,
+            specific: false,
+        });
+    }
     if let Some((n, a, perp)) = coordinated_subject(doc, nums, w0, t0) {
         return Some(Cas {
             kind,
@@ -1148,6 +1175,14 @@ mod tests {
         assert_eq!(
             cas("The bomb caused injuries to three guards."),
             vec![(I, Some(3), Some(3))]
+        );
+        assert_eq!(
+            cas("A teacher was killed and another wounded."),
+            vec![(K, Some(1), Some(1)), (I, Some(1), Some(1))]
+        );
+        assert_eq!(
+            cas("The blast killed four guards and injured ten more."),
+            vec![(K, Some(4), Some(4)), (I, Some(10), Some(10))]
         );
         // "... and wounded another in an ambush": one more.
         assert_eq!(
