@@ -603,6 +603,33 @@ fn group_at(
     (e > m.t1).then_some((m.low, m.high, e))
 }
 
+/// After a victim, an "of" phrase naming where they belong ("the head of the city council"):
+/// the index after it when a list goes on after it, else `e`.
+fn skip_of_phrase(doc: &Doc, e: usize, t1: usize) -> usize {
+    if e >= t1 || !doc.is(e, |t| t == Tag::UnitOf) {
+        return e;
+    }
+    let mut k = e + 1;
+    while k < t1 && k < e + 8 {
+        if doc.is_punct(k, ",") || doc.find(k, |t| t == Tag::SumJoiner).is_some() {
+            return k;
+        }
+        let plain = doc.toks[k].kind == Kind::Word
+            && doc
+                .find(k, |t| {
+                    matches!(t, Tag::Trigger(_) | Tag::Killed | Tag::Injured | Tag::Aux)
+                })
+                .is_none()
+            || doc.is_punct(k, "-")
+            || doc.is_punct(k, ".");
+        if !plain {
+            return e;
+        }
+        k += 1;
+    }
+    e
+}
+
 /// Victims joined after a count by "along with", "together with" or "as well as" (and those
 /// listed after them): (low, high, end).
 fn along_with(
@@ -611,6 +638,8 @@ fn along_with(
     t0: usize,
     t1: usize,
 ) -> Option<(Option<u32>, Option<u32>, usize)> {
+    // "one contractor, Binkumar Gurung, along with six guards": past a name in commas.
+    let e = skip_appositive(doc, e, t1).unwrap_or(e);
     let at = if e < t1 && doc.is_punct(e, ",") {
         e + 1
     } else {
@@ -717,7 +746,9 @@ fn right_count(
         let mut after_name = doc.toks[w_end].cap;
         loop {
             // "killed X, the head of the council, and his wife"
-            let at = match skip_appositive(doc, end, t1) {
+            // "a British employee of the Ministry of Information and his wife"
+            let end_of = skip_of_phrase(doc, end, t1);
+            let at = match skip_appositive(doc, end_of, t1) {
                 Some(k)
                     if k < t1
                         && doc.find(k, |t| t == Tag::SumJoiner).is_some()
@@ -725,7 +756,7 @@ fn right_count(
                 {
                     k
                 }
-                _ => end,
+                _ => end_of,
             };
             let Some(jn) = (at + 1 < t1)
                 .then(|| doc.find(at, |t| t == Tag::SumJoiner))
@@ -790,19 +821,24 @@ fn right_count(
     let mut low = n.low;
     let mut high = n.high;
     // "two soldiers and three civilians", "six passengers and the driver"
-    while let Some(jn) = (end + 1 < t1)
-        .then(|| doc.find(end, |t| t == Tag::SumJoiner))
-        .flatten()
-    {
-        let Some((m_low, m_high, e2)) = group_at(doc, end + jn.len, t0, t1) else {
+    loop {
+        // "an employee of the ministry and his wife"
+        let at = skip_of_phrase(doc, end, t1);
+        let Some(jn) = (at + 1 < t1)
+            .then(|| doc.find(at, |t| t == Tag::SumJoiner))
+            .flatten()
+        else {
+            break;
+        };
+        let Some((m_low, m_high, e2)) = group_at(doc, at + jn.len, t0, t1) else {
             break;
         };
         // After a comma, "a spokesman said" is a new clause, not one more victim, and "eleven
         // people, ten men and a child" breaks the eleven down.
-        if doc.is_punct(end, ",")
+        if doc.is_punct(at, ",")
             && (m_low == Some(1)
                 && m_high == Some(1)
-                && parse_at(doc, end + 1, t1).is_none_or(|m| m.article)
+                && parse_at(doc, at + 1, t1).is_none_or(|m| m.article)
                 || !specific_in(doc, n.t1, end))
         {
             break;
@@ -1188,6 +1224,27 @@ mod tests {
         assert_eq!(
             cas("Gunmen killed one monk and wounded another in an ambush."),
             vec![(K, Some(1), Some(1)), (I, Some(1), Some(1))]
+        );
+    }
+
+    #[test]
+    fn victims_listed_past_where_they_belong_and_their_names() {
+        assert_eq!(
+            cas("A bomb killed an aide of the Ministry of Finance and his wife."),
+            vec![(K, Some(2), Some(2))]
+        );
+        assert_eq!(
+            cas("Gunmen killed the head of the council, Omar Said, and a companion."),
+            vec![(K, Some(2), Some(2))]
+        );
+        assert_eq!(
+            cas("Rebels killed one engineer, Ali Hassan, along with four of his guards."),
+            vec![(K, Some(5), Some(5))]
+        );
+        // Another act after the "of" phrase adds nobody.
+        assert_eq!(
+            cas("Gunmen killed the mayor of the town and wounded two guards."),
+            vec![(K, Some(1), Some(1)), (I, Some(2), Some(2))]
         );
     }
 

@@ -199,6 +199,15 @@ pub(crate) fn cue_places(doc: &Doc, lex: &Lexicon, t0: usize, t1: usize) -> Vec<
             // "a member of Saddam Hussein's party": a name going on into a possessive is a
             // person's or a body's.
             let owner = b < t1 && possessive(doc, b);
+            // "the Ministry of Information": "of" after a capitalised word goes on with a name.
+            let in_name = doc.is(i, |t| t == Tag::UnitOf)
+                && i > t0
+                && doc.capword(i - 1)
+                && i - 1 != doc.sents_start(i - 1);
+            if in_name {
+                i = b.max(i + 1);
+                continue;
+            }
             // "in Qaboun district": the cue after the name says more; it is read next.
             let cued = b < t1
                 && doc
@@ -270,6 +279,16 @@ mod tests {
         assert_eq!(
             names("GUNMEN FIRED ON A BUS NEAR LOS ALAMOS CANTON YESTERDAY"),
             vec![("LOS ALAMOS".to_string(), false)]
+        );
+    }
+
+    #[test]
+    fn of_inside_a_capitalised_name_is_no_place_cue() {
+        assert!(names("a clerk of the Ministry of Information was shot").is_empty());
+        // After a lower-case word, "of" still leads to a place.
+        assert_eq!(
+            names("residents of Kafr Ruma fled"),
+            vec![("Kafr Ruma".to_string(), true)]
         );
     }
 
