@@ -47,6 +47,9 @@ struct Hit {
     /// Opens the name of a facility ("Odessa Airport", "the Munich Amerika Haus").
     facility: bool,
     admin_hint: bool,
+    /// A division word follows ("Kupwara district", "Bajaur Agency"): a second-level division
+    /// is meant.
+    division: bool,
     /// Byte start of the hit that contains this one ("X, Y": Y).
     container: Option<usize>,
     /// The name is not in the gazetteer: the place is the container's.
@@ -100,6 +103,18 @@ fn drop_stray_districts(found: &mut Vec<PlaceMention>) {
         k += 1;
         !stray[k - 1]
     });
+}
+
+/// How far from a second-level division's middle (the mean of its towns) its places lie.
+const ADMIN2_KM: f64 = 100.0;
+
+/// Whether the token before `t0` (skipping "the") is a locative ("in", "near", "outside").
+fn after_locative(toks: &[Token], t0: usize) -> bool {
+    let mut k = t0;
+    if k > 0 && toks[k - 1].basic == "the" {
+        k -= 1;
+    }
+    k > 0 && toks[k - 1].is(Lists::LOCATIVES) && toks[k - 1].sep_after != Sep::Break
 }
 
 /// How far a district can lie from the centre of its town.
@@ -282,21 +297,66 @@ impl Layers<'_> {
                 }
             }
         }
+        // A second-level division is meant when the text says so ("Kupwara district"), puts it
+        // after a locative ("in Karbi Anglong") or places another name inside it ("Tank, South
+        // Waziristan"); else its name is someone's or something's (many counties are named
+        // after people: "Ford", "Wood"), even in a text about its country.
+        let containers: Vec<usize> = hits.iter().filter_map(|h| h.container).collect();
+        for h in hits.iter_mut() {
+            let sign = h.admin_hint
+                || h.division
+                || after_locative(&toks, h.t0)
+                || containers.contains(&h.start);
+            if !sign {
+                h.cands
+                    .retain(|c| !self.layers[c.layer].records[c.record as usize].admin2);
+            }
+        }
         // Common words need the context to be known: drop their candidates elsewhere. Parts of
         // longer names too, unless the place is a large one.
-        for h in hits.iter_mut().filter(|h| h.common || h.embedded) {
+        // "Tank, South Waziristan": the countries of a common word's container count as its
+        // context.
+        let container_countries: Vec<Vec<String>> = hits
+            .iter()
+            .map(|h| {
+                let Some(c) = h.container.filter(|_| h.common) else {
+                    return Vec::new();
+                };
+                hits.iter()
+                    .filter(|o| o.start == c && !o.unknown)
+                    .flat_map(|o| o.cands.iter())
+                    .map(|c| self.record(c).place.country_code.clone())
+                    .collect()
+            })
+            .collect();
+        for (h, held_by) in hits
+            .iter_mut()
+            .zip(&container_countries)
+            .filter(|(h, _)| h.common || h.embedded)
+        {
             let common = h.common;
             let embedded = h.embedded;
+            // "an office near Bologna": a capitalised common word right after a locative is a
+            // place when it names a large town (mixed-case text only: common words never match
+            // in upper case).
+            let located = common && !embedded && after_locative(&toks, h.t0);
             let keep: Vec<Cand> = h
                 .cands
                 .iter()
                 .copied()
                 .filter(|c| {
                     let r = &self.layers[c.layer].records[c.record as usize];
-                    let in_ctx = ctx.contains_key(&r.place.country_code);
+                    let in_ctx = ctx.contains_key(&r.place.country_code)
+                        || held_by.contains(&r.place.country_code);
                     let large = r.capital || r.seat || r.user || r.place.population >= 100_000;
                     match (common, embedded) {
-                        (true, false) => in_ctx,
+                        (true, false) => {
+                            in_ctx
+                                || (located
+                                    && c.primary
+                                    && r.place.precision == Precision::Town
+                                    && (large && !r.user))
+                        }
                         (true, true) => in_ctx && (large || h.facility),
                         // A town of a million people or a capital is rarely anything else, and
                         // a town that opens a facility's name is where it is.
@@ -669,6 +729,7 @@ impl Layers<'_> {
                         embedded,
                         facility,
                         admin_hint: false,
+                        division: false,
                         container: None,
                         unknown: false,
                         lent: None,
@@ -687,6 +748,9 @@ impl Layers<'_> {
         let starts: std::collections::HashSet<usize> = hits.iter().map(|h| h.t0).collect();
         for h in hits.iter_mut() {
             let after = h.t1;
+            h.division = after < toks.len()
+                && toks[after - 1].sep_after == Sep::Space
+                && toks[after].is(Lists::DIVISION_WORDS);
             if after < toks.len()
                 && !starts.contains(&after)
                 && toks[after - 1].sep_after == Sep::Space
@@ -994,7 +1058,13 @@ impl Layers<'_> {
                 let Some(c) = c else { continue };
                 let r = self.record(c);
                 if r.place.precision == Precision::Admin1 {
-                    admins.push((o, r.place.country_code.clone(), r.place.name.clone()));
+                    // A second-level division speaks for the admin-1 that holds it.
+                    let a1 = if r.admin2 {
+                        r.place.admin1.clone().unwrap_or_default()
+                    } else {
+                        r.place.name.clone()
+                    };
+                    admins.push((o, r.place.country_code.clone(), a1));
                 }
             }
         }
@@ -1012,6 +1082,7 @@ impl Layers<'_> {
         }
         for (k, h) in hits.iter_mut().enumerate() {
             let admin_hint = h.admin_hint;
+            let division = h.division;
             let lent = h.lent.clone();
             let container_top = snapshot[k]
                 .0
@@ -1029,6 +1100,19 @@ impl Layers<'_> {
                 let p = &r.place;
                 let mut s = match p.precision {
                     Precision::Country => 3.0,
+                    // A second-level division: context and a fallback, never a town's rival
+                    // unless the text calls it a division.
+                    Precision::Admin1 if r.admin2 => {
+                        // "Tinsukia district": the district's seat of that name still wins
+                        // (it says where more finely); a village namesake does not.
+                        0.5 + if admin_hint {
+                            4.0
+                        } else if division {
+                            1.0
+                        } else {
+                            0.0
+                        }
+                    }
                     // A division of millions is better known than a village of its name.
                     Precision::Admin1 => {
                         let pop = if p.population > 0 {
@@ -1112,12 +1196,12 @@ impl Layers<'_> {
                 }
                 if let Some(ct) = container_top {
                     let cr = self.record(&ct);
-                    if contains(&cr.place, p) {
+                    if contains(cr, p) {
                         s += 3.0;
                     }
                 }
                 for o in &contained {
-                    if contains(p, &self.record(o).place) {
+                    if contains(r, &self.record(o).place) {
                         s += 1.0;
                         break;
                     }
@@ -1236,7 +1320,7 @@ impl Layers<'_> {
                     !(c.layer == best.layer && c.record == best.record)
                         && c.score >= best.score - 3.0
                         // The division that holds the chosen town is no alternative to it.
-                        && !contains(&self.record(c).place, &place)
+                        && !contains(self.record(c), &place)
                 })
                 .collect();
             alts.sort_by(|a, b| b.score.total_cmp(&a.score));
@@ -1280,6 +1364,7 @@ impl Layers<'_> {
             embedded: false,
             facility: false,
             admin_hint: false,
+            division: false,
             container: None,
             unknown: false,
             lent: None,
@@ -1366,6 +1451,7 @@ fn unknown_hit(toks: &[Token], a: usize, b: usize, container: Option<usize>) -> 
         embedded: false,
         facility: false,
         admin_hint: false,
+        division: false,
         container,
         unknown: true,
         lent: None,
@@ -1403,7 +1489,15 @@ fn opens_facility(text: &str, toks: &[Token], t1: usize) -> bool {
 
 /// Whether `outer` contains `inner`: same country for a country, same admin-1 name for an
 /// admin-1, within 40 km for a town (a district of it).
-fn contains(outer: &Place, inner: &Place) -> bool {
+fn contains(outer_record: &Record, inner: &Place) -> bool {
+    let outer = &outer_record.place;
+    if outer_record.admin2 {
+        // Towns carry no admin-2 (and the sources spell some admin-1s two ways): a division
+        // holds the places of its country near its middle.
+        return outer.country_code == inner.country_code
+            && inner.precision < Precision::Admin1
+            && within_km(outer, inner, ADMIN2_KM);
+    }
     if outer.country_code != inner.country_code
         || outer.precision <= inner.precision && outer.precision != Precision::Town
     {
@@ -1453,8 +1547,7 @@ fn confidence(layers: &Layers<'_>, cands: &[Cand], best: &Cand) -> f32 {
     let z: f32 = cands
         .iter()
         .filter(|c| {
-            (c.layer == best.layer && c.record == best.record)
-                || !contains(&layers.record(c).place, bp)
+            (c.layer == best.layer && c.record == best.record) || !contains(layers.record(c), bp)
         })
         .map(|c| (c.score - best.score).exp())
         .sum();
