@@ -305,8 +305,9 @@ impl Layers<'_> {
         for h in hits.iter_mut() {
             let sign = h.admin_hint
                 || h.division
-                || after_locative(&toks, h.t0)
-                || containers.contains(&h.start);
+                // (In upper-case wire text, where names and lists cannot be told apart, only
+                // the words "district", "province" are.)
+                || (!upper && (after_locative(&toks, h.t0) || containers.contains(&h.start)));
             if !sign {
                 h.cands
                     .retain(|c| !self.layers[c.layer].records[c.record as usize].admin2);
@@ -1105,8 +1106,9 @@ impl Layers<'_> {
                     Precision::Admin1 if r.admin2 => {
                         // "Tinsukia district": the district's seat of that name still wins
                         // (it says where more finely); a village namesake does not.
+                        // A first-level division of the name stays ahead ("Santa Fe Province").
                         0.5 + if admin_hint {
-                            4.0
+                            3.0
                         } else if division {
                             1.0
                         } else {
@@ -1248,6 +1250,26 @@ impl Layers<'_> {
                     }
                 }
                 c.score = s;
+            }
+            // A division named like a town inside it yields to the town ("Chiclayo province",
+            // "Tinsukia district" are coded at the town, which says where more finely).
+            for i in 0..h.cands.len() {
+                let r = self.record(&h.cands[i]);
+                if !r.admin2 {
+                    continue;
+                }
+                let seat = h
+                    .cands
+                    .iter()
+                    .filter(|o| {
+                        let p = &self.record(o).place;
+                        p.precision == Precision::Town && contains(r, p)
+                    })
+                    .map(|o| o.score)
+                    .fold(f32::MIN, f32::max);
+                if seat > f32::MIN {
+                    h.cands[i].score = h.cands[i].score.min(seat - 0.5);
+                }
             }
         }
     }
@@ -1493,10 +1515,11 @@ fn contains(outer_record: &Record, inner: &Place) -> bool {
     let outer = &outer_record.place;
     if outer_record.admin2 {
         // Towns carry no admin-2 (and the sources spell some admin-1s two ways): a division
-        // holds the places of its country near its middle.
+        // holds the places of its admin-1, or of its country near its middle.
         return outer.country_code == inner.country_code
             && inner.precision < Precision::Admin1
-            && within_km(outer, inner, ADMIN2_KM);
+            && (inner.admin1.is_some() && inner.admin1 == outer.admin1
+                || within_km(outer, inner, ADMIN2_KM));
     }
     if outer.country_code != inner.country_code
         || outer.precision <= inner.precision && outer.precision != Precision::Town
