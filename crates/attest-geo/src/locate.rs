@@ -105,6 +105,10 @@ fn drop_stray_districts(found: &mut Vec<PlaceMention>) {
     });
 }
 
+/// The population from which a town written exactly outweighs the text's countries for
+/// villages that only a folded spelling reaches.
+const FAMOUS_TOWN_POP: u64 = 1_000_000;
+
 /// How far from a second-level division's middle (the mean of its towns) its places lie.
 const ADMIN2_KM: f64 = 100.0;
 
@@ -1096,6 +1100,16 @@ impl Layers<'_> {
                     .collect(),
                 None => Vec::new(),
             };
+            // A famous town written exactly as its own name ("Baghdad", a capital) is meant over
+            // a village that only another spelling or a folding reaches ("Baghdadeh"), whatever
+            // countries the text names.
+            let famous_exact = h.cands.iter().any(|c| {
+                let r = self.record(c);
+                c.exact
+                    && c.primary
+                    && r.place.precision == Precision::Town
+                    && (r.capital || r.place.population >= FAMOUS_TOWN_POP)
+            });
             for c in h.cands.iter_mut() {
                 let r = &self.layers[c.layer].records[c.record as usize];
                 let p = &r.place;
@@ -1145,6 +1159,8 @@ impl Layers<'_> {
                 }
                 if c.exact {
                     s += 1.0;
+                } else if famous_exact && !r.user && p.population < 100_000 {
+                    s -= 3.0;
                 }
                 if c.primary {
                     s += 0.3;

@@ -214,6 +214,17 @@ fn second_level_divisions() {
 }
 
 #[test]
+fn a_famous_town_written_exactly_beats_a_folded_namesake() {
+    // The Italian context does not turn Barcelona into Barcellona Pozzo di Gotto.
+    let found =
+        locate("Italian diplomats said a letter bomb reached their consulate in Barcelona.");
+    assert_eq!(find(&found, "Barcelona").place.country_code, "ES");
+    // A namesake spelled exactly keeps its context ("Hilla", Iraq's, in an Iraqi report).
+    let found = locate("Iraqi police said a car bomb exploded in Hilla.");
+    assert_eq!(find(&found, "Hilla").place.country_code, "IQ");
+}
+
+#[test]
 fn names_inside_longer_names_are_not_places() {
     let found =
         locate("Gunmen shot George Curtis Moore and a follower of Muqtada al-Sadr in Basra.");
