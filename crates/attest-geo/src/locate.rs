@@ -263,6 +263,29 @@ impl Layers<'_> {
         let mut named_countries: Vec<String> = Vec::new();
         let mut hits =
             self.find_spans(text, &toks, upper, max_span, &mut ctx, &mut named_countries);
+        // "... the home of Saul Jaraba Del Castillo. Jaraba was left ...": a one-word name that
+        // the text first wrote inside a longer name (a person's) is that name again, unless a
+        // locative calls it a place (hits come in text order).
+        let mut in_names: Vec<u64> = Vec::new();
+        let mut placed: Vec<u64> = Vec::new();
+        for h in hits.iter_mut().filter(|h| h.t1 == h.t0 + 1) {
+            let key = toks[h.t0].hf;
+            if h.embedded {
+                if !h.facility && !placed.contains(&key) {
+                    in_names.push(key);
+                }
+            } else if in_names.contains(&key)
+                && !after_locative(&toks, h.t0)
+                && !h
+                    .cands
+                    .iter()
+                    .any(|c| self.record(c).place.precision == Precision::Country)
+            {
+                h.embedded = true;
+            } else {
+                placed.push(key);
+            }
+        }
         self.mark_admin_hints(&toks, &mut hits);
         self.find_compositions(text, &toks, upper, &mut hits, lex);
         hits.sort_by_key(|h| (h.start, h.end));

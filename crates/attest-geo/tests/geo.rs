@@ -225,6 +225,19 @@ fn a_famous_town_written_exactly_beats_a_folded_namesake() {
 }
 
 #[test]
+fn a_name_first_written_inside_a_persons_name_stays_a_name() {
+    let found = locate(
+        "Rebels freed the councilman Saul Jaraba Del Castillo on Monday. Jaraba walked home alone.",
+    );
+    assert!(!found.iter().any(|m| m.mention == "Jaraba"), "{found:#?}");
+    // Named as a place first, a town stays one when a name contains it later.
+    let found = locate(
+        "A bomb hit the governor's office in Kermanshah. Kermanshah Chamber of Commerce staff fled.",
+    );
+    assert_eq!(find(&found, "Kermanshah").place.country_code, "IR");
+}
+
+#[test]
 fn names_inside_longer_names_are_not_places() {
     let found =
         locate("Gunmen shot George Curtis Moore and a follower of Muqtada al-Sadr in Basra.");
