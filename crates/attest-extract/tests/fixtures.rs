@@ -709,3 +709,28 @@ fn a_claim_of_responsibility_anchors_an_incident_in_a_long_report() {
         .any(|c| c.stance == "claims_responsibility"));
     check_evidence(&text, &out.incidents);
 }
+
+#[test]
+fn the_town_of_x_beats_the_province_beside_it() {
+    // "the town of X, in Y Province": the town is where, not the province.
+    let ex = real_extractor();
+    let text = "A bomb damaged a shop in the town of Kandira, in Kocaeli Province, on Sunday.";
+    let out = run(&ex, text, "2006-03-05");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_eq!(loc.mention, "Kandira");
+    assert_eq!(loc.precision.as_deref(), Some("town"));
+    assert_eq!(loc.country_code.as_deref(), Some("TR"));
+    check_evidence(text, &out.incidents);
+}
+
+#[test]
+fn an_unknown_village_in_a_district_takes_its_country() {
+    // A village the gazetteer lacks, inside a second-level division it knows.
+    let ex = real_extractor();
+    let text = "Gunmen shot dead two traders near Lungsing in Karbi Anglong on Friday.";
+    let out = run(&ex, text, "2005-11-04");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_eq!(loc.country_code.as_deref(), Some("IN"));
+    assert_eq!(loc.mention, "Lungsing");
+    check_evidence(text, &out.incidents);
+}

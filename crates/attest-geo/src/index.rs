@@ -45,6 +45,7 @@ pub(crate) struct Lexicon {
     pub(crate) facility_words: WordSet,
     pub(crate) stop: WordSet,
     pub(crate) common: WordSet,
+    pub(crate) division_words: WordSet,
     /// The lists above each word is in, for [`Lexicon::lists`].
     lists: HashMap<String, Lists, FnvBuild>,
 }
@@ -68,6 +69,7 @@ impl Lists {
     pub(crate) const FACILITY_WORDS: Lists = Lists(1 << 10);
     pub(crate) const STOP: Lists = Lists(1 << 11);
     pub(crate) const COMMON: Lists = Lists(1 << 12);
+    pub(crate) const DIVISION_WORDS: Lists = Lists(1 << 13);
 
     /// Is the word in list `l`?
     #[inline]
@@ -91,6 +93,7 @@ struct LexiconFile {
     not_places: Vec<String>,
     facility_words: Vec<String>,
     stop: Vec<String>,
+    division_words: Vec<String>,
 }
 
 impl Lexicon {
@@ -112,6 +115,7 @@ impl Lexicon {
             not_places: set(f.not_places),
             facility_words: set(f.facility_words),
             stop: set(f.stop),
+            division_words: set(f.division_words),
             common: common_words
                 .lines()
                 .map(str::trim)
@@ -135,6 +139,7 @@ impl Lexicon {
             (&lex.facility_words, Lists::FACILITY_WORDS),
             (&lex.stop, Lists::STOP),
             (&lex.common, Lists::COMMON),
+            (&lex.division_words, Lists::DIVISION_WORDS),
         ] {
             for w in set {
                 lists.entry(w.clone()).or_default().0 |= l.0;
@@ -172,6 +177,9 @@ pub(crate) struct Record {
     pub(crate) seat: bool,
     /// Has its admin-2's name (a district seat).
     pub(crate) seat2: bool,
+    /// A second-level division (kind `B`): its place has admin-1 precision (the contract's
+    /// coarseness for it, see [`crate::Precision::Admin1`]) and the admin-1 that holds it.
+    pub(crate) admin2: bool,
     /// How many other names the place has (a sign of how well known it is).
     pub(crate) aliases: u16,
     /// Added by the user (store), not from the embedded file.
@@ -365,7 +373,7 @@ impl Index {
             };
             let precision = match f[0] {
                 "C" => Precision::Country,
-                "A" => Precision::Admin1,
+                "A" | "B" => Precision::Admin1,
                 "D" => Precision::District,
                 _ => Precision::Town,
             };
@@ -397,7 +405,8 @@ impl Index {
             let aliases = || f[9].split('|').filter(|a| !a.is_empty());
             // "Damascus Governorate", "Zhytomyr Oblast", "Muhafazat Hadramaout" are also
             // written without the generic word.
-            let short = if precision == Precision::Admin1 {
+            let admin2 = f[0] == "B";
+            let short = if precision == Precision::Admin1 && !admin2 {
                 strip_generic(&place.name, lex)
             } else {
                 None
@@ -416,6 +425,7 @@ impl Index {
                     capital,
                     seat,
                     seat2,
+                    admin2,
                     aliases: u16::try_from(n_aliases).unwrap_or(u16::MAX),
                     user: false,
                 },
@@ -449,6 +459,7 @@ impl Index {
                     capital: false,
                     seat: false,
                     seat2: false,
+                    admin2: false,
                     aliases: u16::try_from(p.aliases.len()).unwrap_or(u16::MAX),
                     user: true,
                 },

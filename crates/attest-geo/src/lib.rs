@@ -74,7 +74,11 @@ pub enum Precision {
     District,
     /// A town, city or village.
     Town,
-    /// A first-level administrative division (province, governorate, oblast).
+    /// A first-level administrative division (province, governorate, oblast), or a
+    /// second-level one (a district, county, tribal agency, canton: kind `B` of the gazetteer).
+    /// The contract has no finer division level, so a second-level division is reported at
+    /// this coarseness (its `admin1` field names the first-level division that holds it); it is
+    /// chosen only when the text names no town there ("in Karbi Anglong", "Kupwara district").
     Admin1,
     /// A whole country.
     Country,
@@ -540,7 +544,9 @@ fn pick_primary<'a>(text: Option<&str>, mentions: &'a [PlaceMention]) -> Option<
 ///
 /// ACLED's 2 ("near" a town) and UCDP's 2, 3, 5 and 7 (within 25 km, second-order
 /// division, linear feature, waters) need more than a precision: callers that know an
-/// event happened *near* a place may use 2 for both.
+/// event happened *near* a place may use 2 for both. A second-level division is reported as
+/// admin1 (see [`Precision::Admin1`]) and so maps to ACLED 3 and UCDP 4: coarser than UCDP's
+/// own 3, never finer than the text supports.
 pub fn acled_geo_precision(p: Precision) -> u8 {
     match p {
         Precision::Site | Precision::District | Precision::Town => 1,

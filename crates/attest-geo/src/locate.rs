@@ -47,6 +47,9 @@ struct Hit {
     /// Opens the name of a facility ("Odessa Airport", "the Munich Amerika Haus").
     facility: bool,
     admin_hint: bool,
+    /// A division word follows ("Kupwara district", "Bajaur Agency"): a second-level division
+    /// is meant.
+    division: bool,
     /// Byte start of the hit that contains this one ("X, Y": Y).
     container: Option<usize>,
     /// The name is not in the gazetteer: the place is the container's.
@@ -100,6 +103,22 @@ fn drop_stray_districts(found: &mut Vec<PlaceMention>) {
         k += 1;
         !stray[k - 1]
     });
+}
+
+/// The population from which a town written exactly outweighs the text's countries for
+/// villages that only a folded spelling reaches.
+const FAMOUS_TOWN_POP: u64 = 1_000_000;
+
+/// How far from a second-level division's middle (the mean of its towns) its places lie.
+const ADMIN2_KM: f64 = 100.0;
+
+/// Whether the token before `t0` (skipping "the") is a locative ("in", "near", "outside").
+fn after_locative(toks: &[Token], t0: usize) -> bool {
+    let mut k = t0;
+    if k > 0 && toks[k - 1].basic == "the" {
+        k -= 1;
+    }
+    k > 0 && toks[k - 1].is(Lists::LOCATIVES) && toks[k - 1].sep_after != Sep::Break
 }
 
 /// How far a district can lie from the centre of its town.
@@ -244,6 +263,29 @@ impl Layers<'_> {
         let mut named_countries: Vec<String> = Vec::new();
         let mut hits =
             self.find_spans(text, &toks, upper, max_span, &mut ctx, &mut named_countries);
+        // "... the home of Saul Jaraba Del Castillo. Jaraba was left ...": a one-word name that
+        // the text first wrote inside a longer name (a person's) is that name again, unless a
+        // locative calls it a place (hits come in text order).
+        let mut in_names: Vec<u64> = Vec::new();
+        let mut placed: Vec<u64> = Vec::new();
+        for h in hits.iter_mut().filter(|h| h.t1 == h.t0 + 1) {
+            let key = toks[h.t0].hf;
+            if h.embedded {
+                if !h.facility && !placed.contains(&key) {
+                    in_names.push(key);
+                }
+            } else if in_names.contains(&key)
+                && !after_locative(&toks, h.t0)
+                && !h
+                    .cands
+                    .iter()
+                    .any(|c| self.record(c).place.precision == Precision::Country)
+            {
+                h.embedded = true;
+            } else {
+                placed.push(key);
+            }
+        }
         self.mark_admin_hints(&toks, &mut hits);
         self.find_compositions(text, &toks, upper, &mut hits, lex);
         hits.sort_by_key(|h| (h.start, h.end));
@@ -282,21 +324,67 @@ impl Layers<'_> {
                 }
             }
         }
+        // A second-level division is meant when the text says so ("Kupwara district"), puts it
+        // after a locative ("in Karbi Anglong") or places another name inside it ("Tank, South
+        // Waziristan"); else its name is someone's or something's (many counties are named
+        // after people: "Ford", "Wood"), even in a text about its country.
+        let containers: Vec<usize> = hits.iter().filter_map(|h| h.container).collect();
+        for h in hits.iter_mut() {
+            let sign = h.admin_hint
+                || h.division
+                // (In upper-case wire text, where names and lists cannot be told apart, only
+                // the words "district", "province" are.)
+                || (!upper && (after_locative(&toks, h.t0) || containers.contains(&h.start)));
+            if !sign {
+                h.cands
+                    .retain(|c| !self.layers[c.layer].records[c.record as usize].admin2);
+            }
+        }
         // Common words need the context to be known: drop their candidates elsewhere. Parts of
         // longer names too, unless the place is a large one.
-        for h in hits.iter_mut().filter(|h| h.common || h.embedded) {
+        // "Tank, South Waziristan": the countries of a common word's container count as its
+        // context.
+        let container_countries: Vec<Vec<String>> = hits
+            .iter()
+            .map(|h| {
+                let Some(c) = h.container.filter(|_| h.common) else {
+                    return Vec::new();
+                };
+                hits.iter()
+                    .filter(|o| o.start == c && !o.unknown)
+                    .flat_map(|o| o.cands.iter())
+                    .map(|c| self.record(c).place.country_code.clone())
+                    .collect()
+            })
+            .collect();
+        for (h, held_by) in hits
+            .iter_mut()
+            .zip(&container_countries)
+            .filter(|(h, _)| h.common || h.embedded)
+        {
             let common = h.common;
             let embedded = h.embedded;
+            // "an office near Bologna": a capitalised common word right after a locative is a
+            // place when it names a large town (mixed-case text only: common words never match
+            // in upper case).
+            let located = common && !embedded && after_locative(&toks, h.t0);
             let keep: Vec<Cand> = h
                 .cands
                 .iter()
                 .copied()
                 .filter(|c| {
                     let r = &self.layers[c.layer].records[c.record as usize];
-                    let in_ctx = ctx.contains_key(&r.place.country_code);
+                    let in_ctx = ctx.contains_key(&r.place.country_code)
+                        || held_by.contains(&r.place.country_code);
                     let large = r.capital || r.seat || r.user || r.place.population >= 100_000;
                     match (common, embedded) {
-                        (true, false) => in_ctx,
+                        (true, false) => {
+                            in_ctx
+                                || (located
+                                    && c.primary
+                                    && r.place.precision == Precision::Town
+                                    && (large && !r.user))
+                        }
                         (true, true) => in_ctx && (large || h.facility),
                         // A town of a million people or a capital is rarely anything else, and
                         // a town that opens a facility's name is where it is.
@@ -669,6 +757,7 @@ impl Layers<'_> {
                         embedded,
                         facility,
                         admin_hint: false,
+                        division: false,
                         container: None,
                         unknown: false,
                         lent: None,
@@ -687,6 +776,9 @@ impl Layers<'_> {
         let starts: std::collections::HashSet<usize> = hits.iter().map(|h| h.t0).collect();
         for h in hits.iter_mut() {
             let after = h.t1;
+            h.division = after < toks.len()
+                && toks[after - 1].sep_after == Sep::Space
+                && toks[after].is(Lists::DIVISION_WORDS);
             if after < toks.len()
                 && !starts.contains(&after)
                 && toks[after - 1].sep_after == Sep::Space
@@ -994,7 +1086,13 @@ impl Layers<'_> {
                 let Some(c) = c else { continue };
                 let r = self.record(c);
                 if r.place.precision == Precision::Admin1 {
-                    admins.push((o, r.place.country_code.clone(), r.place.name.clone()));
+                    // A second-level division speaks for the admin-1 that holds it.
+                    let a1 = if r.admin2 {
+                        r.place.admin1.clone().unwrap_or_default()
+                    } else {
+                        r.place.name.clone()
+                    };
+                    admins.push((o, r.place.country_code.clone(), a1));
                 }
             }
         }
@@ -1012,6 +1110,7 @@ impl Layers<'_> {
         }
         for (k, h) in hits.iter_mut().enumerate() {
             let admin_hint = h.admin_hint;
+            let division = h.division;
             let lent = h.lent.clone();
             let container_top = snapshot[k]
                 .0
@@ -1024,11 +1123,35 @@ impl Layers<'_> {
                     .collect(),
                 None => Vec::new(),
             };
+            // A famous town written exactly as its own name ("Baghdad", a capital) is meant over
+            // a village that only another spelling or a folding reaches ("Baghdadeh"), whatever
+            // countries the text names.
+            let famous_exact = h.cands.iter().any(|c| {
+                let r = self.record(c);
+                c.exact
+                    && c.primary
+                    && r.place.precision == Precision::Town
+                    && (r.capital || r.place.population >= FAMOUS_TOWN_POP)
+            });
             for c in h.cands.iter_mut() {
                 let r = &self.layers[c.layer].records[c.record as usize];
                 let p = &r.place;
                 let mut s = match p.precision {
                     Precision::Country => 3.0,
+                    // A second-level division: context and a fallback, never a town's rival
+                    // unless the text calls it a division.
+                    Precision::Admin1 if r.admin2 => {
+                        // "Tinsukia district": the district's seat of that name still wins
+                        // (it says where more finely); a village namesake does not.
+                        // A first-level division of the name stays ahead ("Santa Fe Province").
+                        0.5 + if admin_hint {
+                            3.0
+                        } else if division {
+                            1.0
+                        } else {
+                            0.0
+                        }
+                    }
                     // A division of millions is better known than a village of its name.
                     Precision::Admin1 => {
                         let pop = if p.population > 0 {
@@ -1059,6 +1182,8 @@ impl Layers<'_> {
                 }
                 if c.exact {
                     s += 1.0;
+                } else if famous_exact && !r.user && p.population < 100_000 {
+                    s -= 3.0;
                 }
                 if c.primary {
                     s += 0.3;
@@ -1112,12 +1237,12 @@ impl Layers<'_> {
                 }
                 if let Some(ct) = container_top {
                     let cr = self.record(&ct);
-                    if contains(&cr.place, p) {
+                    if contains(cr, p) {
                         s += 3.0;
                     }
                 }
                 for o in &contained {
-                    if contains(p, &self.record(o).place) {
+                    if contains(r, &self.record(o).place) {
                         s += 1.0;
                         break;
                     }
@@ -1164,6 +1289,26 @@ impl Layers<'_> {
                     }
                 }
                 c.score = s;
+            }
+            // A division named like a town inside it yields to the town ("Chiclayo province",
+            // "Tinsukia district" are coded at the town, which says where more finely).
+            for i in 0..h.cands.len() {
+                let r = self.record(&h.cands[i]);
+                if !r.admin2 {
+                    continue;
+                }
+                let seat = h
+                    .cands
+                    .iter()
+                    .filter(|o| {
+                        let p = &self.record(o).place;
+                        p.precision == Precision::Town && contains(r, p)
+                    })
+                    .map(|o| o.score)
+                    .fold(f32::MIN, f32::max);
+                if seat > f32::MIN {
+                    h.cands[i].score = h.cands[i].score.min(seat - 0.5);
+                }
             }
         }
     }
@@ -1236,7 +1381,7 @@ impl Layers<'_> {
                     !(c.layer == best.layer && c.record == best.record)
                         && c.score >= best.score - 3.0
                         // The division that holds the chosen town is no alternative to it.
-                        && !contains(&self.record(c).place, &place)
+                        && !contains(self.record(c), &place)
                 })
                 .collect();
             alts.sort_by(|a, b| b.score.total_cmp(&a.score));
@@ -1280,6 +1425,7 @@ impl Layers<'_> {
             embedded: false,
             facility: false,
             admin_hint: false,
+            division: false,
             container: None,
             unknown: false,
             lent: None,
@@ -1366,6 +1512,7 @@ fn unknown_hit(toks: &[Token], a: usize, b: usize, container: Option<usize>) -> 
         embedded: false,
         facility: false,
         admin_hint: false,
+        division: false,
         container,
         unknown: true,
         lent: None,
@@ -1403,7 +1550,16 @@ fn opens_facility(text: &str, toks: &[Token], t1: usize) -> bool {
 
 /// Whether `outer` contains `inner`: same country for a country, same admin-1 name for an
 /// admin-1, within 40 km for a town (a district of it).
-fn contains(outer: &Place, inner: &Place) -> bool {
+fn contains(outer_record: &Record, inner: &Place) -> bool {
+    let outer = &outer_record.place;
+    if outer_record.admin2 {
+        // Towns carry no admin-2 (and the sources spell some admin-1s two ways): a division
+        // holds the places of its admin-1, or of its country near its middle.
+        return outer.country_code == inner.country_code
+            && inner.precision < Precision::Admin1
+            && (inner.admin1.is_some() && inner.admin1 == outer.admin1
+                || within_km(outer, inner, ADMIN2_KM));
+    }
     if outer.country_code != inner.country_code
         || outer.precision <= inner.precision && outer.precision != Precision::Town
     {
@@ -1453,8 +1609,7 @@ fn confidence(layers: &Layers<'_>, cands: &[Cand], best: &Cand) -> f32 {
     let z: f32 = cands
         .iter()
         .filter(|c| {
-            (c.layer == best.layer && c.record == best.record)
-                || !contains(&layers.record(c).place, bp)
+            (c.layer == best.layer && c.record == best.record) || !contains(layers.record(c), bp)
         })
         .map(|c| (c.score - best.score).exp())
         .sum();
