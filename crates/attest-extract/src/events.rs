@@ -71,11 +71,20 @@ pub(crate) fn drop_unreal(doc: &Doc, lex: &Lexicon, t0: usize, t1: usize, ev: &m
         return;
     }
     // "The car exploded, setting several vehicles on fire": the fire is the blast's doing.
+    // So is it after a sentence opening on the act already told ("The attack damaged the
+    // building and set cars on fire").
+    let anaphor = ev
+        .triggers
+        .iter()
+        .map(|&(_, a, _)| a)
+        .min()
+        .is_some_and(|a| a > t0 && a <= t0 + 2 && doc.is(a - 1, |t| t == Tag::OneDeterminer));
     for [effect, cause] in &lex.consequences {
-        let caused = ev.triggers.iter().any(|&(id, _, _)| {
-            let t = &lex.triggers[id as usize];
-            t.event == *cause && !t.instrument && !t.generic
-        });
+        let caused = anaphor
+            || ev.triggers.iter().any(|&(id, _, _)| {
+                let t = &lex.triggers[id as usize];
+                t.event == *cause && !t.instrument && !t.generic
+            });
         if caused {
             // The means stay: firebombs that exploded are still firebombs.
             ev.triggers.retain(|&(id, _, _)| {
@@ -219,6 +228,11 @@ mod tests {
         assert_eq!(
             real_events("The car exploded, setting several shops on fire."),
             vec!["bombing"]
+        );
+        // A sentence opening on the act already told: its fire is that act's doing.
+        assert_eq!(
+            real_events("The attack damaged the depot and set two lorries on fire."),
+            vec!["armed_attack"]
         );
         // The same words stating an act.
         assert_eq!(
