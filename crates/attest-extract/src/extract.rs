@@ -99,6 +99,9 @@ struct PlaceCand {
     /// A name the gazetteer does not know, placed by it in the town or province named with it
     /// ("SAN X, USULUTAN DEPARTMENT"; "Wihda, south of Baghdad"): finer than its place.
     inner: bool,
+    /// Named by a cue as a part of a town ("the X neighborhood"), whatever the gazetteer reads
+    /// it as: a district of the incident's town.
+    part: bool,
 }
 
 #[derive(Debug, Default)]
@@ -146,7 +149,15 @@ fn towns_of(s: &SentInfo, cands: &[PlaceCand]) -> Vec<String> {
     s.places
         .iter()
         .map(|c| &cands[*c])
-        .filter(|c| !c.weak && c.precision == Precision::Town)
+        // (A part of a town the gazetteer reads as a town still parts incidents as one.)
+        .filter(|c| {
+            !c.weak
+                && (c.precision == Precision::Town
+                    || c.part
+                        && c.place
+                            .as_ref()
+                            .is_some_and(|p| p.precision == Precision::Town))
+        })
         .map(|c| norm(&c.mention))
         .collect()
 }
@@ -397,6 +408,13 @@ impl Extractor {
             .map(|(_, cp)| cp.start)
             .collect();
         cue_starts.sort_unstable();
+        // Spans a cue names as a part of a town.
+        let mut part_spans: Vec<(usize, usize)> = cues
+            .iter()
+            .filter(|(_, cp)| cp.part && !cp.weak)
+            .map(|(_, cp)| (cp.start, cp.end))
+            .collect();
+        part_spans.sort_unstable();
         let mut cands: Vec<PlaceCand> = Vec::new();
         for m in &mentions {
             // A gazetteer is another crate: never trust its offsets blindly.
@@ -482,6 +500,7 @@ impl Extractor {
             // A cue names it a place ("THE TOWN OF X", "THE X NEIGHBORHOOD").
             let cued = cue_starts.binary_search(&m.start).is_ok();
             let guess = doc.caps && !ap && !cued && (abroad || unknown || small && named_before);
+            let part = part_spans.binary_search(&(m.start, m.end)).is_ok();
             cands.push(PlaceCand {
                 start: m.start,
                 end: m.end,
@@ -489,7 +508,12 @@ impl Extractor {
                 dateline: place.precision != Precision::Country
                     && dateline_place(text, m.start, m.end),
                 place: Some(place),
-                precision: m.place.precision,
+                precision: if part {
+                    Precision::District
+                } else {
+                    m.place.precision
+                },
+                part,
                 weak: false,
                 sent: s,
                 confidence: m.confidence,
@@ -549,9 +573,13 @@ impl Extractor {
                                 && p.population < NOTABLE_TOWN
                                 && doc_hint.as_deref().is_some_and(|cc| cc != p.country_code)
                         });
-                    if shorter && c.precision != Precision::Country
-                        || same && c.precision == Precision::Country && !country_named
+                    // (The gazetteer's own reading: a town's part is marked a district.)
+                    let read = c.place.as_ref().map_or(c.precision, |p| p.precision);
+                    if shorter && read != Precision::Country
+                        || same && read == Precision::Country && !country_named
                         || same && abroad
+                        // ... or a town's part it reads as a province or a country.
+                        || same && c.part && read > Precision::Town
                     {
                         removed[k] = true;
                     }
@@ -578,6 +606,7 @@ impl Extractor {
                     dateline: false,
                     guess: false,
                     inner: false,
+                    part: cp.part,
                 });
             }
         }
@@ -912,7 +941,13 @@ impl Extractor {
     fn doc_country(&self, doc: &Doc, cands: &[PlaceCand]) -> Option<String> {
         let mut votes: BTreeMap<String, (u32, usize)> = BTreeMap::new();
         for (n, c) in cands.iter().enumerate() {
-            if let Some(p) = &c.place {
+            // A town's part the gazetteer reads as a province or a country abroad ("THE
+            // NORMANDY NEIGHBORHOOD") says nothing of the country.
+            let misread = c.part
+                && c.place
+                    .as_ref()
+                    .is_some_and(|p| p.precision > Precision::Town);
+            if let Some(p) = c.place.as_ref().filter(|_| !misread) {
                 // A leading "PERU." or "SYRIA -" is the report's country.
                 let w = if p.precision == Precision::Country && heads(doc.text, c.start, c.end) {
                     50
@@ -1036,12 +1071,14 @@ impl Extractor {
             .map(|c| c.sent)
             .filter(|s| !journeys.contains(s))
             .collect();
+        // Named as a place by a cue of the text: a name the gazetteer does not know, or a part of
+        // a town ("the X neighborhood").
+        let named = |c: &PlaceCand| (c.place.is_none() || c.part) && !c.weak;
         let score = |c: &PlaceCand| -> f32 {
             let strong = info[c.sent].strongest.is_some_and(|(st, _)| st >= 2)
                 || info[c.sent].cas.iter().any(|x| !x.zero);
             // A dateline's place is where the report was filed: only a fallback.
-            let in_event =
-                !c.dateline && (in_draft_event(c.sent) && strong || (c.place.is_none() && !c.weak));
+            let in_event = !c.dateline && (in_draft_event(c.sent) && strong || named(c));
             let country_ok = match (&c.place, doc_country) {
                 (Some(p), Some(cc)) => p.country_code == cc,
                 _ => true,
@@ -1060,7 +1097,7 @@ impl Extractor {
                 + 2.0 * c.confidence
                 - if c.weak { 2.5 } else { 0.0 }
                 // Named as a place by the text itself ("the village of X").
-                + if c.place.is_none() && !c.weak { 1.0 } else { 0.0 }
+                + if named(c) { 1.0 } else { 0.0 }
                 - if c.distant { 3.0 } else { 0.0 }
                 - if c.origin && located.contains(&c.sent) {
                     2.0
@@ -1120,8 +1157,10 @@ impl Extractor {
                     .flat_map(|s| info[*s].places.iter().copied())
                     .filter(|c| {
                         let x = &cands[*c];
-                        // ... or a village the text names ("the village of X near Y").
-                        x.place.is_none()
+                        // ... or a village the text names ("the village of X near Y"), or a part
+                        // of a town the gazetteer knows under another reading.
+                        (x.place.is_none()
+                            || x.part && cands[best].place.as_ref().is_some_and(|t| part_of(x, t)))
                             && !x.weak
                             && x.precision <= Precision::Town
                             && score(x) >= best_score - 3.0
@@ -1173,7 +1212,7 @@ impl Extractor {
                 // it ("a bomb hit the X neighborhood of Y", "Y's X district"), else in the
                 // incident's town, else in the dateline's: the town's name and coordinates,
                 // the district's mention.
-                let host = (c.place.is_none() && c.precision <= Precision::District)
+                let host = ((c.place.is_none() || c.part) && c.precision <= Precision::District)
                     .then(|| {
                         let town = |x: &PlaceCand| {
                             !x.guess
@@ -1182,6 +1221,7 @@ impl Extractor {
                                 && x.place.as_ref().is_some_and(|p| {
                                     p.precision == Precision::Town
                                         && doc_country.is_none_or(|cc| p.country_code == cc)
+                                        && part_of(c, p)
                                 })
                         };
                         let near = |x: &PlaceCand| x.start.abs_diff(c.start);
@@ -1203,13 +1243,20 @@ impl Extractor {
                             .and_then(|x| x.place.as_ref())
                     })
                     .flatten();
-                match (&c.place, host) {
-                    (Some(p), _) => self.location_of(&c.mention, p),
-                    (None, Some(town)) => Location {
+                // A part of a town read by the gazetteer as a province or a place abroad has
+                // no place of its own.
+                let own = c.place.as_ref().filter(|p| {
+                    !c.part
+                        || p.precision <= Precision::Town
+                            && doc_country.is_none_or(|cc| p.country_code == cc)
+                });
+                match (own, host) {
+                    (Some(_), Some(town)) | (None, Some(town)) => Location {
                         precision: Some(c.precision.as_str().to_string()),
                         geonameid: None,
                         ..self.location_of(&c.mention, town)
                     },
+                    (Some(p), None) => self.location_of(&c.mention, p),
                     (None, None) => {
                         // A district of the incident's town takes the town's country.
                         let cc = d
@@ -1705,6 +1752,21 @@ fn heads(text: &str, start: usize, end: usize) -> bool {
 /// A town this large is known beyond its country: a name read as it is a place even in
 /// upper-case text.
 const NOTABLE_TOWN: u64 = 100_000;
+
+/// Can `c` lie in `town`: a name the gazetteer does not know, or a part of a town (a district
+/// the gazetteer reads as a province or a place abroad, or a smaller town of the same country)?
+/// A part is smaller than its whole: "the commercial district of Lima" names no district.
+fn part_of(c: &PlaceCand, town: &Place) -> bool {
+    match &c.place {
+        None => true,
+        Some(p) => {
+            c.part
+                && (p.precision > Precision::Town
+                    || p.country_code != town.country_code
+                    || p.precision == Precision::Town && p.population < town.population)
+        }
+    }
+}
 
 /// Whether a place name at bytes `start..end` opens a wire dateline ("BOGOTA, 24 AUG 89 (AFP)
 /// --", "KABUL (Reuters) -"): it opens the text, a comma or a parenthesis follows, and a dash

@@ -324,6 +324,9 @@ pub(crate) struct PlacesData {
     /// no place name ("THE JUDICIAL DISTRICT").
     #[serde(default)]
     pub(crate) descriptor_suffixes: Vec<String>,
+    /// Cue words naming a part of a town ("the X neighborhood"): the name is a district.
+    #[serde(default)]
+    pub(crate) town_parts: Vec<String>,
     pub(crate) demonyms: BTreeMap<String, String>,
     /// Armed groups and the country of their conflict ("farc" = "CO").
     #[serde(default)]
@@ -431,6 +434,7 @@ pub(crate) enum Tag {
     NotPlace,
     PlaceDescriptor,
     Facility,
+    TownPart,
     Demonym(u16),
     /// An armed group tied to one country (index into `Lexicon::group_countries`).
     Group(u16),
@@ -819,7 +823,7 @@ impl Lexicon {
         let cl = &d.claims;
         let s = &d.sources;
         let f = &d.furniture;
-        let lists: [(&Vec<String>, Tag); 37] = [
+        let lists: [(&Vec<String>, Tag); 38] = [
             (&a.blamed_subject, Tag::BlamedSubject),
             (&a.hedges, Tag::Hedge),
             (&a.part_of, Tag::PartOf),
@@ -857,6 +861,7 @@ impl Lexicon {
             (&d.places.route, Tag::Route),
             (&d.places.descriptors, Tag::PlaceDescriptor),
             (&d.places.facilities, Tag::Facility),
+            (&d.places.town_parts, Tag::TownPart),
         ];
         for (list, tag) in lists {
             for w in list {

@@ -16,6 +16,8 @@ pub(crate) struct CuePlace {
     pub(crate) weak: bool,
     /// A facility whose name ends in its noun ("the Kabul airport").
     pub(crate) facility: bool,
+    /// The cue names a part of a town ("the X neighborhood", "the residential district of X").
+    pub(crate) part: bool,
 }
 
 fn namey(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
@@ -124,10 +126,31 @@ fn possessive(doc: &Doc, i: usize) -> bool {
     r.ends_with("'s") || r.ends_with("'S") || r.ends_with("\u{2019}s")
 }
 
+/// Does the cue at token `i` name a part of a town: a town-part phrase at it, or one ending on
+/// it ("the residential district of X")?
+fn town_part(doc: &Doc, i: usize) -> bool {
+    doc.find(i, |t| t == Tag::TownPart).is_some()
+        || (i.saturating_sub(2)..i).any(|k| {
+            doc.hits(k)
+                .iter()
+                .any(|h| h.tag == Tag::TownPart && k + h.len > i)
+        })
+}
+
+/// Does an indefinite article open the phrase of the cue at token `i` ("a Shiite neighborhood
+/// of Baghdad")? Such a phrase names some part of the town that follows, not the part itself.
+fn indefinite(doc: &Doc, i: usize, t0: usize) -> bool {
+    (i.saturating_sub(4).max(t0)..i)
+        .rev()
+        .take_while(|&k| doc.toks[k].kind == Kind::Word)
+        .find(|&k| doc.is(k, |t| matches!(t, Tag::Determiner | Tag::Singular)))
+        .is_some_and(|k| doc.is(k, |t| t == Tag::Singular))
+}
+
 /// Cue-found place names in tokens `t0..t1`.
 pub(crate) fn cue_places(doc: &Doc, lex: &Lexicon, t0: usize, t1: usize) -> Vec<CuePlace> {
     let mut out = Vec::new();
-    let mut push = |a: usize, b: usize, p: Precision, weak: bool, facility: bool| {
+    let mut push = |a: usize, b: usize, p: Precision, weak: bool, facility: bool, part: bool| {
         if a < b {
             let [s, e] = doc.span(a, b);
             out.push(CuePlace {
@@ -137,6 +160,7 @@ pub(crate) fn cue_places(doc: &Doc, lex: &Lexicon, t0: usize, t1: usize) -> Vec<
                 precision: p,
                 weak,
                 facility,
+                part,
             });
         }
     };
@@ -157,7 +181,8 @@ pub(crate) fn cue_places(doc: &Doc, lex: &Lexicon, t0: usize, t1: usize) -> Vec<
             if let Tag::PlaceBefore(p) = h.tag {
                 let b = run_right(doc, lex, i + h.len, t1);
                 if b > i + h.len {
-                    push(i + h.len, b, p.0, false, false);
+                    let part = town_part(doc, i) && !indefinite(doc, i, t0);
+                    push(i + h.len, b, p.0, false, false, part);
                     i = b;
                     continue;
                 }
@@ -186,9 +211,9 @@ pub(crate) fn cue_places(doc: &Doc, lex: &Lexicon, t0: usize, t1: usize) -> Vec<
             };
             if a < i && bound {
                 match h.tag {
-                    Tag::PlaceAfter(p) => push(a, i, p.0, false, false),
+                    Tag::PlaceAfter(p) => push(a, i, p.0, false, false, town_part(doc, i)),
                     // A facility keeps its noun: "the Kabul airport".
-                    _ => push(a, i + h.len, Precision::Site, false, true),
+                    _ => push(a, i + h.len, Precision::Site, false, true, false),
                 }
             }
             i += h.len;
@@ -209,7 +234,7 @@ pub(crate) fn cue_places(doc: &Doc, lex: &Lexicon, t0: usize, t1: usize) -> Vec<
                 continue;
             }
             if b > i + 1 && b - (i + 1) <= 3 && !owner {
-                push(i + 1, b, Precision::Town, true, false);
+                push(i + 1, b, Precision::Town, true, false, false);
                 i = b;
                 continue;
             }
@@ -301,6 +326,37 @@ mod tests {
         assert_eq!(
             names("drones struck the Hostomel airport overnight"),
             vec![("Hostomel airport".to_string(), false)]
+        );
+    }
+
+    fn parts(text: &str) -> Vec<(String, bool)> {
+        let lex = Lexicon::embedded().expect("lexicon");
+        let doc = Doc::new(text, &lex);
+        cue_places(&doc, &lex, 0, doc.toks.len())
+            .into_iter()
+            .map(|p| (p.mention, p.part))
+            .collect()
+    }
+
+    #[test]
+    fn town_part_cues_mark_districts() {
+        assert_eq!(
+            parts("A BOMB WENT OFF IN THE RESIDENTIAL DISTRICT OF LAS LOMAS"),
+            vec![("LAS LOMAS".to_string(), true)]
+        );
+        assert_eq!(
+            parts("gunmen opened fire in the Pinar neighbourhood at noon"),
+            vec![("Pinar".to_string(), true)]
+        );
+        // "a ... neighbourhood of X": X is the whole town.
+        assert_eq!(
+            parts("A BOMB WENT OFF IN A POOR NEIGHBORHOOD OF RIOFRIO"),
+            vec![("RIOFRIO".to_string(), false)]
+        );
+        // An area or a bare district may be a town's surroundings or a province's district.
+        assert_eq!(
+            parts("troops searched the Riofrio area and the village of Lomas"),
+            vec![("Riofrio".to_string(), false), ("Lomas".to_string(), false)]
         );
     }
 

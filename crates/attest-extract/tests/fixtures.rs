@@ -642,3 +642,59 @@ fn an_ethnic_group_named_like_a_foreign_town_is_no_place() {
     assert_eq!(loc.country_code.as_deref(), Some("IN"));
     check_evidence(text, &out.incidents);
 }
+
+#[test]
+fn a_town_part_the_gazetteer_reads_as_a_town_lies_in_the_incidents_town() {
+    let ex = test_extractor();
+    for (text, mention) in [
+        // Read by the gazetteer as a small town of its own: the cue says it is a district.
+        (
+            "SAN SALVADOR, 2 MAY 90 (WIRE) -- [TEXT] GUNMEN KILLED A JUDGE TODAY IN THE \
+             RESIDENTIAL NEIGHBORHOOD OF BELLAVISTA.",
+            "BELLAVISTA",
+        ),
+        (
+            "SAN SALVADOR, 2 MAY 90 (WIRE) -- [TEXT] A BOMB EXPLODED LAST NIGHT AT A BANK IN \
+             SAN SALVADOR. THE BANK IS IN THE BELLAVISTA NEIGHBORHOOD.",
+            "BELLAVISTA",
+        ),
+        // Read as a province abroad.
+        (
+            "Kharkiv was shelled overnight: a rocket hit a school in the Auvergne \
+             neighbourhood, killing two guards.",
+            "Auvergne",
+        ),
+    ] {
+        let out = run(&ex, text, "1990-05-02");
+        let loc = out.incidents[0].location.as_ref().expect("a location");
+        assert_eq!(loc.mention, mention, "{text}");
+        assert_ne!(loc.name.as_deref(), Some(mention), "{text}: {loc:?}");
+        assert!(loc.name.is_some() && loc.lat.is_some(), "{text}: {loc:?}");
+        assert_eq!(loc.precision.as_deref(), Some("district"), "{text}");
+        check_evidence(text, &out.incidents);
+    }
+}
+
+#[test]
+fn a_town_after_an_indefinite_or_larger_part_is_the_whole() {
+    let ex = test_extractor();
+    // "a ... neighborhood of X", "the commercial district of X" where X is the incident's town:
+    // X is the town itself, not a district of it.
+    for (text, name) in [
+        (
+            "Gunmen shot two guards in a poor neighbourhood of Bellavista, the mayor of San \
+             Salvador said.",
+            "Bellavista",
+        ),
+        (
+            "SAN SALVADOR, 2 MAY 90 (WIRE) -- [TEXT] A BOMB EXPLODED TODAY IN THE COMMERCIAL \
+             DISTRICT OF SAN SALVADOR, KILLING TWO GUARDS.",
+            "San Salvador",
+        ),
+    ] {
+        let out = run(&ex, text, "1990-05-02");
+        let loc = out.incidents[0].location.as_ref().expect("a location");
+        assert_eq!(loc.name.as_deref(), Some(name), "{text}: {loc:?}");
+        assert_eq!(loc.precision.as_deref(), Some("town"), "{text}: {loc:?}");
+    }
+}
