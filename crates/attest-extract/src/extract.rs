@@ -328,6 +328,25 @@ impl Extractor {
             let k = tok_at(byte);
             k > 0 && doc.is(k - 1, |t| t == Tag::Locative)
         };
+        // "in the town of X", "near the remote village of X": the locative reaches a name the
+        // gazetteer knows through the cue that says what it is. (A name only the cue finds is
+        // credited for the cue itself.)
+        let after_cued_prep = |byte: usize| {
+            let k = tok_at(byte);
+            if after_prep(byte) {
+                return true;
+            }
+            let Some(c) = (k.saturating_sub(3)..k).find(|&c| {
+                doc.find(c, |t| matches!(t, Tag::PlaceBefore(_)))
+                    .is_some_and(|h| c + h.len == k)
+            }) else {
+                return false;
+            };
+            (c.saturating_sub(4)..c)
+                .rev()
+                .find(|&q| !doc.is(q, |t| matches!(t, Tag::Determiner | Tag::PlaceDescriptor)))
+                .is_some_and(|q| doc.is(q, |t| t == Tag::Locative))
+        };
         // "from X", "from the northern X", "from inside X", but not "from X to Y".
         let origin = |byte: usize, end: usize| {
             let k = tok_at(byte);
@@ -474,7 +493,7 @@ impl Extractor {
                     .binary_search_by_key(&doc.toks[k_end].start, |o| o.start)
                     .is_err();
             let place = pick_in_country(m, doc_hint.as_deref());
-            let ap = after_prep(m.start);
+            let ap = after_cued_prep(m.start);
             // In upper-case text every word looks like a name: a surname the gazetteer reads as
             // a small town abroad ("ACCORDING TO PONCE"), or as a place it does not know, is no
             // place unless a locative puts something there.
@@ -1140,10 +1159,15 @@ impl Extractor {
             None => (
                 loc_cand,
                 loc_cand.and_then(|best| {
+                    // ... the town named here or anywhere else ("the X district of Y" after "Y"
+                    // alone).
+                    let same = |t: usize| {
+                        t == best || cands[t].place.is_some() && cands[t].place == cands[best].place
+                    };
                     d.sents
                         .iter()
                         .flat_map(|s| info[*s].places.iter().copied())
-                        .find(|x| cands[*x].within == Some(best))
+                        .find(|x| cands[*x].within.is_some_and(same))
                 }),
             ),
         };

@@ -698,3 +698,31 @@ fn a_town_after_an_indefinite_or_larger_part_is_the_whole() {
         assert_eq!(loc.precision.as_deref(), Some("town"), "{text}: {loc:?}");
     }
 }
+
+#[test]
+fn a_district_of_a_town_named_twice_refines_it() {
+    let ex = test_extractor();
+    // The town is named first on its own, in the sentence of the attack; the district of it
+    // comes later with the town's name again: the district still refines the town.
+    let text = "A barrel bomb killed five civilians in Aleppo on Monday. The house it hit stood \
+                in the Bustan al-Qasr district of Aleppo.";
+    let out = run(&ex, text, "2016-05-04");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_eq!(loc.name.as_deref(), Some("Aleppo"));
+    assert_eq!(loc.mention, "Bustan al-Qasr");
+    assert_eq!(loc.precision.as_deref(), Some("district"));
+    check_evidence(text, &out.incidents);
+}
+
+#[test]
+fn a_town_named_by_its_cue_after_a_locative_is_where_it_happened() {
+    let ex = test_extractor();
+    // "in the town of X": the locative reaches X through the cue, so X weighs as much as a
+    // town named after a bare "in" later in the sentence.
+    let text = "SAN SALVADOR, 2 MAY 90 (WIRE) -- [TEXT] REBELS DYNAMITED A POWER PYLON IN THE \
+                TOWN OF USULUTAN AND A BRIDGE IN SAN SALVADOR TODAY, KILLING TWO SOLDIERS.";
+    let out = run(&ex, text, "1990-05-02");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_eq!(loc.name.as_deref(), Some("Usulutan"), "{loc:?}");
+    check_evidence(text, &out.incidents);
+}
