@@ -102,6 +102,9 @@ struct PlaceCand {
     /// Named by a cue as a part of a town ("the X neighborhood"), whatever the gazetteer reads
     /// it as: a district of the incident's town.
     part: bool,
+    /// A name the gazetteer does not know, found longer than one it knows ("San Luis de la
+    /// Reina"): the country of the shorter one.
+    country: Option<String>,
 }
 
 #[derive(Debug, Default)]
@@ -421,6 +424,46 @@ impl Extractor {
                 .max_by(|a, b| a.1.total_cmp(&b.1))
                 .map(|(cc, _)| cc.to_string())
         };
+        // "IN SAN LUIS DE LA REINA": a name the gazetteer knows only the start of ("San Luis")
+        // goes on through a joining particle; the whole name is a place it does not know,
+        // finer than the one it names after. (After a locative only: "ANGELA DE X" is a person,
+        // "the branch of Caja de Ahorros" a bank.)
+        let mut joined = false;
+        for m in &mentions {
+            let k_end = tok_at(m.end);
+            let Some(s) = sent_of(m.start).filter(|&s| !doc.sents[s].excluded) else {
+                continue;
+            };
+            let close = k_end < doc.toks.len()
+                && text
+                    .get(m.end..doc.toks[k_end].start)
+                    .is_some_and(|g| g.len() == 1 && g.trim().is_empty());
+            if !close || !after_cued_prep(m.start) {
+                continue;
+            }
+            let found = crate::places::joined_name(&doc, lex, k_end, doc.sents[s].t1)
+                .map(|b| doc.span(k_end, b)[1])
+                .and_then(|e| text.get(m.start..e).map(|t| (e, t)));
+            if let Some((e, name)) = found {
+                cues.push((
+                    s,
+                    crate::places::CuePlace {
+                        start: m.start,
+                        end: e,
+                        mention: name.to_string(),
+                        precision: Precision::Town,
+                        weak: false,
+                        facility: false,
+                        part: false,
+                        country: Some(pick_in_country(m, doc_hint.as_deref()).country_code),
+                    },
+                ));
+                joined = true;
+            }
+        }
+        if joined {
+            cues.sort_by_key(|(_, cp)| cp.start);
+        }
         let mut cue_starts: Vec<usize> = cues
             .iter()
             .filter(|(_, cp)| !cp.weak)
@@ -533,6 +576,7 @@ impl Extractor {
                     m.place.precision
                 },
                 part,
+                country: None,
                 weak: false,
                 sent: s,
                 confidence: m.confidence,
@@ -626,6 +670,7 @@ impl Extractor {
                     guess: false,
                     inner: false,
                     part: cp.part,
+                    country: cp.country,
                 });
             }
         }
@@ -980,6 +1025,11 @@ impl Extractor {
                 };
                 let e = votes.entry(p.country_code.clone()).or_insert((0, n));
                 e.0 += w;
+            } else if let Some(cc) = &c.country {
+                // A town found longer than the one the gazetteer read ("San Luis de la Reina")
+                // votes as that one would have.
+                let w = (c.confidence * 10.0) as u32 + if c.after_prep { 5 } else { 0 };
+                votes.entry(cc.clone()).or_insert((0, n)).0 += w;
             }
         }
         // Nationality words ("an Iraqi police officer") add a little, armed groups tied to one
@@ -1282,14 +1332,19 @@ impl Extractor {
                     },
                     (Some(p), None) => self.location_of(&c.mention, p),
                     (None, None) => {
-                        // A district of the incident's town takes the town's country.
-                        let cc = d
-                            .sents
-                            .iter()
-                            .flat_map(|s| info[*s].places.iter())
-                            .filter_map(|x| cands[*x].place.as_ref())
-                            .map(|p| p.country_code.clone())
-                            .next()
+                        // A district of the incident's town takes the town's country; a town
+                        // the gazetteer knows only the start of, the country of that.
+                        let cc = c
+                            .country
+                            .clone()
+                            .or_else(|| {
+                                d.sents
+                                    .iter()
+                                    .flat_map(|s| info[*s].places.iter())
+                                    .filter_map(|x| cands[*x].place.as_ref())
+                                    .map(|p| p.country_code.clone())
+                                    .next()
+                            })
                             .or_else(|| doc_country.map(str::to_string));
                         Location {
                             mention: c.mention.clone(),

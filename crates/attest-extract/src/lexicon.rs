@@ -327,6 +327,9 @@ pub(crate) struct PlacesData {
     /// Cue words naming a part of a town ("the X neighborhood"): the name is a district.
     #[serde(default)]
     pub(crate) town_parts: Vec<String>,
+    /// Particles joining the words of one place name ("San Miguel de Mercedes").
+    #[serde(default)]
+    pub(crate) name_joiners: Vec<String>,
     pub(crate) demonyms: BTreeMap<String, String>,
     /// Armed groups and the country of their conflict ("farc" = "CO").
     #[serde(default)]
@@ -435,6 +438,7 @@ pub(crate) enum Tag {
     PlaceDescriptor,
     Facility,
     TownPart,
+    NameJoiner,
     Demonym(u16),
     /// An armed group tied to one country (index into `Lexicon::group_countries`).
     Group(u16),
@@ -823,7 +827,7 @@ impl Lexicon {
         let cl = &d.claims;
         let s = &d.sources;
         let f = &d.furniture;
-        let lists: [(&Vec<String>, Tag); 38] = [
+        let lists: [(&Vec<String>, Tag); 39] = [
             (&a.blamed_subject, Tag::BlamedSubject),
             (&a.hedges, Tag::Hedge),
             (&a.part_of, Tag::PartOf),
@@ -862,6 +866,7 @@ impl Lexicon {
             (&d.places.descriptors, Tag::PlaceDescriptor),
             (&d.places.facilities, Tag::Facility),
             (&d.places.town_parts, Tag::TownPart),
+            (&d.places.name_joiners, Tag::NameJoiner),
         ];
         for (list, tag) in lists {
             for w in list {

@@ -18,6 +18,9 @@ pub(crate) struct CuePlace {
     pub(crate) facility: bool,
     /// The cue names a part of a town ("the X neighborhood", "the residential district of X").
     pub(crate) part: bool,
+    /// The country of the place the name was read as before it was found longer ("San Luis" of
+    /// "San Luis de la Reina").
+    pub(crate) country: Option<String>,
 }
 
 fn namey(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
@@ -147,6 +150,19 @@ fn indefinite(doc: &Doc, i: usize, t0: usize) -> bool {
         .is_some_and(|k| doc.is(k, |t| t == Tag::Singular))
 }
 
+/// The end of a place name going on through a joining particle at token `k` ("SAN MIGUEL" +
+/// "DE MERCEDES"), when words of a name follow it (before `t1`).
+pub(crate) fn joined_name(doc: &Doc, lex: &Lexicon, k: usize, t1: usize) -> Option<usize> {
+    let h = doc.find(k, |t| t == Tag::NameJoiner)?;
+    let j = k + h.len;
+    if j >= t1 {
+        return None;
+    }
+    let b = run_right(doc, lex, j, t1);
+    // At least one word of it is a name word, not a particle the lexicon knows.
+    (b > j && (j..b).any(|q| doc.hits(q).is_empty())).then_some(b)
+}
+
 /// Cue-found place names in tokens `t0..t1`.
 pub(crate) fn cue_places(doc: &Doc, lex: &Lexicon, t0: usize, t1: usize) -> Vec<CuePlace> {
     let mut out = Vec::new();
@@ -161,6 +177,7 @@ pub(crate) fn cue_places(doc: &Doc, lex: &Lexicon, t0: usize, t1: usize) -> Vec<
                 weak,
                 facility,
                 part,
+                country: None,
             });
         }
     };

@@ -726,3 +726,31 @@ fn a_town_named_by_its_cue_after_a_locative_is_where_it_happened() {
     assert_eq!(loc.name.as_deref(), Some("Usulutan"), "{loc:?}");
     check_evidence(text, &out.incidents);
 }
+
+#[test]
+fn a_name_going_on_through_a_particle_is_a_finer_place() {
+    let ex = test_extractor();
+    // The gazetteer knows "San Ramon", not "San Ramon de las Flores": the whole name is the
+    // place, not the town it starts like.
+    for (text, mention) in [
+        (
+            "SAN SALVADOR, 2 MAY 90 (WIRE) -- [TEXT] REBELS BURNED A BUS TODAY IN SAN RAMON DE \
+             LAS FLORES, KILLING TWO SOLDIERS.",
+            "SAN RAMON DE LAS FLORES",
+        ),
+        (
+            "Rebels burned a bus in San Ramon del Monte on Monday, killing two soldiers.",
+            "San Ramon del Monte",
+        ),
+    ] {
+        let out = run(&ex, text, "1990-05-02");
+        let loc = out.incidents[0].location.as_ref().expect("a location");
+        assert_eq!(loc.mention, mention, "{loc:?}");
+        assert_eq!(loc.country_code.as_deref(), Some("SV"), "{loc:?}");
+        check_evidence(text, &out.incidents);
+    } // Only after a locative: "the office of X de Y" may name a firm.
+    let text = "Rebels burned the office of San Ramon de Ahorros, killing two guards.";
+    let out = run(&ex, text, "1990-05-02");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_eq!(loc.mention, "San Ramon", "{loc:?}");
+}
