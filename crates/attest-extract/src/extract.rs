@@ -477,6 +477,55 @@ impl Extractor {
             .map(|(_, cp)| (cp.start, cp.end))
             .collect();
         part_spans.sort_unstable();
+        let title_only = |q: usize| {
+            doc.hits(q)
+                .iter()
+                .all(|h| matches!(h.tag, Tag::Title | Tag::Courtesy))
+        };
+        // A name the report shows to be a person's ("COLONEL CARLOS GUERRERO", "DANILO
+        // BARILLAS, 50,") is a person's in every sentence of it ("FIRED AT BARILLAS"). One pass
+        // over the words: a name word after a title and given names the lexicon does not know,
+        // or before an age.
+        let unknown_name = |q: usize| {
+            doc.toks[q].kind == crate::text::Kind::Word
+                && doc.hits(q).is_empty()
+                && (doc.caps || doc.capword(q))
+        };
+        let mut persons: Vec<String> = Vec::new();
+        for i in 1..doc.toks.len() {
+            if !unknown_name(i) {
+                continue;
+            }
+            let aged = i + 3 < doc.toks.len()
+                && doc.is_punct(i + 1, ",")
+                && doc.toks[i + 2].kind == crate::text::Kind::Num
+                && doc.is_punct(i + 3, ",")
+                && doc
+                    .raw(i + 2)
+                    .parse::<u32>()
+                    .is_ok_and(|n| (15..100).contains(&n));
+            let given = (i.saturating_sub(2)..i)
+                .rev()
+                .take_while(|&q| unknown_name(q))
+                .last();
+            let titled = given.is_some_and(|g| {
+                g > 0
+                    && doc.is(g - 1, |t| matches!(t, Tag::Title | Tag::Courtesy))
+                    && !doc.is(g - 1, |t| {
+                        matches!(
+                            t,
+                            Tag::Determiner
+                                | Tag::Singular
+                                | Tag::Connector
+                                | Tag::PlacePreposition
+                                | Tag::Locative
+                        )
+                    })
+            });
+            if aged || titled {
+                persons.push(norm(doc.raw(i)));
+            }
+        }
         let mut cands: Vec<PlaceCand> = Vec::new();
         for m in &mentions {
             // A gazetteer is another crate: never trust its offsets blindly.
@@ -495,11 +544,6 @@ impl Extractor {
             let k_end = tok_at(m.end);
             // A title before it ("Mr Kerry", "President Assad", "SENATOR GALAN"): a person,
             // not a place (upper-case text has no capitals to tell).
-            let title_only = |q: usize| {
-                doc.hits(q)
-                    .iter()
-                    .all(|h| matches!(h.tag, Tag::Title | Tag::Courtesy))
-            };
             if k > 0
                 && doc.is(k - 1, |t| matches!(t, Tag::Title | Tag::Courtesy))
                 && (doc.capword(k - 1) || doc.caps && title_only(k - 1))
@@ -561,7 +605,9 @@ impl Extractor {
             let small = place.precision == Precision::Town && place.population < NOTABLE_TOWN;
             // A cue names it a place ("THE TOWN OF X", "THE X NEIGHBORHOOD").
             let cued = cue_starts.binary_search(&m.start).is_ok();
-            let guess = doc.caps && !ap && !cued && (abroad || unknown || small && named_before);
+            let person = !persons.is_empty() && persons.contains(&norm(&m.mention));
+            let guess = doc.caps && !ap && !cued && (abroad || unknown || small && named_before)
+                || person && !cued;
             let part = part_spans.binary_search(&(m.start, m.end)).is_ok();
             cands.push(PlaceCand {
                 start: m.start,

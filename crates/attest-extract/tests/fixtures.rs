@@ -754,3 +754,24 @@ fn a_name_going_on_through_a_particle_is_a_finer_place() {
     let loc = out.incidents[0].location.as_ref().expect("a location");
     assert_eq!(loc.mention, "San Ramon", "{loc:?}");
 }
+
+#[test]
+fn a_name_shown_to_be_a_persons_is_no_place_anywhere_in_the_report() {
+    let ex = test_extractor();
+    for text in [
+        // After a title and a given name.
+        "GUATEMALA CITY, 2 AUG 89 (WIRE) -- [TEXT] GUNMEN KILLED COLONEL CARLOS MORALES TODAY \
+         AS HE LEFT HIS HOME. THE ATTACKERS FIRED AT MORALES FROM A CAR.",
+        // Before an age.
+        "GUATEMALA CITY, 2 AUG 89 (WIRE) -- [TEXT] GUNMEN FIRED AT MORALES FROM A CAR TODAY, \
+         KILLING HIM AND HIS DRIVER. MORALES, 50, HAD RECEIVED THREATS.",
+    ] {
+        let out = run(&ex, text, "1989-08-02");
+        let loc = out.incidents[0].location.as_ref().expect("a location");
+        assert_eq!(
+            loc.name.as_deref(),
+            Some("Guatemala City"),
+            "{text}: {loc:?}"
+        );
+    }
+}
