@@ -550,6 +550,27 @@ impl Extractor {
             {
                 continue;
             }
+            // "ON JUNIN STREET", "AT SARMIENTO AND SAN MARTIN STREETS": a street's name; but
+            // "on a downtown Lima street" is in Lima.
+            let street_at = |q: usize| q < doc.toks.len() && doc.is(q, |t| t == Tag::StreetNoun);
+            let street = street_at(k_end)
+                || k_end + 1 < doc.toks.len()
+                    && doc.toks[k_end].kind == crate::text::Kind::Word
+                    && doc.is(k_end, |t| t == Tag::SumJoiner)
+                    && (k_end + 2..(k_end + 5).min(doc.toks.len()))
+                        .take_while(|&q| {
+                            doc.toks[q].kind == crate::text::Kind::Word
+                                && (doc.hits(q).is_empty() || street_at(q))
+                        })
+                        .any(street_at);
+            if street {
+                let lead = (k.saturating_sub(3)..k)
+                    .rev()
+                    .find(|&q| !doc.is(q, |t| t == Tag::PlaceDescriptor));
+                if !lead.is_some_and(|q| doc.is(q, |t| t == Tag::Singular)) {
+                    continue;
+                }
+            }
             // "Aleppo's Al Quds hospital", "Halab News Network": part of a facility's or an
             // outlet's name.
             let possessed = doc.text[..m.start].trim_end().ends_with("'s")

@@ -330,6 +330,9 @@ pub(crate) struct PlacesData {
     /// Particles joining the words of one place name ("San Miguel de Mercedes").
     #[serde(default)]
     pub(crate) name_joiners: Vec<String>,
+    /// Nouns after a street's name ("Junin Street").
+    #[serde(default)]
+    pub(crate) street_nouns: Vec<String>,
     pub(crate) demonyms: BTreeMap<String, String>,
     /// Armed groups and the country of their conflict ("farc" = "CO").
     #[serde(default)]
@@ -439,6 +442,7 @@ pub(crate) enum Tag {
     Facility,
     TownPart,
     NameJoiner,
+    StreetNoun,
     Demonym(u16),
     /// An armed group tied to one country (index into `Lexicon::group_countries`).
     Group(u16),
@@ -827,7 +831,7 @@ impl Lexicon {
         let cl = &d.claims;
         let s = &d.sources;
         let f = &d.furniture;
-        let lists: [(&Vec<String>, Tag); 39] = [
+        let lists: [(&Vec<String>, Tag); 40] = [
             (&a.blamed_subject, Tag::BlamedSubject),
             (&a.hedges, Tag::Hedge),
             (&a.part_of, Tag::PartOf),
@@ -867,6 +871,7 @@ impl Lexicon {
             (&d.places.facilities, Tag::Facility),
             (&d.places.town_parts, Tag::TownPart),
             (&d.places.name_joiners, Tag::NameJoiner),
+            (&d.places.street_nouns, Tag::StreetNoun),
         ];
         for (list, tag) in lists {
             for w in list {

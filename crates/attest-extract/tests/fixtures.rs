@@ -775,3 +775,30 @@ fn a_name_shown_to_be_a_persons_is_no_place_anywhere_in_the_report() {
         );
     }
 }
+
+#[test]
+fn a_place_name_before_a_street_noun_names_the_street() {
+    let ex = test_extractor();
+    for (text, name) in [
+        (
+            "SAN SALVADOR, 2 MAY 90 (WIRE) -- [TEXT] A BOMB EXPLODED TODAY ON USULUTAN AVENUE, \
+             KILLING TWO GUARDS.",
+            "San Salvador",
+        ),
+        (
+            "SAN SALVADOR, 2 MAY 90 (WIRE) -- [TEXT] A BOMB EXPLODED TODAY AT THE CORNER OF \
+             USULUTAN AND ZAPOTITAN STREETS, KILLING TWO GUARDS.",
+            "San Salvador",
+        ),
+        // "a ... X street" is a street of town X.
+        (
+            "SAN SALVADOR, 2 MAY 90 (WIRE) -- [TEXT] A BOMB EXPLODED TODAY ON A DOWNTOWN \
+             USULUTAN STREET, KILLING TWO GUARDS.",
+            "Usulutan",
+        ),
+    ] {
+        let out = run(&ex, text, "1990-05-02");
+        let loc = out.incidents[0].location.as_ref().expect("a location");
+        assert_eq!(loc.name.as_deref(), Some(name), "{text}: {loc:?}");
+    }
+}
