@@ -557,7 +557,7 @@ impl Extractor {
                 || k_end + 1 < doc.toks.len()
                     && doc.toks[k_end].kind == crate::text::Kind::Word
                     && doc.is(k_end, |t| t == Tag::SumJoiner)
-                    && (k_end + 2..(k_end + 5).min(doc.toks.len()))
+                    && (k_end + 1..(k_end + 5).min(doc.toks.len()))
                         .take_while(|&q| {
                             doc.toks[q].kind == crate::text::Kind::Word
                                 && (doc.hits(q).is_empty() || street_at(q))
