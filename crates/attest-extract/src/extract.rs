@@ -99,6 +99,12 @@ struct PlaceCand {
     /// A name the gazetteer does not know, placed by it in the town or province named with it
     /// ("SAN X, USULUTAN DEPARTMENT"; "Wihda, south of Baghdad"): finer than its place.
     inner: bool,
+    /// Named by a cue as a part of a town ("the X neighborhood"), whatever the gazetteer reads
+    /// it as: a district of the incident's town.
+    part: bool,
+    /// A name the gazetteer does not know, found longer than one it knows ("San Luis de la
+    /// Reina"): the country of the shorter one.
+    country: Option<String>,
 }
 
 #[derive(Debug, Default)]
@@ -156,7 +162,15 @@ fn towns_of(s: &SentInfo, cands: &[PlaceCand]) -> Vec<String> {
     s.places
         .iter()
         .map(|c| &cands[*c])
-        .filter(|c| !c.weak && c.precision == Precision::Town)
+        // (A part of a town the gazetteer reads as a town still parts incidents as one.)
+        .filter(|c| {
+            !c.weak
+                && (c.precision == Precision::Town
+                    || c.part
+                        && c.place
+                            .as_ref()
+                            .is_some_and(|p| p.precision == Precision::Town))
+        })
         .map(|c| norm(&c.mention))
         .collect()
 }
@@ -353,6 +367,25 @@ impl Extractor {
                             })
                         })))
         };
+        // "in the town of X", "near the remote village of X": the locative reaches a name the
+        // gazetteer knows through the cue that says what it is. (A name only the cue finds is
+        // credited for the cue itself.)
+        let after_cued_prep = |byte: usize| {
+            let k = tok_at(byte);
+            if after_prep(byte, false) {
+                return true;
+            }
+            let Some(c) = (k.saturating_sub(3)..k).find(|&c| {
+                doc.find(c, |t| matches!(t, Tag::PlaceBefore(_)))
+                    .is_some_and(|h| c + h.len == k)
+            }) else {
+                return false;
+            };
+            (c.saturating_sub(4)..c)
+                .rev()
+                .find(|&q| !doc.is(q, |t| matches!(t, Tag::Determiner | Tag::PlaceDescriptor)))
+                .is_some_and(|q| doc.is(q, |t| t == Tag::Locative))
+        };
         // "from X", "from the northern X", "from inside X", but not "from X to Y".
         let origin = |byte: usize, end: usize| {
             let k = tok_at(byte);
@@ -427,12 +460,108 @@ impl Extractor {
                 .max_by(|a, b| a.1.total_cmp(&b.1))
                 .map(|(cc, _)| cc.to_string())
         };
+        // "IN SAN LUIS DE LA REINA": a name the gazetteer knows only the start of ("San Luis")
+        // goes on through a joining particle; the whole name is a place it does not know,
+        // finer than the one it names after. (After a locative only: "ANGELA DE X" is a person,
+        // "the branch of Caja de Ahorros" a bank.)
+        let mut joined = false;
+        for m in &mentions {
+            let k_end = tok_at(m.end);
+            let Some(s) = sent_of(m.start).filter(|&s| !doc.sents[s].excluded) else {
+                continue;
+            };
+            let close = k_end < doc.toks.len()
+                && text
+                    .get(m.end..doc.toks[k_end].start)
+                    .is_some_and(|g| g.len() == 1 && g.trim().is_empty());
+            if !close || !after_cued_prep(m.start) {
+                continue;
+            }
+            let found = crate::places::joined_name(&doc, lex, k_end, doc.sents[s].t1)
+                .map(|b| doc.span(k_end, b)[1])
+                .and_then(|e| text.get(m.start..e).map(|t| (e, t)));
+            if let Some((e, name)) = found {
+                cues.push((
+                    s,
+                    crate::places::CuePlace {
+                        start: m.start,
+                        end: e,
+                        mention: name.to_string(),
+                        precision: Precision::Town,
+                        weak: false,
+                        facility: false,
+                        part: false,
+                        country: Some(pick_in_country(m, doc_hint.as_deref()).country_code),
+                    },
+                ));
+                joined = true;
+            }
+        }
+        if joined {
+            cues.sort_by_key(|(_, cp)| cp.start);
+        }
         let mut cue_starts: Vec<usize> = cues
             .iter()
             .filter(|(_, cp)| !cp.weak)
             .map(|(_, cp)| cp.start)
             .collect();
         cue_starts.sort_unstable();
+        // Spans a cue names as a part of a town.
+        let mut part_spans: Vec<(usize, usize)> = cues
+            .iter()
+            .filter(|(_, cp)| cp.part && !cp.weak)
+            .map(|(_, cp)| (cp.start, cp.end))
+            .collect();
+        part_spans.sort_unstable();
+        let title_only = |q: usize| {
+            doc.hits(q)
+                .iter()
+                .all(|h| matches!(h.tag, Tag::Title | Tag::Courtesy))
+        };
+        // A name the report shows to be a person's ("COLONEL CARLOS GUERRERO", "DANILO
+        // BARILLAS, 50,") is a person's in every sentence of it ("FIRED AT BARILLAS"). One pass
+        // over the words: a name word after a title and given names the lexicon does not know,
+        // or before an age.
+        let unknown_name = |q: usize| {
+            doc.toks[q].kind == crate::text::Kind::Word
+                && doc.hits(q).is_empty()
+                && (doc.caps || doc.capword(q))
+        };
+        let mut persons: Vec<String> = Vec::new();
+        for i in 1..doc.toks.len() {
+            if !unknown_name(i) {
+                continue;
+            }
+            let aged = i + 3 < doc.toks.len()
+                && doc.is_punct(i + 1, ",")
+                && doc.toks[i + 2].kind == crate::text::Kind::Num
+                && doc.is_punct(i + 3, ",")
+                && doc
+                    .raw(i + 2)
+                    .parse::<u32>()
+                    .is_ok_and(|n| (15..100).contains(&n));
+            let given = (i.saturating_sub(2)..i)
+                .rev()
+                .take_while(|&q| unknown_name(q))
+                .last();
+            let titled = given.is_some_and(|g| {
+                g > 0
+                    && doc.is(g - 1, |t| matches!(t, Tag::Title | Tag::Courtesy))
+                    && !doc.is(g - 1, |t| {
+                        matches!(
+                            t,
+                            Tag::Determiner
+                                | Tag::Singular
+                                | Tag::Connector
+                                | Tag::PlacePreposition
+                                | Tag::Locative
+                        )
+                    })
+            });
+            if aged || titled {
+                persons.push(norm(doc.raw(i)));
+            }
+        }
         let mut cands: Vec<PlaceCand> = Vec::new();
         for m in &mentions {
             // A gazetteer is another crate: never trust its offsets blindly.
@@ -451,16 +580,32 @@ impl Extractor {
             let k_end = tok_at(m.end);
             // A title before it ("Mr Kerry", "President Assad", "SENATOR GALAN"): a person,
             // not a place (upper-case text has no capitals to tell).
-            let title_only = |q: usize| {
-                doc.hits(q)
-                    .iter()
-                    .all(|h| matches!(h.tag, Tag::Title | Tag::Courtesy))
-            };
             if k > 0
                 && doc.is(k - 1, |t| matches!(t, Tag::Title | Tag::Courtesy))
                 && (doc.capword(k - 1) || doc.caps && title_only(k - 1))
             {
                 continue;
+            }
+            // "ON JUNIN STREET", "AT SARMIENTO AND SAN MARTIN STREETS": a street's name; but
+            // "on a downtown Lima street" is in Lima.
+            let street_at = |q: usize| q < doc.toks.len() && doc.is(q, |t| t == Tag::StreetNoun);
+            let street = street_at(k_end)
+                || k_end + 1 < doc.toks.len()
+                    && doc.toks[k_end].kind == crate::text::Kind::Word
+                    && doc.is(k_end, |t| t == Tag::SumJoiner)
+                    && (k_end + 1..(k_end + 5).min(doc.toks.len()))
+                        .take_while(|&q| {
+                            doc.toks[q].kind == crate::text::Kind::Word
+                                && (doc.hits(q).is_empty() || street_at(q))
+                        })
+                        .any(street_at);
+            if street {
+                let lead = (k.saturating_sub(3)..k)
+                    .rev()
+                    .find(|&q| !doc.is(q, |t| t == Tag::PlaceDescriptor));
+                if !lead.is_some_and(|q| doc.is(q, |t| t == Tag::Singular)) {
+                    continue;
+                }
             }
             // "Aleppo's Al Quds hospital", "Halab News Network": part of a facility's or an
             // outlet's name.
@@ -492,7 +637,8 @@ impl Extractor {
                     .binary_search_by_key(&doc.toks[k_end].start, |o| o.start)
                     .is_err();
             let place = pick_in_country(m, doc_hint.as_deref());
-            let ap = after_prep(m.start, place.precision <= Precision::Town);
+            let ap =
+                after_cued_prep(m.start) || after_prep(m.start, place.precision <= Precision::Town);
             // In upper-case text every word looks like a name: a surname the gazetteer reads as
             // a small town abroad ("ACCORDING TO PONCE"), or as a place it does not know, is no
             // place unless a locative puts something there.
@@ -517,7 +663,10 @@ impl Extractor {
             let small = place.precision == Precision::Town && place.population < NOTABLE_TOWN;
             // A cue names it a place ("THE TOWN OF X", "THE X NEIGHBORHOOD").
             let cued = cue_starts.binary_search(&m.start).is_ok();
-            let guess = doc.caps && !ap && !cued && (abroad || unknown || small && named_before);
+            let person = !persons.is_empty() && persons.contains(&norm(&m.mention));
+            let guess = doc.caps && !ap && !cued && (abroad || unknown || small && named_before)
+                || person && !cued;
+            let part = part_spans.binary_search(&(m.start, m.end)).is_ok();
             cands.push(PlaceCand {
                 start: m.start,
                 end: m.end,
@@ -525,7 +674,13 @@ impl Extractor {
                 dateline: place.precision != Precision::Country
                     && dateline_place(text, m.start, m.end),
                 place: Some(place),
-                precision: m.place.precision,
+                precision: if part {
+                    Precision::District
+                } else {
+                    m.place.precision
+                },
+                part,
+                country: None,
                 weak: false,
                 sent: s,
                 confidence: m.confidence,
@@ -585,9 +740,13 @@ impl Extractor {
                                 && p.population < NOTABLE_TOWN
                                 && doc_hint.as_deref().is_some_and(|cc| cc != p.country_code)
                         });
-                    if shorter && c.precision != Precision::Country
-                        || same && c.precision == Precision::Country && !country_named
+                    // (The gazetteer's own reading: a town's part is marked a district.)
+                    let read = c.place.as_ref().map_or(c.precision, |p| p.precision);
+                    if shorter && read != Precision::Country
+                        || same && read == Precision::Country && !country_named
                         || same && abroad
+                        // ... or a town's part it reads as a province or a country.
+                        || same && c.part && read > Precision::Town
                     {
                         removed[k] = true;
                     }
@@ -615,6 +774,8 @@ impl Extractor {
                     dateline: false,
                     guess: false,
                     inner: false,
+                    part: cp.part,
+                    country: cp.country,
                 });
             }
         }
@@ -957,7 +1118,13 @@ impl Extractor {
     fn doc_country(&self, doc: &Doc, cands: &[PlaceCand]) -> Option<String> {
         let mut votes: BTreeMap<String, (u32, usize)> = BTreeMap::new();
         for (n, c) in cands.iter().enumerate() {
-            if let Some(p) = &c.place {
+            // A town's part the gazetteer reads as a province or a country abroad ("THE
+            // NORMANDY NEIGHBORHOOD") says nothing of the country.
+            let misread = c.part
+                && c.place
+                    .as_ref()
+                    .is_some_and(|p| p.precision > Precision::Town);
+            if let Some(p) = c.place.as_ref().filter(|_| !misread) {
                 // A leading "PERU." or "SYRIA -" is the report's country.
                 let w = if p.precision == Precision::Country && heads(doc.text, c.start, c.end) {
                     50
@@ -971,6 +1138,11 @@ impl Extractor {
                 };
                 let e = votes.entry(p.country_code.clone()).or_insert((0, n));
                 e.0 += w;
+            } else if let Some(cc) = &c.country {
+                // A town found longer than the one the gazetteer read ("San Luis de la Reina")
+                // votes as that one would have.
+                let w = (c.confidence * 10.0) as u32 + if c.after_prep { 5 } else { 0 };
+                votes.entry(cc.clone()).or_insert((0, n)).0 += w;
             }
         }
         // Nationality words ("an Iraqi police officer") add a little, armed groups tied to one
@@ -1081,12 +1253,14 @@ impl Extractor {
             .map(|c| c.sent)
             .filter(|s| !journeys.contains(s))
             .collect();
+        // Named as a place by a cue of the text: a name the gazetteer does not know, or a part of
+        // a town ("the X neighborhood").
+        let named = |c: &PlaceCand| (c.place.is_none() || c.part) && !c.weak;
         let score = |c: &PlaceCand| -> f32 {
             let strong = info[c.sent].strongest.is_some_and(|(st, _)| st >= 2)
                 || info[c.sent].cas.iter().any(|x| !x.zero);
             // A dateline's place is where the report was filed: only a fallback.
-            let in_event =
-                !c.dateline && (in_draft_event(c.sent) && strong || (c.place.is_none() && !c.weak));
+            let in_event = !c.dateline && (in_draft_event(c.sent) && strong || named(c));
             let country_ok = match (&c.place, doc_country) {
                 (Some(p), Some(cc)) => p.country_code == cc,
                 _ => true,
@@ -1105,7 +1279,7 @@ impl Extractor {
                 + 2.0 * c.confidence
                 - if c.weak { 2.5 } else { 0.0 }
                 // Named as a place by the text itself ("the village of X").
-                + if c.place.is_none() && !c.weak { 1.0 } else { 0.0 }
+                + if named(c) { 1.0 } else { 0.0 }
                 - if c.distant { 3.0 } else { 0.0 }
                 - if c.origin && located.contains(&c.sent) {
                     2.0
@@ -1148,10 +1322,15 @@ impl Extractor {
             None => (
                 loc_cand,
                 loc_cand.and_then(|best| {
+                    // ... the town named here or anywhere else ("the X district of Y" after "Y"
+                    // alone).
+                    let same = |t: usize| {
+                        t == best || cands[t].place.is_some() && cands[t].place == cands[best].place
+                    };
                     d.sents
                         .iter()
                         .flat_map(|s| info[*s].places.iter().copied())
-                        .find(|x| cands[*x].within == Some(best))
+                        .find(|x| cands[*x].within.is_some_and(same))
                 }),
             ),
         };
@@ -1165,8 +1344,10 @@ impl Extractor {
                     .flat_map(|s| info[*s].places.iter().copied())
                     .filter(|c| {
                         let x = &cands[*c];
-                        // ... or a village the text names ("the village of X near Y").
-                        x.place.is_none()
+                        // ... or a village the text names ("the village of X near Y"), or a part
+                        // of a town the gazetteer knows under another reading.
+                        (x.place.is_none()
+                            || x.part && cands[best].place.as_ref().is_some_and(|t| part_of(x, t)))
                             && !x.weak
                             && x.precision <= Precision::Town
                             && score(x) >= best_score - 3.0
@@ -1218,7 +1399,7 @@ impl Extractor {
                 // it ("a bomb hit the X neighborhood of Y", "Y's X district"), else in the
                 // incident's town, else in the dateline's: the town's name and coordinates,
                 // the district's mention.
-                let host = (c.place.is_none() && c.precision <= Precision::District)
+                let host = ((c.place.is_none() || c.part) && c.precision <= Precision::District)
                     .then(|| {
                         let town = |x: &PlaceCand| {
                             !x.guess
@@ -1227,6 +1408,7 @@ impl Extractor {
                                 && x.place.as_ref().is_some_and(|p| {
                                     p.precision == Precision::Town
                                         && doc_country.is_none_or(|cc| p.country_code == cc)
+                                        && part_of(c, p)
                                 })
                         };
                         let near = |x: &PlaceCand| x.start.abs_diff(c.start);
@@ -1248,22 +1430,34 @@ impl Extractor {
                             .and_then(|x| x.place.as_ref())
                     })
                     .flatten();
-                match (&c.place, host) {
-                    (Some(p), _) => self.location_of(&c.mention, p),
-                    (None, Some(town)) => Location {
+                // A part of a town read by the gazetteer as a province or a place abroad has
+                // no place of its own.
+                let own = c.place.as_ref().filter(|p| {
+                    !c.part
+                        || p.precision <= Precision::Town
+                            && doc_country.is_none_or(|cc| p.country_code == cc)
+                });
+                match (own, host) {
+                    (Some(_), Some(town)) | (None, Some(town)) => Location {
                         precision: Some(c.precision.as_str().to_string()),
                         geonameid: None,
                         ..self.location_of(&c.mention, town)
                     },
+                    (Some(p), None) => self.location_of(&c.mention, p),
                     (None, None) => {
-                        // A district of the incident's town takes the town's country.
-                        let cc = d
-                            .sents
-                            .iter()
-                            .flat_map(|s| info[*s].places.iter())
-                            .filter_map(|x| cands[*x].place.as_ref())
-                            .map(|p| p.country_code.clone())
-                            .next()
+                        // A district of the incident's town takes the town's country; a town
+                        // the gazetteer knows only the start of, the country of that.
+                        let cc = c
+                            .country
+                            .clone()
+                            .or_else(|| {
+                                d.sents
+                                    .iter()
+                                    .flat_map(|s| info[*s].places.iter())
+                                    .filter_map(|x| cands[*x].place.as_ref())
+                                    .map(|p| p.country_code.clone())
+                                    .next()
+                            })
                             .or_else(|| doc_country.map(str::to_string));
                         Location {
                             mention: c.mention.clone(),
@@ -1753,6 +1947,21 @@ fn heads(text: &str, start: usize, end: usize) -> bool {
 /// A town this large is known beyond its country: a name read as it is a place even in
 /// upper-case text.
 const NOTABLE_TOWN: u64 = 100_000;
+
+/// Can `c` lie in `town`: a name the gazetteer does not know, or a part of a town (a district
+/// the gazetteer reads as a province or a place abroad, or a smaller town of the same country)?
+/// A part is smaller than its whole: "the commercial district of Lima" names no district.
+fn part_of(c: &PlaceCand, town: &Place) -> bool {
+    match &c.place {
+        None => true,
+        Some(p) => {
+            c.part
+                && (p.precision > Precision::Town
+                    || p.country_code != town.country_code
+                    || p.precision == Precision::Town && p.population < town.population)
+        }
+    }
+}
 
 /// Whether a place name at bytes `start..end` opens a wire dateline ("BOGOTA, 24 AUG 89 (AFP)
 /// --", "KABUL (Reuters) -"): it opens the text, a comma or a parenthesis follows, and a dash

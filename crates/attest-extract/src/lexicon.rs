@@ -335,6 +335,15 @@ pub(crate) struct PlacesData {
     /// no place name ("THE JUDICIAL DISTRICT").
     #[serde(default)]
     pub(crate) descriptor_suffixes: Vec<String>,
+    /// Cue words naming a part of a town ("the X neighborhood"): the name is a district.
+    #[serde(default)]
+    pub(crate) town_parts: Vec<String>,
+    /// Particles joining the words of one place name ("San Miguel de Mercedes").
+    #[serde(default)]
+    pub(crate) name_joiners: Vec<String>,
+    /// Nouns after a street's name ("Junin Street").
+    #[serde(default)]
+    pub(crate) street_nouns: Vec<String>,
     pub(crate) demonyms: BTreeMap<String, String>,
     /// Armed groups and the country of their conflict ("farc" = "CO").
     #[serde(default)]
@@ -445,6 +454,9 @@ pub(crate) enum Tag {
     NotPlace,
     PlaceDescriptor,
     Facility,
+    TownPart,
+    NameJoiner,
+    StreetNoun,
     Demonym(u16),
     /// An armed group tied to one country (index into `Lexicon::group_countries`).
     Group(u16),
@@ -835,7 +847,7 @@ impl Lexicon {
         let cl = &d.claims;
         let s = &d.sources;
         let f = &d.furniture;
-        let lists: [(&Vec<String>, Tag); 38] = [
+        let lists: [(&Vec<String>, Tag); 41] = [
             (&a.blamed_subject, Tag::BlamedSubject),
             (&a.hedges, Tag::Hedge),
             (&a.part_of, Tag::PartOf),
@@ -874,6 +886,9 @@ impl Lexicon {
             (&d.places.route, Tag::Route),
             (&d.places.descriptors, Tag::PlaceDescriptor),
             (&d.places.facilities, Tag::Facility),
+            (&d.places.town_parts, Tag::TownPart),
+            (&d.places.name_joiners, Tag::NameJoiner),
+            (&d.places.street_nouns, Tag::StreetNoun),
         ];
         for (list, tag) in lists {
             for w in list {

@@ -16,6 +16,11 @@ pub(crate) struct CuePlace {
     pub(crate) weak: bool,
     /// A facility whose name ends in its noun ("the Kabul airport").
     pub(crate) facility: bool,
+    /// The cue names a part of a town ("the X neighborhood", "the residential district of X").
+    pub(crate) part: bool,
+    /// The country of the place the name was read as before it was found longer ("San Luis" of
+    /// "San Luis de la Reina").
+    pub(crate) country: Option<String>,
 }
 
 fn namey(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
@@ -124,10 +129,44 @@ fn possessive(doc: &Doc, i: usize) -> bool {
     r.ends_with("'s") || r.ends_with("'S") || r.ends_with("\u{2019}s")
 }
 
+/// Does the cue at token `i` name a part of a town: a town-part phrase at it, or one ending on
+/// it ("the residential district of X")?
+fn town_part(doc: &Doc, i: usize) -> bool {
+    doc.find(i, |t| t == Tag::TownPart).is_some()
+        || (i.saturating_sub(2)..i).any(|k| {
+            doc.hits(k)
+                .iter()
+                .any(|h| h.tag == Tag::TownPart && k + h.len > i)
+        })
+}
+
+/// Does an indefinite article open the phrase of the cue at token `i` ("a Shiite neighborhood
+/// of Baghdad")? Such a phrase names some part of the town that follows, not the part itself.
+fn indefinite(doc: &Doc, i: usize, t0: usize) -> bool {
+    (i.saturating_sub(4).max(t0)..i)
+        .rev()
+        .take_while(|&k| doc.toks[k].kind == Kind::Word)
+        .find(|&k| doc.is(k, |t| matches!(t, Tag::Determiner | Tag::Singular)))
+        .is_some_and(|k| doc.is(k, |t| t == Tag::Singular))
+}
+
+/// The end of a place name going on through a joining particle at token `k` ("SAN MIGUEL" +
+/// "DE MERCEDES"), when words of a name follow it (before `t1`).
+pub(crate) fn joined_name(doc: &Doc, lex: &Lexicon, k: usize, t1: usize) -> Option<usize> {
+    let h = doc.find(k, |t| t == Tag::NameJoiner)?;
+    let j = k + h.len;
+    if j >= t1 {
+        return None;
+    }
+    let b = run_right(doc, lex, j, t1);
+    // At least one word of it is a name word, not a particle the lexicon knows.
+    (b > j && (j..b).any(|q| doc.hits(q).is_empty())).then_some(b)
+}
+
 /// Cue-found place names in tokens `t0..t1`.
 pub(crate) fn cue_places(doc: &Doc, lex: &Lexicon, t0: usize, t1: usize) -> Vec<CuePlace> {
     let mut out = Vec::new();
-    let mut push = |a: usize, b: usize, p: Precision, weak: bool, facility: bool| {
+    let mut push = |a: usize, b: usize, p: Precision, weak: bool, facility: bool, part: bool| {
         if a < b {
             let [s, e] = doc.span(a, b);
             out.push(CuePlace {
@@ -137,6 +176,8 @@ pub(crate) fn cue_places(doc: &Doc, lex: &Lexicon, t0: usize, t1: usize) -> Vec<
                 precision: p,
                 weak,
                 facility,
+                part,
+                country: None,
             });
         }
     };
@@ -157,7 +198,8 @@ pub(crate) fn cue_places(doc: &Doc, lex: &Lexicon, t0: usize, t1: usize) -> Vec<
             if let Tag::PlaceBefore(p) = h.tag {
                 let b = run_right(doc, lex, i + h.len, t1);
                 if b > i + h.len {
-                    push(i + h.len, b, p.0, false, false);
+                    let part = town_part(doc, i) && !indefinite(doc, i, t0);
+                    push(i + h.len, b, p.0, false, false, part);
                     i = b;
                     continue;
                 }
@@ -186,9 +228,9 @@ pub(crate) fn cue_places(doc: &Doc, lex: &Lexicon, t0: usize, t1: usize) -> Vec<
             };
             if a < i && bound {
                 match h.tag {
-                    Tag::PlaceAfter(p) => push(a, i, p.0, false, false),
+                    Tag::PlaceAfter(p) => push(a, i, p.0, false, false, town_part(doc, i)),
                     // A facility keeps its noun: "the Kabul airport".
-                    _ => push(a, i + h.len, Precision::Site, false, true),
+                    _ => push(a, i + h.len, Precision::Site, false, true, false),
                 }
             }
             i += h.len;
@@ -218,7 +260,7 @@ pub(crate) fn cue_places(doc: &Doc, lex: &Lexicon, t0: usize, t1: usize) -> Vec<
                 continue;
             }
             if b > i + 1 && b - (i + 1) <= 3 && !owner {
-                push(i + 1, b, Precision::Town, true, false);
+                push(i + 1, b, Precision::Town, true, false, false);
                 i = b;
                 continue;
             }
@@ -320,6 +362,37 @@ mod tests {
         assert_eq!(
             names("drones struck the Hostomel airport overnight"),
             vec![("Hostomel airport".to_string(), false)]
+        );
+    }
+
+    fn parts(text: &str) -> Vec<(String, bool)> {
+        let lex = Lexicon::embedded().expect("lexicon");
+        let doc = Doc::new(text, &lex);
+        cue_places(&doc, &lex, 0, doc.toks.len())
+            .into_iter()
+            .map(|p| (p.mention, p.part))
+            .collect()
+    }
+
+    #[test]
+    fn town_part_cues_mark_districts() {
+        assert_eq!(
+            parts("A BOMB WENT OFF IN THE RESIDENTIAL DISTRICT OF LAS LOMAS"),
+            vec![("LAS LOMAS".to_string(), true)]
+        );
+        assert_eq!(
+            parts("gunmen opened fire in the Pinar neighbourhood at noon"),
+            vec![("Pinar".to_string(), true)]
+        );
+        // "a ... neighbourhood of X": X is the whole town.
+        assert_eq!(
+            parts("A BOMB WENT OFF IN A POOR NEIGHBORHOOD OF RIOFRIO"),
+            vec![("RIOFRIO".to_string(), false)]
+        );
+        // An area or a bare district may be a town's surroundings or a province's district.
+        assert_eq!(
+            parts("troops searched the Riofrio area and the village of Lomas"),
+            vec![("Riofrio".to_string(), false), ("Lomas".to_string(), false)]
         );
     }
 

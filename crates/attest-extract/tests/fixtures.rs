@@ -734,3 +734,163 @@ fn an_unknown_village_in_a_district_takes_its_country() {
     assert_eq!(loc.mention, "Lungsing");
     check_evidence(text, &out.incidents);
 }
+
+#[test]
+fn a_town_part_the_gazetteer_reads_as_a_town_lies_in_the_incidents_town() {
+    let ex = test_extractor();
+    for (text, mention) in [
+        // Read by the gazetteer as a small town of its own: the cue says it is a district.
+        (
+            "SAN SALVADOR, 2 MAY 90 (WIRE) -- [TEXT] GUNMEN KILLED A JUDGE TODAY IN THE \
+             RESIDENTIAL NEIGHBORHOOD OF BELLAVISTA.",
+            "BELLAVISTA",
+        ),
+        (
+            "SAN SALVADOR, 2 MAY 90 (WIRE) -- [TEXT] A BOMB EXPLODED LAST NIGHT AT A BANK IN \
+             SAN SALVADOR. THE BANK IS IN THE BELLAVISTA NEIGHBORHOOD.",
+            "BELLAVISTA",
+        ),
+        // Read as a province abroad.
+        (
+            "Kharkiv was shelled overnight: a rocket hit a school in the Auvergne \
+             neighbourhood, killing two guards.",
+            "Auvergne",
+        ),
+    ] {
+        let out = run(&ex, text, "1990-05-02");
+        let loc = out.incidents[0].location.as_ref().expect("a location");
+        assert_eq!(loc.mention, mention, "{text}");
+        assert_ne!(loc.name.as_deref(), Some(mention), "{text}: {loc:?}");
+        assert!(loc.name.is_some() && loc.lat.is_some(), "{text}: {loc:?}");
+        assert_eq!(loc.precision.as_deref(), Some("district"), "{text}");
+        check_evidence(text, &out.incidents);
+    }
+}
+
+#[test]
+fn a_town_after_an_indefinite_or_larger_part_is_the_whole() {
+    let ex = test_extractor();
+    // "a ... neighborhood of X", "the commercial district of X" where X is the incident's town:
+    // X is the town itself, not a district of it.
+    for (text, name) in [
+        (
+            "Gunmen shot two guards in a poor neighbourhood of Bellavista, the mayor of San \
+             Salvador said.",
+            "Bellavista",
+        ),
+        (
+            "SAN SALVADOR, 2 MAY 90 (WIRE) -- [TEXT] A BOMB EXPLODED TODAY IN THE COMMERCIAL \
+             DISTRICT OF SAN SALVADOR, KILLING TWO GUARDS.",
+            "San Salvador",
+        ),
+    ] {
+        let out = run(&ex, text, "1990-05-02");
+        let loc = out.incidents[0].location.as_ref().expect("a location");
+        assert_eq!(loc.name.as_deref(), Some(name), "{text}: {loc:?}");
+        assert_eq!(loc.precision.as_deref(), Some("town"), "{text}: {loc:?}");
+    }
+}
+
+#[test]
+fn a_district_of_a_town_named_twice_refines_it() {
+    let ex = test_extractor();
+    // The town is named first on its own, in the sentence of the attack; the district of it
+    // comes later with the town's name again: the district still refines the town.
+    let text = "A barrel bomb killed five civilians in Aleppo on Monday. The house it hit stood \
+                in the Bustan al-Qasr district of Aleppo.";
+    let out = run(&ex, text, "2016-05-04");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_eq!(loc.name.as_deref(), Some("Aleppo"));
+    assert_eq!(loc.mention, "Bustan al-Qasr");
+    assert_eq!(loc.precision.as_deref(), Some("district"));
+    check_evidence(text, &out.incidents);
+}
+
+#[test]
+fn a_town_named_by_its_cue_after_a_locative_is_where_it_happened() {
+    let ex = test_extractor();
+    // "in the town of X": the locative reaches X through the cue, so X weighs as much as a
+    // town named after a bare "in" later in the sentence.
+    let text = "SAN SALVADOR, 2 MAY 90 (WIRE) -- [TEXT] REBELS DYNAMITED A POWER PYLON IN THE \
+                TOWN OF USULUTAN AND A BRIDGE IN SAN SALVADOR TODAY, KILLING TWO SOLDIERS.";
+    let out = run(&ex, text, "1990-05-02");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_eq!(loc.name.as_deref(), Some("Usulutan"), "{loc:?}");
+    check_evidence(text, &out.incidents);
+}
+
+#[test]
+fn a_name_going_on_through_a_particle_is_a_finer_place() {
+    let ex = test_extractor();
+    // The gazetteer knows "San Ramon", not "San Ramon de las Flores": the whole name is the
+    // place, not the town it starts like.
+    for (text, mention) in [
+        (
+            "SAN SALVADOR, 2 MAY 90 (WIRE) -- [TEXT] REBELS BURNED A BUS TODAY IN SAN RAMON DE \
+             LAS FLORES, KILLING TWO SOLDIERS.",
+            "SAN RAMON DE LAS FLORES",
+        ),
+        (
+            "Rebels burned a bus in San Ramon del Monte on Monday, killing two soldiers.",
+            "San Ramon del Monte",
+        ),
+    ] {
+        let out = run(&ex, text, "1990-05-02");
+        let loc = out.incidents[0].location.as_ref().expect("a location");
+        assert_eq!(loc.mention, mention, "{loc:?}");
+        assert_eq!(loc.country_code.as_deref(), Some("SV"), "{loc:?}");
+        check_evidence(text, &out.incidents);
+    } // Only after a locative: "the office of X de Y" may name a firm.
+    let text = "Rebels burned the office of San Ramon de Ahorros, killing two guards.";
+    let out = run(&ex, text, "1990-05-02");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_eq!(loc.mention, "San Ramon", "{loc:?}");
+}
+
+#[test]
+fn a_name_shown_to_be_a_persons_is_no_place_anywhere_in_the_report() {
+    let ex = test_extractor();
+    for text in [
+        // After a title and a given name.
+        "GUATEMALA CITY, 2 AUG 89 (WIRE) -- [TEXT] GUNMEN KILLED COLONEL CARLOS MORALES TODAY \
+         AS HE LEFT HIS HOME. THE ATTACKERS FIRED AT MORALES FROM A CAR.",
+        // Before an age.
+        "GUATEMALA CITY, 2 AUG 89 (WIRE) -- [TEXT] GUNMEN FIRED AT MORALES FROM A CAR TODAY, \
+         KILLING HIM AND HIS DRIVER. MORALES, 50, HAD RECEIVED THREATS.",
+    ] {
+        let out = run(&ex, text, "1989-08-02");
+        let loc = out.incidents[0].location.as_ref().expect("a location");
+        assert_eq!(
+            loc.name.as_deref(),
+            Some("Guatemala City"),
+            "{text}: {loc:?}"
+        );
+    }
+}
+
+#[test]
+fn a_place_name_before_a_street_noun_names_the_street() {
+    let ex = test_extractor();
+    for (text, name) in [
+        (
+            "SAN SALVADOR, 2 MAY 90 (WIRE) -- [TEXT] A BOMB EXPLODED TODAY ON USULUTAN AVENUE, \
+             KILLING TWO GUARDS.",
+            "San Salvador",
+        ),
+        (
+            "SAN SALVADOR, 2 MAY 90 (WIRE) -- [TEXT] A BOMB EXPLODED TODAY AT THE CORNER OF \
+             USULUTAN AND ZAPOTITAN STREETS, KILLING TWO GUARDS.",
+            "San Salvador",
+        ),
+        // "a ... X street" is a street of town X.
+        (
+            "SAN SALVADOR, 2 MAY 90 (WIRE) -- [TEXT] A BOMB EXPLODED TODAY ON A DOWNTOWN \
+             USULUTAN STREET, KILLING TWO GUARDS.",
+            "Usulutan",
+        ),
+    ] {
+        let out = run(&ex, text, "1990-05-02");
+        let loc = out.incidents[0].location.as_ref().expect("a location");
+        assert_eq!(loc.name.as_deref(), Some(name), "{text}: {loc:?}");
+    }
+}
