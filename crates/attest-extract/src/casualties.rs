@@ -360,6 +360,17 @@ fn noun_group_after(doc: &Doc, j: usize, end: usize, article: bool) -> Option<us
         if not_people(doc, k) {
             return None;
         }
+        // "one Iraqi", "two Afghans": a nationality word as the noun.
+        if doc.is(k, |t| matches!(t, Tag::Demonym(_)))
+            && (k + 1 >= end
+                || doc.toks[k + 1].kind == Kind::Punct
+                || doc.is(k + 1, |t| {
+                    matches!(t, Tag::SumJoiner | Tag::Aux | Tag::ActorStop)
+                }))
+            && !article
+        {
+            return Some(k + 1);
+        }
         if doc
             .find(k, |t| matches!(t, Tag::PeoplePlural | Tag::PeopleSingular))
             .is_some()
@@ -576,7 +587,15 @@ fn group_at(
             return (e > m.t1 && !bad_context(doc, &m, t0)).then_some((m.low, m.high, e));
         }
         let mut k = j + 1;
-        while k < t1 && k < j + 3 && !is_people(doc, k) && doc.toks[k].kind == Kind::Word {
+        while k < t1
+            && k < j + 3
+            && doc.toks[k].kind == Kind::Word
+            && (!is_people(doc, k)
+                // "the police chief": a plural noun qualifying the singular head.
+                || doc.is(k, |t| t == Tag::PeoplePlural)
+                    && k + 1 < t1
+                    && doc.is(k + 1, |t| t == Tag::PeopleSingular))
+        {
             k += 1;
         }
         if k < t1 && doc.is(k, |t| t == Tag::PeopleSingular) {
@@ -916,6 +935,13 @@ fn left_count(
             specific: true,
         });
     }
+    // Words that qualify the noun counted rather than add to it: a possessive, the first half
+    // of a hyphenated word, a nationality.
+    let qualifier = |p: usize| {
+        doc.raw(p).ends_with("'s")
+            || p + 1 < w0 && doc.is_punct(p + 1, "-") && doc.toks[p + 1].start == doc.toks[p].end
+            || doc.is(p, |t| matches!(t, Tag::Demonym(_)))
+    };
     while k > t0 && steps < 8 {
         let p = k - 1;
         if let Some(n) = nums.iter().find(|n| n.t1 == k) {
@@ -1021,7 +1047,19 @@ fn left_count(
             });
         }
         if not_people(doc, p) {
-            return None;
+            // "three employees of the Ferdana company were killed": a thing inside the "of"
+            // phrase of the people counted.
+            match (p.saturating_sub(6).max(t0 + 1)..p)
+                .rev()
+                .find(|&q| doc.is(q, |t| t == Tag::UnitOf) && is_people(doc, q - 1))
+            {
+                Some(q) => {
+                    k = q;
+                    steps += 1;
+                    continue;
+                }
+                None => return None,
+            }
         }
         let t = doc.toks[p];
         // "three U.S. officers": the stop closing an initialism is part of it.
@@ -1053,12 +1091,12 @@ fn left_count(
         if doc.is(p, |t| t == Tag::PeopleSingular) {
             saw_singular = true;
         } else if doc.is(p, |t| t == Tag::PeoplePlural) {
-            saw_people = true;
+            // ("the police chief": a plural noun qualifying a singular one is no count.)
+            saw_people |= !(p + 1 < w0 && doc.is(p + 1, |t| t == Tag::PeopleSingular));
         } else if doc.is(p, |t| {
             matches!(t, Tag::Aux | Tag::PassiveFiller | Tag::SingularAux)
         }) {
-        } else if t.kind == Kind::Word && !doc.raw(p).ends_with("'s") {
-            // ("the officer's bodyguards": a possessive qualifies the noun.)
+        } else if t.kind == Kind::Word && !qualifier(p) {
             unknown += 1;
             if unknown > 2 || doc.find(p, |t| cas_kind(t).is_some()).is_some() {
                 break;
@@ -1245,6 +1283,33 @@ mod tests {
         assert_eq!(
             cas("Gunmen killed the mayor of the town and wounded two guards."),
             vec![(K, Some(1), Some(1)), (I, Some(2), Some(2))]
+        );
+    }
+
+    #[test]
+    fn compounds_nationalities_and_things_inside_the_subject() {
+        // A thing in the "of" phrase of the people counted.
+        assert_eq!(
+            cas("Four drivers of the Al-Noor company were killed."),
+            vec![(K, Some(4), Some(4))]
+        );
+        // "police chief": one person, though "police" counts people.
+        assert_eq!(
+            cas("The police chief in Dara was killed at dawn."),
+            vec![(K, Some(1), Some(1))]
+        );
+        assert_eq!(
+            cas("Gunmen ambushed a car, killing the police chief of Dara and his driver."),
+            vec![(K, Some(2), Some(2))]
+        );
+        // A nationality word as the noun counted.
+        assert_eq!(
+            cas("The blast killed one Afghan and wounded two others."),
+            vec![(K, Some(1), Some(1)), (I, Some(2), Some(2))]
+        );
+        assert_eq!(
+            cas("Two Danish executives were shot dead."),
+            vec![(K, Some(2), Some(2))]
         );
     }
 
