@@ -1242,8 +1242,15 @@ impl Layers<'_> {
                     }
                 }
                 for o in &contained {
-                    if contains(r, &self.record(o).place) {
-                        s += 1.0;
+                    let inner = &self.record(o).place;
+                    if contains(r, inner) {
+                        // "Atlanta, Georgia": a large town said to lie in it settles which
+                        // reading of the name is meant, against the country of that name.
+                        s += if inner.precision == Precision::Town && inner.population >= 100_000 {
+                            6.0
+                        } else {
+                            1.0
+                        };
                         break;
                     }
                 }

@@ -731,3 +731,16 @@ fn kashmir_towns_by_their_english_spelling() {
     assert_eq!(find(&found, "Rajouri").place.country_code, "IN");
     assert_eq!(find(&found, "Baramulla").place.country_code, "IN");
 }
+
+#[test]
+fn a_large_town_said_to_lie_in_a_name_picks_its_reading() {
+    // "Atlanta, Georgia": the American state, not the country of that name.
+    let found = locate("A parcel bomb went off at a clinic in Atlanta, Georgia, on Friday.");
+    let town = find(&found, "Atlanta");
+    assert_eq!(town.place.country_code, "US");
+    assert_eq!(town.place.name, "Atlanta");
+    assert_eq!(find(&found, "Georgia").place.country_code, "US");
+    // The country keeps its reading when the town named lies in it.
+    let found = locate("A parcel bomb went off at a clinic in Tbilisi, Georgia, on Friday.");
+    assert_eq!(find(&found, "Georgia").place.country_code, "GE");
+}
