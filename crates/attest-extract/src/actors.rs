@@ -790,6 +790,15 @@ mod tests {
         );
         // A police officer shot is a victim, not an actor.
         assert!(names("A police officer was shot near the market.").is_empty());
+        // Named by the police, or as having been involved.
+        assert_eq!(
+            names("A bomb killed four traders. Police blame the Tiger Front."),
+            vec!["Tiger Front"]
+        );
+        assert_eq!(
+            names("A bomb killed four traders. The Tiger Front was involved, police said."),
+            vec!["Tiger Front"]
+        );
         // ... and police are the object of an attack just before them.
         assert_eq!(
             names("Militants stormed a police post, killing two guards."),
