@@ -264,8 +264,17 @@ pub(crate) fn perpetrators(doc: &Doc, t0: usize, t1: usize) -> Vec<PerpHit> {
             i += 1;
             continue;
         }
-        // "the military wing of Hamas": Hamas too.
-        if let Some(h) = doc.find(i, |t| t == Tag::PartOf) {
+        // "the military wing of Hamas": Hamas too. Not the object of an act or a preposition
+        // ("set fire to a branch of the Banco Popular": a target).
+        let object = (i.saturating_sub(3).max(t0)..i).rev().any(|q| {
+            doc.is(q, |t| {
+                matches!(
+                    t,
+                    Tag::Route | Tag::Locative | Tag::Origin | Tag::Trigger(_)
+                )
+            })
+        });
+        if let Some(h) = doc.find(i, |t| t == Tag::PartOf).filter(|_| !object) {
             if let Some((a, b)) = np_right(doc, i + h.len, t1) {
                 if (a..b).any(|q| doc.capword(q) || doc.caps) {
                     push(a, b, doc.span(i, i + h.len), true);
@@ -790,6 +799,12 @@ mod tests {
         );
         // A police officer shot is a victim, not an actor.
         assert!(names("A police officer was shot near the market.").is_empty());
+        // A part of a body that is the target is no actor.
+        assert!(
+            names("Arsonists set fire to a branch of the Banco Popular.")
+                .iter()
+                .all(|n| !n.contains("Banco"))
+        );
         // Named by the police, or as having been involved.
         assert_eq!(
             names("A bomb killed four traders. Police blame the Tiger Front."),
