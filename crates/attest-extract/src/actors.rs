@@ -357,7 +357,11 @@ pub(crate) fn perpetrators(doc: &Doc, t0: usize, t1: usize) -> Vec<PerpHit> {
                 if let Some((a, b)) = np_left(doc, k, t0) {
                     let named = (a..b).any(|q| {
                         doc.capword(q)
-                            && !(q == doc.sents_start(q) && b - a == 1)
+                            // (One capitalised word opening a sentence is a name only
+                            // when it is a known group's: "Tupamaros kidnapped ...".)
+                            && !(q == doc.sents_start(q)
+                                && b - a == 1
+                                && !doc.is(q, |t| matches!(t, Tag::Group(_))))
                             && !doc.is(q, |t| {
                                 matches!(
                                     t,
@@ -799,6 +803,11 @@ mod tests {
         );
         // A police officer shot is a victim, not an actor.
         assert!(names("A police officer was shot near the market.").is_empty());
+        // A known group opening a sentence on its own.
+        assert_eq!(
+            names("URUGUAY.  Tupamaros kidnapped a farm manager."),
+            vec!["Tupamaros"]
+        );
         // A part of a body that is the target is no actor.
         assert!(
             names("Arsonists set fire to a branch of the Banco Popular.")
