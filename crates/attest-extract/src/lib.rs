@@ -48,6 +48,7 @@ mod actors;
 mod casualties;
 mod dates;
 mod events;
+mod explain;
 mod extract;
 mod gazetteer;
 mod lexicon;
@@ -55,6 +56,7 @@ mod numbers;
 mod places;
 mod text;
 
+pub use explain::{CountReading, Explanation, Reading, SentenceReading, TriggerReading};
 pub use extract::{Document, Extraction, Extractor, MAX_TEXT};
 pub use gazetteer::ListGazetteer;
 pub use lexicon::Lexicon;
