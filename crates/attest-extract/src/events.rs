@@ -55,7 +55,7 @@ const NEGATION_WINDOW: usize = 2;
 /// Why a trigger was dropped as telling of no act: the rule and, where a word decided it, the
 /// tokens of that word (so an explanation can name the lexicon word that reached the trigger).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Unreal {
+pub(crate) enum DropReason {
     /// The sentence asks a question.
     Question,
     /// The effect of another trigger of the sentence (its event type): a fire a blast set.
@@ -73,7 +73,7 @@ pub(crate) enum Unreal {
 }
 
 /// A dropped trigger (class, token start, token end) and why.
-pub(crate) type Dropped = ((u16, usize, usize), Unreal);
+pub(crate) type Dropped = ((u16, usize, usize), DropReason);
 
 /// Drops the triggers of tokens `t0..t1` that tell of no act: in a question, after a word of
 /// intent, threat, prevention or generality in the same clause ("threatened to kill", "a wave of
@@ -99,7 +99,7 @@ pub(crate) fn drop_unreal(
         && !doc.any_in(t0, t1, |t| matches!(t, Tag::Cardinal(_)));
     if question {
         if let Some(w) = why {
-            w.extend(ev.triggers.iter().map(|&t| (t, Unreal::Question)));
+            w.extend(ev.triggers.iter().map(|&t| (t, DropReason::Question)));
         }
         ev.triggers.clear();
         return;
@@ -116,7 +116,7 @@ pub(crate) fn drop_unreal(
                 let t = &lex.triggers[x.0 as usize];
                 let keep = t.event != *effect || t.instrument;
                 if let (false, Some(w)) = (keep, why.as_deref_mut()) {
-                    w.push((x, Unreal::Consequence(cause_id)));
+                    w.push((x, DropReason::Consequence(cause_id)));
                 }
                 keep
             });
@@ -141,13 +141,13 @@ fn unreal(
     t1: usize,
     seized: bool,
     (id, a, b): (u16, usize, usize),
-) -> Option<Unreal> {
+) -> Option<DropReason> {
     if seized && lex.triggers[id as usize].instrument {
         // (The word is looked for only now: weapons seized are rare.)
         let (k, len) = (t0..t1)
             .find_map(|k| doc.find(k, |t| t == Tag::Seizure).map(|h| (k, h.len)))
             .unwrap_or((t0, 0));
-        return Some(Unreal::Seizure(k, k + len));
+        return Some(DropReason::Seizure(k, k + len));
     }
     // "has been shelled almost daily": a habit, not an act.
     for k in b..t1.min(b + HABIT_WINDOW) {
@@ -155,7 +155,7 @@ fn unreal(
             break;
         }
         if let Some(h) = doc.find(k, |t| t == Tag::Habitual) {
-            return Some(Unreal::Habitual(k, k + h.len));
+            return Some(DropReason::Habitual(k, k + h.len));
         }
     }
     let from = a.saturating_sub(UNREAL_WINDOW).max(t0);
@@ -164,13 +164,13 @@ fn unreal(
             break;
         }
         if let Some(h) = doc.find(k, |t| t == Tag::Unreal).filter(|h| k + h.len <= a) {
-            return Some(Unreal::Unreal(k, k + h.len));
+            return Some(DropReason::Unreal(k, k + h.len));
         }
         if let Some(h) = doc
             .find(k, |t| t == Tag::UnrealNext)
             .filter(|h| k + h.len == a)
         {
-            return Some(Unreal::UnrealNext(k, k + h.len));
+            return Some(DropReason::UnrealNext(k, k + h.len));
         }
         let negated = a - k <= NEGATION_WINDOW
             && (doc.is(k, |t| t == Tag::Negation)
@@ -179,7 +179,7 @@ fn unreal(
                     .iter()
                     .any(|s| doc.low(k).ends_with(s.as_str())));
         if negated {
-            return Some(Unreal::Negation(k, k + 1));
+            return Some(DropReason::Negation(k, k + 1));
         }
     }
     None

@@ -4,7 +4,7 @@
 //! nothing.
 
 use crate::casualties::{Cas, CasKind};
-use crate::events::{Dropped, Unreal};
+use crate::events::{DropReason, Dropped};
 use crate::lexicon::{Lexicon, Tag};
 use crate::text::Doc;
 use attest_model::Span;
@@ -126,15 +126,15 @@ fn words<'a>(doc: &'a Doc, a: usize, b: usize) -> &'a str {
     &doc.lower[s..e]
 }
 
-fn why(doc: &Doc, lex: &Lexicon, u: Unreal) -> String {
+fn why(doc: &Doc, lex: &Lexicon, u: DropReason) -> String {
     match u {
-        Unreal::Question => "question".to_string(),
-        Unreal::Consequence(id) => format!("consequence: {}", lex.triggers[id as usize].event),
-        Unreal::Seizure(a, b) => format!("seizure: {}", words(doc, a, b)),
-        Unreal::Habitual(a, b) => format!("habitual: {}", words(doc, a, b)),
-        Unreal::Unreal(a, b) => format!("unreal: {}", words(doc, a, b)),
-        Unreal::UnrealNext(a, b) => format!("unreal_next: {}", words(doc, a, b)),
-        Unreal::Negation(a, b) => format!("negation: {}", words(doc, a, b)),
+        DropReason::Question => "question".to_string(),
+        DropReason::Consequence(id) => format!("consequence: {}", lex.triggers[id as usize].event),
+        DropReason::Seizure(a, b) => format!("seizure: {}", words(doc, a, b)),
+        DropReason::Habitual(a, b) => format!("habitual: {}", words(doc, a, b)),
+        DropReason::Unreal(a, b) => format!("unreal: {}", words(doc, a, b)),
+        DropReason::UnrealNext(a, b) => format!("unreal_next: {}", words(doc, a, b)),
+        DropReason::Negation(a, b) => format!("negation: {}", words(doc, a, b)),
     }
 }
 
