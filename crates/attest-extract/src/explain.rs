@@ -215,3 +215,134 @@ impl Sink {
         Explanation { sentences }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Document, Extractor, ListGazetteer};
+    use std::sync::Arc;
+
+    fn extractor() -> Extractor {
+        let gaz = ListGazetteer::from_tsv("Aleppo\tSY\tAleppo\t36.2\t37.16\ttown\t1600000\n")
+            .expect("gazetteer");
+        Extractor::new(Lexicon::embedded().expect("lexicon"), Arc::new(gaz))
+    }
+
+    fn explain(text: &str) -> (crate::Extraction, Explanation) {
+        extractor().extract_explained(&Document {
+            text,
+            published: Some("2016-04-28"),
+            title: None,
+        })
+    }
+
+    /// The reading of the sentence starting with `opening`.
+    fn sentence<'a>(text: &str, e: &'a Explanation, opening: &str) -> &'a SentenceReading {
+        e.sentences
+            .iter()
+            .find(|s| text[s.span[0]..s.span[1]].starts_with(opening))
+            .unwrap_or_else(|| panic!("no reading for '{opening}': {e:#?}"))
+    }
+
+    #[test]
+    fn a_threat_is_no_act_and_names_the_word() {
+        let text = "The militia threatened to bomb the station.";
+        let (out, e) = explain(text);
+        assert!(out.incidents.is_empty());
+        assert_eq!(e.sentences.len(), 1);
+        let s = &e.sentences[0];
+        assert_eq!(s.span, [0, text.len()]);
+        assert_eq!(s.reading, Reading::None);
+        assert_eq!(s.incident, None);
+        assert_eq!(s.triggers.len(), 1);
+        assert_eq!(s.triggers[0].text, "bomb");
+        assert_eq!(s.triggers[0].event, "bombing");
+        assert!(!s.triggers[0].kept);
+        assert_eq!(s.triggers[0].why.as_deref(), Some("unreal: threatened to"));
+    }
+
+    #[test]
+    fn an_attack_feeds_its_incident_and_history_is_background() {
+        let text = "An air strike on a hospital in Aleppo killed at least 12 people on Wednesday. \
+                    The city was bombed in 1980, when 40 people died. \
+                    A cargo plane crashed into homes, killing 17. \
+                    The rebels did not attack the village.";
+        let (out, e) = explain(text);
+        assert_eq!(out.incidents.len(), 1);
+        let strike = sentence(text, &e, "An air strike");
+        assert_eq!(strike.reading, Reading::Incident);
+        assert_eq!(strike.incident, Some(0));
+        assert!(strike.triggers.iter().all(|t| t.kept && t.why.is_none()));
+        assert!(strike.triggers.iter().any(|t| t.event == "air_strike"));
+        assert_eq!(strike.counts.len(), 1);
+        assert_eq!(strike.counts[0].kind, "killed");
+        assert_eq!(strike.counts[0].low, Some(12));
+        assert_eq!(strike.counts[0].high, None);
+        assert_eq!(strike.counts[0].text, "killed at least 12 people");
+        let history = sentence(text, &e, "The city was bombed");
+        assert_eq!(history.reading, Reading::Background);
+        assert_eq!(history.incident, None);
+        let crash = sentence(text, &e, "A cargo plane");
+        assert_eq!(crash.reading, Reading::Accident);
+        assert_eq!(crash.counts[0].low, Some(17));
+        let denied = sentence(text, &e, "The rebels did not");
+        assert_eq!(denied.reading, Reading::None, "{denied:#?}");
+        assert_eq!(denied.triggers[0].why.as_deref(), Some("negation: not"));
+        // The explanation changes nothing in what is read.
+        let plain = extractor().extract(&Document {
+            text,
+            published: Some("2016-04-28"),
+            title: None,
+        });
+        assert_eq!(plain.incidents, out.incidents);
+    }
+
+    #[test]
+    fn other_reasons_name_their_rule() {
+        let text = "Troops seized rifles and grenades at a farm. \
+                    The town has been shelled almost daily since May. \
+                    Was the judge murdered by soldiers? \
+                    The car exploded, setting several shops on fire.";
+        let (_, e) = explain(text);
+        let whys = |opening: &str| -> Vec<Option<String>> {
+            sentence(text, &e, opening)
+                .triggers
+                .iter()
+                .map(|t| t.why.clone())
+                .collect()
+        };
+        let s = |w: &str| Some(w.to_string());
+        assert_eq!(
+            whys("Troops"),
+            vec![s("seizure: seized"), s("seizure: seized")]
+        );
+        assert_eq!(whys("The town"), vec![s("habitual: almost daily")]);
+        assert_eq!(whys("Was the judge"), vec![s("question")]);
+        assert_eq!(
+            whys("The car"),
+            vec![None, s("consequence: bombing")],
+            "the blast stays, the fire it set goes"
+        );
+    }
+
+    #[test]
+    fn weapons_named_with_no_act_and_furniture_are_told_apart() {
+        // A long report (over a brief's length), where a kind of violence with no count is
+        // no incident.
+        let filler = "The council met on Monday to discuss the budget for the coming year. ";
+        let text = format!(
+            "Aid for the victims of bombings and kidnappings was discussed.\n\n{}\n\nSubscribe to our newsletter for more bombing news.",
+            filler.repeat(16)
+        );
+        let (out, e) = explain(&text);
+        assert!(out.incidents.is_empty());
+        let aid = sentence(&text, &e, "Aid for");
+        assert_eq!(aid.reading, Reading::NoAct);
+        assert!(aid.triggers.iter().all(|t| t.kept));
+        let furniture = sentence(&text, &e, "Subscribe");
+        assert_eq!(furniture.reading, Reading::Furniture);
+        assert_eq!(furniture.triggers[0].why.as_deref(), Some("furniture"));
+        // Sentences with no trigger and no casualty word are left out.
+        assert_eq!(e.sentences.len(), 2, "{e:#?}");
+    }
+}
