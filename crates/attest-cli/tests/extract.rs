@@ -266,3 +266,40 @@ fn explain_says_how_each_sentence_was_read() {
         ])
     );
 }
+
+#[test]
+fn report_show_explain_reads_a_stored_report_again() {
+    let dir = Dir::new();
+    let text = format!("The militia threatened to bomb the station. {STRIKE}");
+    let file = dir.write(
+        "r.jsonl",
+        format!(
+            "{}\n",
+            serde_json::json!({"id": "r1", "text": text, "published": "2019-05-09"})
+        ),
+    );
+    assert_ok(&dir.run(&["ingest", file.to_str().unwrap()]));
+    let plain = dir.json(&["report", "show", "r1", "--json"]);
+    assert!(plain.get("explain").is_none(), "only when asked for");
+    let shown = dir.json(&["report", "show", "r1", "--json", "--explain"]);
+    let line = &shown["explain"];
+    assert_eq!(line["incidents"][0]["event_type"], "air_strike");
+    let threat = &line["explain"]["sentences"][0];
+    assert_eq!(threat["triggers"][0]["why"], "unreal: threatened to");
+    assert_eq!(line["explain"]["sentences"][1]["incident"], 0);
+    let out = dir.run(&["report", "show", "r1", "--explain"]);
+    assert_ok(&out);
+    let printed = stdout(&out);
+    assert!(
+        printed.contains("bomb (bombing) dropped: unreal: threatened to"),
+        "{printed}"
+    );
+    assert!(
+        printed.contains("incident 0 (air_strike): An air strike"),
+        "{printed}"
+    );
+    assert!(
+        printed.contains("killed at least 12: killing at least 12 people"),
+        "{printed}"
+    );
+}
