@@ -221,3 +221,85 @@ fn gazetteer_import_reads_a_geonames_file_and_names_bad_lines() {
     // Importing again adds nothing.
     assert!(stdout(&dir.run(&["gazetteer", "import", "SY.txt"])).contains("0 added"));
 }
+
+#[test]
+fn explain_says_how_each_sentence_was_read() {
+    let dir = Dir::new();
+    let text = format!("The militia threatened to bomb the station. {STRIKE}");
+    let input = format!(
+        "{}\n",
+        serde_json::json!({"id": "a", "text": text, "published": "2019-05-09"})
+    );
+    let plain = lines(&dir.run_with_stdin(&["extract"], input.as_bytes()));
+    assert!(plain[0].get("explain").is_none(), "only when asked for");
+    let out = dir.run_with_stdin(&["extract", "--explain"], input.as_bytes());
+    assert_ok(&out);
+    let got = &lines(&out)[0];
+    assert_eq!(got["incidents"], plain[0]["incidents"], "same incidents");
+    let explain = &got["explain"];
+    assert!(explain["lexicon_version"].is_string());
+    assert!(explain["places"].is_array());
+    let sentences = explain["sentences"].as_array().expect("explain.sentences");
+    assert_eq!(sentences.len(), 2, "{sentences:#?}");
+    let threat = &sentences[0];
+    assert_eq!(threat["span"], serde_json::json!([0, 43]));
+    assert_eq!(threat["incident"], serde_json::Value::Null);
+    assert_eq!(threat["reading"], "none");
+    assert_eq!(
+        threat["triggers"],
+        serde_json::json!([{"text": "bomb", "event": "bombing", "kept": false, "why": "unreal: threatened to"}])
+    );
+    assert_eq!(threat["counts"], serde_json::json!([]));
+    let strike = &sentences[1];
+    assert_eq!(strike["incident"], 0);
+    assert_eq!(strike["reading"], "incident");
+    let [s, e] = [0, 1].map(|k| strike["span"][k].as_u64().unwrap() as usize);
+    assert_eq!(&text[s..e], STRIKE);
+    assert_eq!(strike["triggers"][0]["text"], "air strike");
+    assert_eq!(strike["triggers"][0]["kept"], true);
+    assert!(strike["triggers"][0].get("why").is_none());
+    assert_eq!(
+        strike["counts"],
+        serde_json::json!([
+            {"kind": "killed", "low": 12, "high": null, "text": "killing at least 12 people"},
+            {"kind": "injured", "low": 30, "high": 30, "text": "wounding 30"}
+        ])
+    );
+}
+
+#[test]
+fn report_show_explain_reads_a_stored_report_again() {
+    let dir = Dir::new();
+    let text = format!("The militia threatened to bomb the station. {STRIKE}");
+    let file = dir.write(
+        "r.jsonl",
+        format!(
+            "{}\n",
+            serde_json::json!({"id": "r1", "text": text, "published": "2019-05-09"})
+        ),
+    );
+    assert_ok(&dir.run(&["ingest", file.to_str().unwrap()]));
+    let plain = dir.json(&["report", "show", "r1", "--json"]);
+    assert!(plain.get("explain").is_none(), "only when asked for");
+    let shown = dir.json(&["report", "show", "r1", "--json", "--explain"]);
+    let line = &shown["explain"];
+    assert_eq!(line["incidents"][0]["event_type"], "air_strike");
+    let threat = &line["explain"]["sentences"][0];
+    assert_eq!(threat["triggers"][0]["why"], "unreal: threatened to");
+    assert_eq!(line["explain"]["sentences"][1]["incident"], 0);
+    let out = dir.run(&["report", "show", "r1", "--explain"]);
+    assert_ok(&out);
+    let printed = stdout(&out);
+    assert!(
+        printed.contains("bomb (bombing) dropped: unreal: threatened to"),
+        "{printed}"
+    );
+    assert!(
+        printed.contains("incident 0 (air_strike): An air strike"),
+        "{printed}"
+    );
+    assert!(
+        printed.contains("killed at least 12: killing at least 12 people"),
+        "{printed}"
+    );
+}

@@ -52,12 +52,43 @@ const HABIT_WINDOW: usize = 8;
 /// How far before a trigger a negation reaches ("did not attack").
 const NEGATION_WINDOW: usize = 2;
 
+/// Why a trigger was dropped as telling of no act: the rule and, where a word decided it, the
+/// tokens of that word (so an explanation can name the lexicon word that reached the trigger).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DropReason {
+    /// The sentence asks a question.
+    Question,
+    /// The effect of another trigger of the sentence (its event type): a fire a blast set.
+    Consequence(u16),
+    /// A weapon named in a sentence about weapons seized (the `events.seizure` word).
+    Seizure(usize, usize),
+    /// An `events.habitual` word after it.
+    Habitual(usize, usize),
+    /// An `events.unreal` word before it in its clause.
+    Unreal(usize, usize),
+    /// An `events.unreal_next` word right before it.
+    UnrealNext(usize, usize),
+    /// A negation just before it.
+    Negation(usize, usize),
+}
+
+/// A dropped trigger (class, token start, token end) and why.
+pub(crate) type Dropped = ((u16, usize, usize), DropReason);
+
 /// Drops the triggers of tokens `t0..t1` that tell of no act: in a question, after a word of
 /// intent, threat, prevention or generality in the same clause ("threatened to kill", "a wave of
 /// bombings"), right after a negation, before a word of habit ("shelled almost daily"), as the
 /// consequence of a blast, or naming a weapon in a sentence about weapons seized ("troops seized
-/// rifles and grenades").
-pub(crate) fn drop_unreal(doc: &Doc, lex: &Lexicon, t0: usize, t1: usize, ev: &mut SentEvents) {
+/// rifles and grenades"). When `why` is given, each dropped trigger is recorded there with its
+/// reason (only `--explain` asks: the normal path records nothing).
+pub(crate) fn drop_unreal(
+    doc: &Doc,
+    lex: &Lexicon,
+    t0: usize,
+    t1: usize,
+    ev: &mut SentEvents,
+    mut why: Option<&mut Vec<Dropped>>,
+) {
     if ev.triggers.is_empty() {
         return;
     }
@@ -67,6 +98,9 @@ pub(crate) fn drop_unreal(doc: &Doc, lex: &Lexicon, t0: usize, t1: usize, ev: &m
         && !(t0..t1).any(|k| doc.toks[k].kind == crate::text::Kind::Num)
         && !doc.any_in(t0, t1, |t| matches!(t, Tag::Cardinal(_)));
     if question {
+        if let Some(w) = why {
+            w.extend(ev.triggers.iter().map(|&t| (t, DropReason::Question)));
+        }
         ev.triggers.clear();
         return;
     }
@@ -80,59 +114,95 @@ pub(crate) fn drop_unreal(doc: &Doc, lex: &Lexicon, t0: usize, t1: usize, ev: &m
         .min()
         .is_some_and(|a| a > t0 && a <= t0 + 2 && doc.is(a - 1, |t| t == Tag::OneDeterminer));
     for [effect, cause] in &lex.consequences {
-        let caused = anaphor
-            || ev.triggers.iter().any(|&(id, _, _)| {
+        let caused = ev
+            .triggers
+            .iter()
+            .find(|&&(id, _, _)| {
                 let t = &lex.triggers[id as usize];
                 t.event == *cause && !t.instrument && !t.generic
-            });
-        if caused {
+            })
+            // ... or the act already told, that the sentence opens on (unless that act is
+            // itself of the effect's kind: "The arsonists set fire to ...").
+            .or_else(|| {
+                anaphor
+                    .then(|| ev.triggers.iter().min_by_key(|&&(_, a, _)| a))
+                    .flatten()
+                    .filter(|&&(id, _, _)| lex.triggers[id as usize].event != *effect)
+            })
+            .copied();
+        if let Some((cause_id, _, _)) = caused {
             // The means stay: firebombs that exploded are still firebombs.
-            ev.triggers.retain(|&(id, _, _)| {
-                let t = &lex.triggers[id as usize];
-                t.event != *effect || t.instrument
+            ev.triggers.retain(|&x| {
+                let t = &lex.triggers[x.0 as usize];
+                let keep = t.event != *effect || t.instrument;
+                if let (false, Some(w)) = (keep, why.as_deref_mut()) {
+                    w.push((x, DropReason::Consequence(cause_id)));
+                }
+                keep
             });
         }
     }
     let seized = doc.any_in(t0, t1, |t| t == Tag::Seizure);
-    ev.triggers.retain(|&(id, a, b)| {
-        if seized && lex.triggers[id as usize].instrument {
-            return false;
+    ev.triggers.retain(|&x| {
+        let reason = unreal(doc, lex, t0, t1, seized, x);
+        if let (Some(r), Some(w)) = (reason, why.as_deref_mut()) {
+            w.push((x, r));
         }
-        // "has been shelled almost daily": a habit, not an act.
-        for k in b..t1.min(b + HABIT_WINDOW) {
-            if clause_edge(doc, k) {
-                break;
-            }
-            if doc.find(k, |t| t == Tag::Habitual).is_some() {
-                return false;
-            }
-        }
-        let from = a.saturating_sub(UNREAL_WINDOW).max(t0);
-        for k in (from..a).rev() {
-            if clause_edge(doc, k) {
-                break;
-            }
-            if doc
-                .find(k, |t| t == Tag::Unreal)
-                .is_some_and(|h| k + h.len <= a)
-                || doc
-                    .find(k, |t| t == Tag::UnrealNext)
-                    .is_some_and(|h| k + h.len == a)
-            {
-                return false;
-            }
-            let negated = a - k <= NEGATION_WINDOW
-                && (doc.is(k, |t| t == Tag::Negation)
-                    || lex
-                        .negation_suffixes
-                        .iter()
-                        .any(|s| doc.low(k).ends_with(s.as_str())));
-            if negated {
-                return false;
-            }
-        }
-        true
+        reason.is_none()
     });
+}
+
+/// Why trigger `(id, a, b)` of tokens `t0..t1` tells of no act, if it does (`seized`: the
+/// sentence names a seizure).
+fn unreal(
+    doc: &Doc,
+    lex: &Lexicon,
+    t0: usize,
+    t1: usize,
+    seized: bool,
+    (id, a, b): (u16, usize, usize),
+) -> Option<DropReason> {
+    if seized && lex.triggers[id as usize].instrument {
+        // (The word is looked for only now: weapons seized are rare.)
+        let (k, len) = (t0..t1)
+            .find_map(|k| doc.find(k, |t| t == Tag::Seizure).map(|h| (k, h.len)))
+            .unwrap_or((t0, 0));
+        return Some(DropReason::Seizure(k, k + len));
+    }
+    // "has been shelled almost daily": a habit, not an act.
+    for k in b..t1.min(b + HABIT_WINDOW) {
+        if clause_edge(doc, k) {
+            break;
+        }
+        if let Some(h) = doc.find(k, |t| t == Tag::Habitual) {
+            return Some(DropReason::Habitual(k, k + h.len));
+        }
+    }
+    let from = a.saturating_sub(UNREAL_WINDOW).max(t0);
+    for k in (from..a).rev() {
+        if clause_edge(doc, k) {
+            break;
+        }
+        if let Some(h) = doc.find(k, |t| t == Tag::Unreal).filter(|h| k + h.len <= a) {
+            return Some(DropReason::Unreal(k, k + h.len));
+        }
+        if let Some(h) = doc
+            .find(k, |t| t == Tag::UnrealNext)
+            .filter(|h| k + h.len == a)
+        {
+            return Some(DropReason::UnrealNext(k, k + h.len));
+        }
+        let negated = a - k <= NEGATION_WINDOW
+            && (doc.is(k, |t| t == Tag::Negation)
+                || lex
+                    .negation_suffixes
+                    .iter()
+                    .any(|s| doc.low(k).ends_with(s.as_str())));
+        if negated {
+            return Some(DropReason::Negation(k, k + 1));
+        }
+    }
+    None
 }
 
 /// Does token `k` end a clause (a comma, a semicolon, "and", "but", "that", ...)?
@@ -206,7 +276,7 @@ mod tests {
         let doc = Doc::new(text, &lex);
         let n = doc.toks.len();
         let mut ev = sentence_events(&doc, 0, n);
-        drop_unreal(&doc, &lex, 0, n, &mut ev);
+        drop_unreal(&doc, &lex, 0, n, &mut ev, None);
         ev.triggers
             .iter()
             .map(|t| lex.triggers[t.0 as usize].event.clone())
@@ -233,6 +303,11 @@ mod tests {
         assert_eq!(
             real_events("The attack damaged the depot and set two lorries on fire."),
             vec!["armed_attack"]
+        );
+        // ... unless that act is the fire itself.
+        assert_eq!(
+            real_events("The arsonists set fire to the depot."),
+            vec!["arson", "arson"]
         );
         // The same words stating an act.
         assert_eq!(

@@ -4,6 +4,7 @@ use crate::actors::{self, ClaimHit, PerpHit, SourceHit, Speaker};
 use crate::casualties::{casualties, Cas, CasKind};
 use crate::dates::{dates, parse_published, DateHit};
 use crate::events::{drop_unreal, priority, sentence_events, SentEvents};
+use crate::explain::{self, Explanation, Reading, Sink};
 use crate::lexicon::{Lexicon, Tag};
 use crate::numbers::{numbers, parse_at};
 use crate::places::cue_places;
@@ -229,6 +230,19 @@ impl Extractor {
     /// first [`MAX_TEXT`] bytes of a longer text are read (offsets stay valid: they index the
     /// same text).
     pub fn extract(&self, doc_in: &Document) -> Extraction {
+        self.read(doc_in, None)
+    }
+
+    /// Reads one report as [`Extractor::extract`] does, and says why each sentence was or was
+    /// not read as telling an incident.
+    pub fn extract_explained(&self, doc_in: &Document) -> (Extraction, Explanation) {
+        let mut sink = Sink::default();
+        let out = self.read(doc_in, Some(&mut sink));
+        (out, sink.finish())
+    }
+
+    /// The reading itself; `sink` collects the explanation when one is asked for.
+    fn read(&self, doc_in: &Document, mut sink: Option<&mut Sink>) -> Extraction {
         let lex = &self.lex;
         let mut cut = doc_in.text.len().min(MAX_TEXT);
         while !doc_in.text.is_char_boundary(cut) {
@@ -248,13 +262,26 @@ impl Extractor {
         let mut known: Vec<Speaker> = Vec::new();
         for (si, s) in doc.sents.iter().enumerate() {
             if s.excluded {
+                if let Some(sink) = sink.as_deref_mut() {
+                    let told = sentence_events(&doc, s.t0, s.t1).triggers;
+                    let n = explain::note(&doc, lex, si, &told, &[], &[], Reading::Furniture);
+                    sink.notes.push(n);
+                }
                 info.push(SentInfo::default());
                 continue;
             }
             let (t0, t1) = (s.t0, s.t1);
             let mut ev = sentence_events(&doc, t0, t1);
             let told = ev.triggers.clone();
-            drop_unreal(&doc, lex, t0, t1, &mut ev);
+            let mut dropped = Vec::new();
+            drop_unreal(
+                &doc,
+                lex,
+                t0,
+                t1,
+                &mut ev,
+                sink.is_some().then_some(&mut dropped),
+            );
             // Counts of other or several events ("in similar attacks that night") are not this
             // incident's, and uncertain ones ("may have been killed") are not reported.
             // In a report on one attack of a series, the series' totals are not its counts.
@@ -302,6 +329,23 @@ impl Extractor {
                     Some(_) => counts || has_target,
                     None => counts,
                 };
+            if let Some(sink) = sink.as_deref_mut() {
+                if !told.is_empty() || !cas.is_empty() || explain::casualty_word(&doc, t0, t1) {
+                    let reading = if history {
+                        Reading::Background
+                    } else if accident {
+                        Reading::Accident
+                    } else if no_act && !short && !counts {
+                        Reading::NoAct
+                    } else if event {
+                        Reading::Incident
+                    } else {
+                        Reading::None
+                    };
+                    let n = explain::note(&doc, lex, si, &told, &dropped, &cas, reading);
+                    sink.notes.push(n);
+                }
+            }
             cues.extend(cue_places(&doc, lex, t0, t1).into_iter().map(|cp| (si, cp)));
             info.push(SentInfo {
                 ev,
@@ -866,6 +910,14 @@ impl Extractor {
             })
             .collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        if let Some(sink) = sink {
+            sink.incident_of = vec![None; doc.sents.len()];
+            for (i, (_, n, _)) in scored.iter().enumerate() {
+                for &si in &drafts[*n].event_sents {
+                    sink.incident_of[si].get_or_insert(i);
+                }
+            }
+        }
         Extraction {
             graphic,
             incidents: scored.into_iter().map(|x| x.2).collect(),

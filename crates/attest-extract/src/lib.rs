@@ -24,6 +24,10 @@
 //!    kind of event starts a new incident); each gets its type, weapons, targets, counts, date,
 //!    best-supported place, actors and evidence; incidents are ordered by salience.
 //!
+//! [`Extractor::extract_explained`] also says, for each sentence with a trigger or a casualty
+//! word, how it was read ([`Reading`]) and why each trigger was kept or dropped, naming the
+//! lexicon word that decided; the plain [`Extractor::extract`] collects none of it.
+//!
 //! All words live in the lexicon files; the Rust code holds no word of any language.
 //!
 //! ```
@@ -48,6 +52,7 @@ mod actors;
 mod casualties;
 mod dates;
 mod events;
+mod explain;
 mod extract;
 mod gazetteer;
 mod lexicon;
@@ -55,6 +60,7 @@ mod numbers;
 mod places;
 mod text;
 
+pub use explain::{CountReading, Explanation, Reading, SentenceReading, TriggerReading};
 pub use extract::{Document, Extraction, Extractor, MAX_TEXT};
 pub use gazetteer::ListGazetteer;
 pub use lexicon::Lexicon;

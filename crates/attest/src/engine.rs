@@ -1,7 +1,7 @@
 //! Building the extraction engine once: lexicons (embedded, plus `--lexicon DIR`), the embedded
 //! gazetteer, and the user's places from the store when there is one.
 
-use attest_extract::{Document, Extraction, Extractor, Lexicon};
+use attest_extract::{Document, Explanation, Extraction, Extractor, Lexicon};
 use attest_geo::{Gazetteer, Precision, UserPlace};
 use attest_model::ReportId;
 use attest_model::{OutputLine, SCHEMA_VERSION};
@@ -86,7 +86,7 @@ impl Engine {
                         r.external_id.clone(),
                         extraction,
                         false,
-                        false,
+                        None,
                         String::new(),
                     ),
                 }
@@ -145,12 +145,14 @@ pub fn parse_precision(s: &str) -> Option<Precision> {
     .find(|p| p.as_str() == s)
 }
 
-/// The contract's output line for an extraction, with the optional extensions.
+/// The contract's output line for an extraction, with the optional extensions: the text
+/// (`with_text`) and, when an explanation is given, `"explain"` (lexicon version, the places
+/// the gazetteer found, and how each sentence was read).
 pub fn output_value(
     id: String,
     extraction: Extraction,
     with_text: bool,
-    explain: bool,
+    explain: Option<Explanation>,
     body: String,
 ) -> Value {
     let line = OutputLine {
@@ -161,10 +163,11 @@ pub fn output_value(
         text: with_text.then_some(body),
     };
     let mut value = serde_json::to_value(&line).expect("an output line always serialises");
-    if explain {
+    if let Some(explain) = explain {
         value["explain"] = serde_json::json!({
             "lexicon_version": extraction.lexicon_version,
             "places": extraction.places,
+            "sentences": explain.sentences,
         });
     }
     value

@@ -35,7 +35,8 @@ pub(crate) struct Extract {
     /// Add the text that offsets refer to (the article text for `html` input) as "text".
     #[arg(long)]
     with_text: bool,
-    /// Add "explain": every place the gazetteer found, with the alternatives it did not choose.
+    /// Add "explain": every place the gazetteer found, with the alternatives it did not choose,
+    /// and how each sentence with a trigger or casualty word was read, and why.
     #[arg(long)]
     explain: bool,
     /// Worker threads (default: one per core).
@@ -178,16 +179,23 @@ fn extract_line(
             ),
         ));
     }
-    let extraction = engine.extractor.extract(&Document {
+    let doc = Document {
         text: &body,
         published: published.as_deref(),
         title: title.as_deref(),
-    });
+    };
+    // The explanation costs a little per sentence: only when asked for.
+    let (extraction, explanation) = if opts.explain {
+        let (x, e) = engine.extractor.extract_explained(&doc);
+        (x, Some(e))
+    } else {
+        (engine.extractor.extract(&doc), None)
+    };
     Ok(output_value(
         input.id,
         extraction,
         opts.with_text,
-        opts.explain,
+        explanation,
         body,
     ))
 }

@@ -2,6 +2,9 @@
 
 use super::open_store;
 use crate::output::{self, or_dash};
+use attest::engine::{output_value, Engine};
+use attest_extract::Document;
+use attest_model::Incident;
 use attest_store::{AuditEntry, ReportFilter, Store};
 use clap::Subcommand;
 use std::io::Write;
@@ -52,13 +55,18 @@ pub(crate) enum ReportCmd {
     /// Show a report by numeric id (`12` or `#12`) or by the id it was ingested under.
     #[command(after_help = "Examples:
   attest report show 12
+  attest report show 12 --explain
   attest report show seed.txt --original > copy.txt")]
     Show {
         /// Report id.
         id: String,
         /// Write the original bytes, exactly as ingested, to standard output.
-        #[arg(long, conflicts_with = "json")]
+        #[arg(long, conflicts_with_all = ["json", "explain"])]
         original: bool,
+        /// Read the report again with the current lexicons and say how each sentence with a
+        /// trigger or casualty word was read, and why (as `attest extract --explain`).
+        #[arg(long)]
+        explain: bool,
         /// Print JSON (metadata, text and stored extractions).
         #[arg(long)]
         json: bool,
@@ -136,8 +144,28 @@ impl ReportCmd {
                     }
                 }
             }
-            ReportCmd::Show { id, original, json } => {
+            ReportCmd::Show {
+                id,
+                original,
+                json,
+                explain,
+            } => {
                 let report = store.report(&id)?;
+                // The store keeps no explanation (it would cost every ingest): read again.
+                let explained = if explain {
+                    let engine = Engine::new(None, Some(&store))?;
+                    let (x, e) = engine.extractor.extract_explained(&Document {
+                        text: &report.text,
+                        published: report.published_at.as_deref(),
+                        title: report.title.as_deref(),
+                    });
+                    let incidents = x.incidents.clone();
+                    let line =
+                        output_value(report.external_id.clone(), x, false, Some(e), String::new());
+                    Some((line, incidents))
+                } else {
+                    None
+                };
                 if original {
                     let bytes = store.original(report.id)?;
                     let mut out = std::io::stdout().lock();
@@ -146,11 +174,17 @@ impl ReportCmd {
                 } else if json {
                     let extractions = store.extractions(report.id)?;
                     let corrections = store.audit_log(Some(("report", &report.id.to_string())))?;
-                    output::json(&serde_json::json!({
+                    let mut shown = serde_json::json!({
                         "report": report,
                         "corrections": corrections,
                         "extractions": extractions,
-                    }))?;
+                    });
+                    if let Some((line, _)) = explained {
+                        // The contract line of the new reading: its "explain" indexes its
+                        // "incidents".
+                        shown["explain"] = line;
+                    }
+                    output::json(&shown)?;
                 } else {
                     println!("report {}: {}", report.id, or_dash(report.title.as_deref()));
                     println!("  ingested as  {}", report.external_id);
@@ -185,9 +219,70 @@ impl ReportCmd {
                     }
                     println!();
                     println!("{}", report.text);
+                    if let Some((line, incidents)) = explained {
+                        print_readings(&report.text, &line, &incidents);
+                    }
                 }
             }
         }
         Ok(ExitCode::SUCCESS)
+    }
+}
+
+/// The sentence readings of `attest report show --explain`, one block per sentence.
+fn print_readings(text: &str, line: &serde_json::Value, incidents: &[Incident]) {
+    println!();
+    println!(
+        "how the sentences read now (lexicon {}):",
+        line["explain"]["lexicon_version"].as_str().unwrap_or("?")
+    );
+    let empty = Vec::new();
+    let sentences = line["explain"]["sentences"].as_array().unwrap_or(&empty);
+    if sentences.is_empty() {
+        println!("  no sentence has a trigger or a casualty word");
+    }
+    for s in sentences {
+        let span = |v: &serde_json::Value| -> Option<&str> {
+            let a = usize::try_from(v[0].as_u64()?).ok()?;
+            let b = usize::try_from(v[1].as_u64()?).ok()?;
+            text.get(a..b)
+        };
+        let reading = s["reading"].as_str().unwrap_or("?");
+        let head = match s["incident"].as_u64() {
+            Some(i) => {
+                let kind = usize::try_from(i)
+                    .ok()
+                    .and_then(|i| incidents.get(i))
+                    .map_or("?", |inc| inc.event_type.as_str());
+                format!("incident {i} ({kind})")
+            }
+            None => reading.to_string(),
+        };
+        println!(
+            "  {head}: {}",
+            output::clip(&span(&s["span"]).unwrap_or("").replace('\n', " "), 100)
+        );
+        for t in s["triggers"].as_array().unwrap_or(&empty) {
+            let word = t["text"].as_str().unwrap_or("?");
+            let event = t["event"].as_str().unwrap_or("?");
+            match t["why"].as_str() {
+                Some(why) => println!("      {word} ({event}) dropped: {why}"),
+                None => println!("      {word} ({event}) kept"),
+            }
+        }
+        for c in s["counts"].as_array().unwrap_or(&empty) {
+            let count = match (c["low"].as_u64(), c["high"].as_u64()) {
+                (Some(l), Some(h)) if l == h => l.to_string(),
+                (Some(l), Some(h)) => format!("{l} to {h}"),
+                (Some(l), None) => format!("at least {l}"),
+                (None, Some(h)) => format!("up to {h}"),
+                (None, None) => "an unknown number".to_string(),
+            };
+            println!(
+                "      {} {count}: {}",
+                c["kind"].as_str().unwrap_or("?"),
+                c["text"].as_str().unwrap_or("")
+            );
+        }
     }
 }
