@@ -266,14 +266,11 @@ pub(crate) fn perpetrators(doc: &Doc, t0: usize, t1: usize) -> Vec<PerpHit> {
         }
         // "the military wing of Hamas": Hamas too. Not the object of an act or a preposition
         // ("set fire to a branch of the Banco Popular": a target).
-        let object = (i.saturating_sub(3).max(t0)..i).rev().any(|q| {
-            doc.is(q, |t| {
-                matches!(
-                    t,
-                    Tag::Route | Tag::Locative | Tag::Origin | Tag::Trigger(_)
-                )
-            })
-        });
+        let object = i >= t0 + 2
+            && doc.is(i - 1, |t| matches!(t, Tag::Determiner | Tag::Singular))
+            && doc.is(i - 2, |t| {
+                matches!(t, Tag::Route | Tag::Locative | Tag::Trigger(_))
+            });
         if let Some(h) = doc.find(i, |t| t == Tag::PartOf).filter(|_| !object) {
             if let Some((a, b)) = np_right(doc, i + h.len, t1) {
                 if (a..b).any(|q| doc.capword(q) || doc.caps) {
@@ -803,6 +800,12 @@ mod tests {
         );
         // A police officer shot is a victim, not an actor.
         assert!(names("A police officer was shot near the market.").is_empty());
+        // A wing the fighters come from is theirs, not a target.
+        assert!(
+            names("Fighters from the military wing of Hamas fired rockets at the town.")
+                .iter()
+                .any(|n| n.contains("Hamas"))
+        );
         // A known group opening a sentence on its own.
         assert_eq!(
             names("URUGUAY.  Tupamaros kidnapped a farm manager."),

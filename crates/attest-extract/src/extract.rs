@@ -272,7 +272,16 @@ impl Extractor {
             }
             let (t0, t1) = (s.t0, s.t1);
             let mut ev = sentence_events(&doc, t0, t1);
-            let told = ev.triggers.clone();
+            let sent_dates: Vec<DateHit> = dates(&doc, t0, t1, published)
+                .into_iter()
+                .filter(|h| !dateline(&doc, h))
+                .collect();
+            // The acts before the drops, needed only to date them against an old date.
+            let told = if sent_dates.iter().any(|h| h.history) {
+                ev.triggers.clone()
+            } else {
+                Vec::new()
+            };
             let mut dropped = Vec::new();
             drop_unreal(
                 &doc,
@@ -292,7 +301,7 @@ impl Extractor {
             let elsewhere = doc.any_in(another.unwrap_or(t0), t1, |t| {
                 matches!(t, Tag::Elsewhere | Tag::CountHedge) || series && t == Tag::Aggregate
             });
-            let cas: Vec<Cas> = casualties(&doc, t0, t1)
+            let cas: Vec<Cas> = casualties(&doc, lex, t0, t1)
                 .into_iter()
                 .filter(|c| !(c.vague && c.low.unwrap_or(0) < MIN_VAGUE_COUNT))
                 .filter(|c| !elsewhere || c.zero)
@@ -301,10 +310,6 @@ impl Extractor {
             let strongest = ev.strongest(lex);
             let counts = cas.iter().any(|c| !c.zero);
             let has_target = !ev.targets.is_empty();
-            let sent_dates: Vec<DateHit> = dates(&doc, t0, t1, published)
-                .into_iter()
-                .filter(|h| !dateline(&doc, h))
-                .collect();
             // A sentence dated long before publication tells background, not the incident. An
             // old date dates the act told nearest to it: when that act is one the sentence does
             // not tell as real ("bombed in response to the sentences of men convicted of
@@ -606,6 +611,8 @@ impl Extractor {
                 persons.push(norm(doc.raw(i)));
             }
         }
+        persons.sort_unstable();
+        persons.dedup();
         let mut cands: Vec<PlaceCand> = Vec::new();
         for m in &mentions {
             // A gazetteer is another crate: never trust its offsets blindly.
@@ -707,7 +714,7 @@ impl Extractor {
             let small = place.precision == Precision::Town && place.population < NOTABLE_TOWN;
             // A cue names it a place ("THE TOWN OF X", "THE X NEIGHBORHOOD").
             let cued = cue_starts.binary_search(&m.start).is_ok();
-            let person = !persons.is_empty() && persons.contains(&norm(&m.mention));
+            let person = !persons.is_empty() && persons.binary_search(&norm(&m.mention)).is_ok();
             let guess = doc.caps && !ap && !cued && (abroad || unknown || small && named_before)
                 || person && !cued;
             let part = part_spans.binary_search(&(m.start, m.end)).is_ok();

@@ -208,6 +208,10 @@ pub(crate) struct CasualtiesData {
     pub(crate) auxiliaries: Vec<String>,
     pub(crate) people_plural: Vec<String>,
     pub(crate) people_singular: Vec<String>,
+    /// Endings of plural nouns of people ("handlers", "ornithologists"): after a casualty verb
+    /// and a count, words the lexicon does not know that end so are the people counted.
+    #[serde(default)]
+    pub(crate) people_suffixes: Vec<String>,
     pub(crate) not_people: Vec<String>,
     pub(crate) age_cues: Vec<String>,
     pub(crate) sum_joiners: Vec<String>,
@@ -602,6 +606,7 @@ pub struct Lexicon {
     pub(crate) negation_suffixes: Vec<String>,
     pub(crate) consequences: Vec<[String; 2]>,
     pub(crate) descriptor_suffixes: Vec<String>,
+    pub(crate) people_suffixes: Vec<String>,
 }
 
 fn merge(into: &mut toml::Value, from: toml::Value) {
@@ -928,6 +933,7 @@ impl Lexicon {
             negation_suffixes: d.syntax.negation_suffixes.clone(),
             consequences: d.events.consequences.clone(),
             descriptor_suffixes: d.places.descriptor_suffixes.clone(),
+            people_suffixes: d.casualties.people_suffixes.clone(),
         })
     }
 }

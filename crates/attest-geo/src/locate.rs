@@ -10,7 +10,7 @@
 //!    hints; exact spelling; the other places of the text (distance). The best candidate wins;
 //!    the close ones are kept as alternatives and lower the confidence.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::index::{lexicon, Entry, Index, Lexicon, Lists, Record};
 use crate::normalize::{
@@ -266,13 +266,13 @@ impl Layers<'_> {
         // "... the home of Saul Jaraba Del Castillo. Jaraba was left ...": a one-word name that
         // the text first wrote inside a longer name (a person's) is that name again, unless a
         // locative calls it a place (hits come in text order).
-        let mut in_names: Vec<u64> = Vec::new();
-        let mut placed: Vec<u64> = Vec::new();
+        let mut in_names: HashSet<u64, FnvBuild> = HashSet::default();
+        let mut placed: HashSet<u64, FnvBuild> = HashSet::default();
         for h in hits.iter_mut().filter(|h| h.t1 == h.t0 + 1) {
             let key = toks[h.t0].hf;
             if h.embedded {
                 if !h.facility && !placed.contains(&key) {
-                    in_names.push(key);
+                    in_names.insert(key);
                 }
             } else if in_names.contains(&key)
                 && !after_locative(&toks, h.t0)
@@ -283,7 +283,7 @@ impl Layers<'_> {
             {
                 h.embedded = true;
             } else {
-                placed.push(key);
+                placed.insert(key);
             }
         }
         self.mark_admin_hints(&toks, &mut hits);
@@ -328,13 +328,14 @@ impl Layers<'_> {
         // after a locative ("in Karbi Anglong") or places another name inside it ("Tank, South
         // Waziristan"); else its name is someone's or something's (many counties are named
         // after people: "Ford", "Wood"), even in a text about its country.
-        let containers: Vec<usize> = hits.iter().filter_map(|h| h.container).collect();
+        let mut containers: Vec<usize> = hits.iter().filter_map(|h| h.container).collect();
+        containers.sort_unstable();
         for h in hits.iter_mut() {
             let sign = h.admin_hint
                 || h.division
                 // (In upper-case wire text, where names and lists cannot be told apart, only
                 // the words "district", "province" are.)
-                || (!upper && (after_locative(&toks, h.t0) || containers.contains(&h.start)));
+                || (!upper && (after_locative(&toks, h.t0) || containers.binary_search(&h.start).is_ok()));
             if !sign {
                 h.cands
                     .retain(|c| !self.layers[c.layer].records[c.record as usize].admin2);
@@ -350,8 +351,11 @@ impl Layers<'_> {
                 let Some(c) = h.container.filter(|_| h.common) else {
                     return Vec::new();
                 };
-                hits.iter()
-                    .filter(|o| o.start == c && !o.unknown)
+                // (Hits are in text order: the container's are found by search.)
+                hits[hits.partition_point(|o| o.start < c)..]
+                    .iter()
+                    .take_while(|o| o.start == c)
+                    .filter(|o| !o.unknown)
                     .flat_map(|o| o.cands.iter())
                     .map(|c| self.record(c).place.country_code.clone())
                     .collect()
