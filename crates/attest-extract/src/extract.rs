@@ -276,8 +276,9 @@ impl Extractor {
                 .into_iter()
                 .filter(|h| !dateline(&doc, h))
                 .collect();
-            // The acts before the drops, needed only to date them against an old date.
-            let told = if sent_dates.iter().any(|h| h.history) {
+            // The acts before the drops, needed only to date them against an old date, or to
+            // explain the reading.
+            let told = if sink.is_some() || sent_dates.iter().any(|h| h.history) {
                 ev.triggers.clone()
             } else {
                 Vec::new()
