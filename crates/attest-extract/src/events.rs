@@ -356,6 +356,11 @@ mod tests {
             real_events("The tanker was damaged by two limpet mines."),
             vec!["bombing"]
         );
+        // Bodies found tell of a killing.
+        assert_eq!(
+            real_events("Two traders were found dead near the market."),
+            vec!["armed_attack"]
+        );
     }
 
     #[test]
