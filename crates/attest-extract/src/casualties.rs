@@ -553,6 +553,13 @@ pub(crate) fn casualties(doc: &Doc, lex: &Lexicon, t0: usize, t1: usize) -> Vec<
         }
         i = w_end;
     }
+    // "Gunmen kidnapped five labourers. Their bodies were found" / "The labourers were found
+    // dead": the dead are the group counted just before, in an earlier sentence.
+    if out.is_empty() {
+        if let Some(c) = group_told_before(doc, t0, t1) {
+            out.push(c);
+        }
+    }
     // "His body was found": one death, when the sentence counts no other dead or hurt,
     // nothing negates it ("no body was found") and a phrase ending in an article goes on to a
     // person ("the body of a man", not "of a car bomb").
@@ -702,6 +709,52 @@ fn passive_after(doc: &Doc, e: usize, t1: usize) -> bool {
     e < t1
         && doc.is(e, |t| matches!(t, Tag::PluralAux | Tag::SingularAux))
         && (e..(e + 4).min(t1)).any(|q| doc.find(q, |t| cas_kind(t).is_some()).is_some())
+}
+
+/// How far back, in tokens, a group told before is looked for.
+const GROUP_BACK: usize = 60;
+
+/// A sentence whose subject names a group told before ("their bodies were found", "the men were
+/// found dead"): that group's count, from the sentences just before `t0`, with its span.
+fn group_told_before(doc: &Doc, t0: usize, t1: usize) -> Option<Cas> {
+    // The subject: "their bodies" / "the bodies", or "the" + a plural noun of people and a
+    // word of death within a few words after it.
+    let (a, e, head) = (t0..t1.min(t0 + 4)).find_map(|i| {
+        if let Some(h) = doc.find(i, |t| t == Tag::GroupSubject) {
+            return Some((i, i + h.len, None));
+        }
+        (doc.is(i, |t| t == Tag::OneDeterminer)
+            && i + 1 < t1
+            && doc.is(i + 1, |t| t == Tag::PeoplePlural)
+            && !perp_in(doc, i + 1, i + 2))
+        .then(|| (i, i + 2, Some(doc.low(i + 1))))
+    })?;
+    // (Bodies are dead already; "the men" must be said to be.)
+    if head.is_some() {
+        (e..t1.min(e + 5)).find(|&q| doc.find(q, |t| t == Tag::Killed).is_some())?;
+    }
+    // The nearest counted group before, of the same noun when the subject names one.
+    let from = t0.saturating_sub(GROUP_BACK);
+    (from..t0).rev().find_map(|j| {
+        let counted = doc.toks[j].kind == Kind::Num || doc.is(j, |t| matches!(t, Tag::Cardinal(_)));
+        if !counted {
+            return None;
+        }
+        let (low, high, end) = group_at(doc, j, from, t0)?;
+        let same = head.is_none_or(|n| doc.low(end - 1) == n);
+        (low.is_some() && same && end > j + 1 && !perp_in(doc, j, end)).then(|| Cas {
+            kind: CasKind::Killed,
+            low,
+            high,
+            span: [doc.span(j, end)[0], doc.span(a, e)[1]],
+            additional: false,
+            subset: false,
+            zero: false,
+            vague: false,
+            perp: false,
+            specific: specific_in(doc, j, end),
+        })
+    })
 }
 
 /// The nearest counted group of people before `w0` in the sentence, not the attackers ("a taxi
@@ -1357,6 +1410,27 @@ mod tests {
             cas("Two Danish executives were shot dead."),
             vec![(K, Some(2), Some(2))]
         );
+    }
+
+    #[test]
+    fn a_group_told_before_is_counted_when_found_dead() {
+        let lex = Lexicon::embedded().expect("lexicon");
+        let text = "Gunmen kidnapped five labourers in the market. Their bodies were found later.";
+        let doc = Doc::new(text, &lex);
+        let s = &doc.sents[1];
+        let c = casualties(&doc, &lex, s.t0, s.t1);
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!((c[0].kind, c[0].low, c[0].high), (K, Some(5), Some(5)));
+        let text = "Gunmen seized seven men and two women. The men were found dead at dawn.";
+        let doc = Doc::new(text, &lex);
+        let s = &doc.sents[1];
+        let c = casualties(&doc, &lex, s.t0, s.t1);
+        assert_eq!(c.iter().map(|c| c.low).collect::<Vec<_>>(), vec![Some(7)]);
+        // The attackers are no such group.
+        let text = "Four gunmen stormed the bank. The gunmen were found dead later.";
+        let doc = Doc::new(text, &lex);
+        let s = &doc.sents[1];
+        assert!(casualties(&doc, &lex, s.t0, s.t1).is_empty());
     }
 
     #[test]

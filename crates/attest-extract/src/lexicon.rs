@@ -231,6 +231,10 @@ pub(crate) struct CasualtiesData {
     /// Pronouns after a casualty verb that count the group named before ("killing them").
     #[serde(default)]
     pub(crate) group_pronouns: Vec<String>,
+    /// Subjects that name a group told before ("their bodies were found"): the dead are that
+    /// group, counted in an earlier sentence.
+    #[serde(default)]
+    pub(crate) group_subjects: Vec<String>,
     /// Nouns for the attackers ("the two gunmen were killed"): their dead add to the victims'.
     #[serde(default)]
     pub(crate) perpetrator_nouns: Vec<String>,
@@ -418,6 +422,7 @@ pub(crate) enum Tag {
     PluralAux,
     OnePronoun,
     GroupPronoun,
+    GroupSubject,
     Determiner,
     ClauseBreak,
     SpeakerTrim,
@@ -799,7 +804,7 @@ impl Lexicon {
         }
         let c = &d.casualties;
         let y = &d.syntax;
-        let lists: [(&Vec<String>, Tag); 42] = [
+        let lists: [(&Vec<String>, Tag); 43] = [
             (&c.intransitive, Tag::Intransitive),
             (&c.reflexive_pronouns, Tag::Reflexive),
             (&c.relative_pronouns, Tag::RelPronoun),
@@ -815,6 +820,7 @@ impl Lexicon {
             (&c.toll_nouns, Tag::TollNoun),
             (&c.one_pronouns, Tag::OnePronoun),
             (&c.group_pronouns, Tag::GroupPronoun),
+            (&c.group_subjects, Tag::GroupSubject),
             (&c.singular_aux, Tag::SingularAux),
             (&c.passive_fillers, Tag::PassiveFiller),
             (&c.additive, Tag::Additive),
