@@ -812,10 +812,9 @@ mod tests {
             vec!["Tupamaros"]
         );
         // A part of a body that is the target is no actor.
-        assert!(
-            names("Arsonists set fire to a branch of the Banco Popular.")
-                .iter()
-                .all(|n| !n.contains("Banco"))
+        assert_eq!(
+            names("Arsonists set fire to a branch of the Banco Popular."),
+            Vec::<String>::new()
         );
         // Named by the police, or as having been involved.
         assert_eq!(

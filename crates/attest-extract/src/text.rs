@@ -256,6 +256,15 @@ impl<'a> Doc<'a> {
         self.hits(i).iter().any(|h| h.len == 1 && f(h.tag))
     }
 
+    /// Is token `k` the stop that closes an initialism ("U.S" + ".")? The tokenizer keeps the
+    /// stop apart, so readers that walk a noun phrase step over it.
+    pub(crate) fn closes_initialism(&self, k: usize) -> bool {
+        k > 0
+            && self.is_punct(k, ".")
+            && self.toks[k - 1].end == self.toks[k].start
+            && self.raw(k - 1).contains('.')
+    }
+
     /// Lower-case text of token `i`.
     pub(crate) fn low(&self, i: usize) -> &str {
         let t = self.toks[i];
