@@ -51,7 +51,7 @@ fn not_people(doc: &Doc, i: usize) -> bool {
 
 fn cas_kind(t: Tag) -> Option<CasKind> {
     match t {
-        Tag::Killed => Some(CasKind::Killed),
+        Tag::Killed | Tag::NominalKilled => Some(CasKind::Killed),
         Tag::Injured => Some(CasKind::Injured),
         _ => None,
     }
@@ -484,6 +484,10 @@ fn subset_before(doc: &Doc, n: &Num, t0: usize) -> bool {
 }
 
 /// Casualty counts stated in tokens `t0..t1` (one sentence).
+/// How far before "the killing of" a word of motive reaches ("in protest of the scheduled
+/// execution of").
+const MOTIVE_WINDOW: usize = 4;
+
 pub(crate) fn casualties(doc: &Doc, lex: &Lexicon, t0: usize, t1: usize) -> Vec<Cas> {
     let mut out = Vec::new();
     let nums = numbers(doc, t0, t1);
@@ -531,6 +535,16 @@ pub(crate) fn casualties(doc: &Doc, lex: &Lexicon, t0: usize, t1: usize) -> Vec<
             && out
                 .iter()
                 .any(|c| c.zero && c.span[0] <= doc.toks[i].start && c.span[1] >= doc.toks[i].end)
+        {
+            i = w_end;
+            continue;
+        }
+        // "in retaliation for the killing of seven": the deaths of another event, its motive.
+        if h.tag == Tag::NominalKilled
+            && (i.saturating_sub(MOTIVE_WINDOW).max(t0)..i).any(|q| {
+                doc.find(q, |t| t == Tag::MotiveCue)
+                    .is_some_and(|m| q + m.len <= i)
+            })
         {
             i = w_end;
             continue;
@@ -806,6 +820,16 @@ fn right_count(
     kind: CasKind,
 ) -> Option<Cas> {
     let mut j = w_end;
+    // "the killing of the six Jesuits": the article before a count.
+    if doc
+        .find(w0, |t| t == Tag::NominalKilled)
+        .is_some_and(|h| w0 + h.len == w_end)
+        && j + 1 < t1
+        && doc.is(j, |t| t == Tag::Determiner)
+        && parse_at(doc, j + 1, t1).is_some_and(|n| !n.article)
+    {
+        j += 1;
+    }
     let mut links = if doc.find(w0, |t| t == Tag::TollNoun).is_some() {
         0
     } else {
@@ -1258,6 +1282,33 @@ mod tests {
     }
 
     use CasKind::{Injured as I, Killed as K};
+
+    #[test]
+    fn a_noun_of_killing_reaches_its_victims_unless_they_are_a_motive() {
+        assert_eq!(
+            cas("The bishop condemned the killing of the six priests."),
+            vec![(K, Some(6), Some(6))]
+        );
+        assert_eq!(
+            cas("The guerrillas claimed the murder of a judge in the capital."),
+            vec![(K, Some(1), Some(1))]
+        );
+        assert_eq!(
+            cas("The attack resulted in the death of two guards and the injury of one."),
+            vec![(K, Some(2), Some(2))]
+        );
+        // The deaths that moved the attackers are another event's.
+        assert!(
+            cas("They fired rockets in retaliation for the killing of seven fighters.").is_empty()
+        );
+        // ... and so are those of a charge.
+        assert!(cas("Two officers were accused of the killing of six priests.").is_empty());
+        assert!(
+            cas("The bomb marked the anniversary of the assassination of two leaders.").is_empty()
+        );
+        // A killing with no count or victim named counts nothing.
+        assert!(cas("The killing of civilians must stop.").is_empty());
+    }
 
     #[test]
     fn subjects_with_initialisms_phrases_and_possessives() {

@@ -143,13 +143,45 @@ pub(crate) fn drop_unreal(
         }
     }
     let seized = doc.any_in(t0, t1, |t| t == Tag::Seizure);
+    // Triggers in text order, so that an act joined to one ruled out ("threatened to kidnap
+    // and kill") is ruled out with it.
+    ev.triggers.sort_by_key(|&(_, a, _)| a);
+    let mut last_drop: Option<(usize, DropReason)> = None;
     ev.triggers.retain(|&x| {
-        let reason = unreal(doc, lex, t0, t1, seized, x);
+        let reason = unreal(doc, lex, t0, t1, seized, x).or_else(|| {
+            last_drop
+                .filter(|&(end, _)| coordinated(doc, end, x.1))
+                .map(|(_, r)| r)
+        });
+        match reason {
+            Some(r)
+                if matches!(
+                    r,
+                    DropReason::Unreal(..) | DropReason::UnrealNext(..) | DropReason::Negation(..)
+                ) =>
+            {
+                last_drop = Some((x.2, r))
+            }
+            _ => last_drop = None,
+        }
         if let (Some(r), Some(w)) = (reason, why.as_deref_mut()) {
             w.push((x, r));
         }
         reason.is_none()
     });
+}
+
+/// Do tokens `end..a` only join two words ("and", "or", a comma, a quote mark)?
+fn coordinated(doc: &Doc, end: usize, a: usize) -> bool {
+    a > end
+        && a - end <= 3
+        && (end..a).any(|k| doc.is(k, |t| t == Tag::Coordinator))
+        && (end..a).all(|k| {
+            doc.is(k, |t| t == Tag::Coordinator)
+                || doc.is_punct(k, ",")
+                || doc.is_punct(k, "\"")
+                || doc.is_punct(k, "'")
+        })
 }
 
 /// Why trigger `(id, a, b)` of tokens `t0..t1` tells of no act, if it does (`seized`: the
@@ -281,6 +313,25 @@ mod tests {
             .iter()
             .map(|t| lex.triggers[t.0 as usize].event.clone())
             .collect()
+    }
+
+    #[test]
+    fn an_act_joined_to_one_ruled_out_is_ruled_out_with_it() {
+        assert!(real_events("The group threatened to kidnap and kill the mayor.").is_empty());
+        assert!(real_events("It spoke of a wave of kidnapping and murder of students.").is_empty());
+        assert!(real_events("The patrol did not attack or shell the village.").is_empty());
+        assert!(real_events("Troops were sent in order to kill the rebel leaders.").is_empty());
+        assert!(real_events("The army ceased shelling the valley on Monday.").is_empty());
+        // Acts told as real stay, joined or not.
+        assert_eq!(
+            real_events("The guerrillas kidnapped and murdered the mayor."),
+            vec!["abduction", "armed_attack"]
+        );
+        // Only a bare join carries: another verb between starts a new act.
+        assert_eq!(
+            real_events("They threatened to kill him and then shot his driver."),
+            vec!["armed_attack"]
+        );
     }
 
     #[test]

@@ -332,7 +332,7 @@ impl Extractor {
                 && match strongest {
                     _ if no_act && !short => counts,
                     Some((st, _)) if st >= 2 => true,
-                    Some(_) => counts || has_target,
+                    Some(_) => counts || has_target && !elsewhere,
                     None => counts,
                 };
             if let Some(sink) = sink.as_deref_mut() {

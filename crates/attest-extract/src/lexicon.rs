@@ -148,6 +148,10 @@ pub(crate) struct EventsData {
     /// planting a bomb").
     #[serde(default)]
     pub(crate) unreal_next: Vec<String>,
+    /// Words joining two acts that share what is said of the first ("threatened to kidnap and
+    /// kill", "a wave of kidnapping and murder", "did not kill or injure").
+    #[serde(default)]
+    pub(crate) coordinators: Vec<String>,
     /// Words that make the weapons a sentence names objects, not an attack ("seized rifles").
     #[serde(default)]
     pub(crate) seizure: Vec<String>,
@@ -218,6 +222,13 @@ pub(crate) struct CasualtiesData {
     pub(crate) subset_cues: Vec<String>,
     pub(crate) toll_links: Vec<String>,
     pub(crate) toll_nouns: Vec<String>,
+    /// A noun of killing and "of", reaching the victims: "the killing of six priests".
+    #[serde(default)]
+    pub(crate) nominal_killed: Vec<String>,
+    /// Words shortly before a `nominal_killed` phrase that make it another event, the motive or
+    /// occasion of this one ("in retaliation for the killing of seven").
+    #[serde(default)]
+    pub(crate) motive_cues: Vec<String>,
     pub(crate) elsewhere_cues: Vec<String>,
     pub(crate) hedges: Vec<String>,
     pub(crate) singular_aux: Vec<String>,
@@ -395,6 +406,8 @@ pub(crate) enum Tag {
     Subset,
     TollLink,
     TollNoun,
+    NominalKilled,
+    MotiveCue,
     Elsewhere,
     PerpNoun,
     Intransitive,
@@ -402,6 +415,7 @@ pub(crate) enum Tag {
     NotViolence,
     Unreal,
     UnrealNext,
+    Coordinator,
     Seizure,
     Another,
     Habitual,
@@ -804,7 +818,7 @@ impl Lexicon {
         }
         let c = &d.casualties;
         let y = &d.syntax;
-        let lists: [(&Vec<String>, Tag); 43] = [
+        let lists: [(&Vec<String>, Tag); 45] = [
             (&c.intransitive, Tag::Intransitive),
             (&c.reflexive_pronouns, Tag::Reflexive),
             (&c.relative_pronouns, Tag::RelPronoun),
@@ -818,6 +832,8 @@ impl Lexicon {
             (&c.hedges, Tag::CountHedge),
             (&c.elsewhere_cues, Tag::Elsewhere),
             (&c.toll_nouns, Tag::TollNoun),
+            (&c.nominal_killed, Tag::NominalKilled),
+            (&c.motive_cues, Tag::MotiveCue),
             (&c.one_pronouns, Tag::OnePronoun),
             (&c.group_pronouns, Tag::GroupPronoun),
             (&c.group_subjects, Tag::GroupSubject),
@@ -858,7 +874,7 @@ impl Lexicon {
         let cl = &d.claims;
         let s = &d.sources;
         let f = &d.furniture;
-        let lists: [(&Vec<String>, Tag); 41] = [
+        let lists: [(&Vec<String>, Tag); 42] = [
             (&a.blamed_subject, Tag::BlamedSubject),
             (&a.hedges, Tag::Hedge),
             (&a.part_of, Tag::PartOf),
@@ -887,6 +903,7 @@ impl Lexicon {
             (&d.events.not_violence, Tag::NotViolence),
             (&d.events.unreal, Tag::Unreal),
             (&d.events.unreal_next, Tag::UnrealNext),
+            (&d.events.coordinators, Tag::Coordinator),
             (&d.events.seizure, Tag::Seizure),
             (&d.events.another, Tag::Another),
             (&d.events.habitual, Tag::Habitual),

@@ -108,6 +108,16 @@ fn no_incident_in_a_report_about_talks() {
 }
 
 #[test]
+fn tallies_over_years_and_acts_only_intended_or_stopped_are_no_incidents() {
+    let ex = test_extractor();
+    // A hearing: police killed over three years (a tally), the police used "in order to
+    // intimidate and silence" (intent, joined), protection that "ceased", and "an end to" a
+    // practice. None of it is an incident.
+    let out = run(&ex, &fixture("tally_and_commentary.txt"), "2024-03-12");
+    assert!(out.incidents.is_empty(), "{:?}", out.incidents);
+}
+
+#[test]
 fn upper_case_wire_copy() {
     let ex = test_extractor();
     let text = fixture("wire_caps_usulutan.txt");
