@@ -49,6 +49,8 @@ impl SentEvents {
 const UNREAL_WINDOW: usize = 6;
 /// How far after a trigger, in tokens, a word of habit reaches ("shelled almost daily").
 const HABIT_WINDOW: usize = 8;
+/// How far after a trigger a word aiming it at no one reaches ("fired shots into the air").
+const AIMLESS_WINDOW: usize = 3;
 /// How far before a trigger a negation reaches ("did not attack").
 const NEGATION_WINDOW: usize = 2;
 
@@ -70,6 +72,10 @@ pub(crate) enum DropReason {
     UnrealNext(usize, usize),
     /// A negation just before it.
     Negation(usize, usize),
+    /// An `events.aimless` word just after it ("fired into the air").
+    Aimless(usize, usize),
+    /// An `events.modified_nouns` noun right after it ("a kidnapping ring").
+    Modifier(usize, usize),
 }
 
 /// A dropped trigger (class, token start, token end) and why.
@@ -201,6 +207,21 @@ fn unreal(
             .unwrap_or((t0, 0));
         return Some(DropReason::Seizure(k, k + len));
     }
+    // "a kidnapping ring", "murder charges": the act only qualifies another noun.
+    if b < t1 {
+        if let Some(h) = doc.find(b, |t| t == Tag::ModifiedNoun) {
+            return Some(DropReason::Modifier(b, b + h.len));
+        }
+    }
+    // "shot into the air": aimed at no one.
+    for k in b..t1.min(b + AIMLESS_WINDOW) {
+        if clause_edge(doc, k) {
+            break;
+        }
+        if let Some(h) = doc.find(k, |t| t == Tag::Aimless) {
+            return Some(DropReason::Aimless(k, k + h.len));
+        }
+    }
     // "has been shelled almost daily": a habit, not an act.
     for k in b..t1.min(b + HABIT_WINDOW) {
         if clause_edge(doc, k) {
@@ -313,6 +334,23 @@ mod tests {
             .iter()
             .map(|t| lex.triggers[t.0 as usize].event.clone())
             .collect()
+    }
+
+    #[test]
+    fn shots_at_no_one_and_acts_that_only_qualify_a_noun_are_no_act() {
+        assert!(real_events("The soldiers fired their rifles into the air.").is_empty());
+        assert!(real_events("Police fired warning shots to disperse the crowd.").is_empty());
+        assert!(real_events("A court freed three members of the kidnapping ring.").is_empty());
+        assert!(real_events("The mayor received a bomb threat by telephone.").is_empty());
+        // An explosive charge is a bomb, and shots at people are an attack.
+        assert_eq!(
+            real_events("An explosive charge went off near the gate."),
+            vec!["bombing", "bombing"]
+        );
+        assert_eq!(
+            real_events("The soldiers fired at the crowd in the square."),
+            vec!["armed_attack"]
+        );
     }
 
     #[test]

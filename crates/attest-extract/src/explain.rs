@@ -81,7 +81,7 @@ pub struct TriggerReading {
     pub kept: bool,
     /// Why it was dropped: `question`, `consequence: <event type>` (a fire a blast set),
     /// `seizure: <word>`, `habitual: <word>`, `unreal: <word>`, `unreal_next: <word>`,
-    /// `negation: <word>` or `furniture`; each word is the lexicon word found in the text.
+    /// `negation: <word>`, `aimless: <word>`, `modifier: <word>` or `furniture`; each word is the lexicon word found in the text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub why: Option<String>,
 }
@@ -135,6 +135,8 @@ fn why(doc: &Doc, lex: &Lexicon, u: DropReason) -> String {
         DropReason::Unreal(a, b) => format!("unreal: {}", words(doc, a, b)),
         DropReason::UnrealNext(a, b) => format!("unreal_next: {}", words(doc, a, b)),
         DropReason::Negation(a, b) => format!("negation: {}", words(doc, a, b)),
+        DropReason::Aimless(a, b) => format!("aimless: {}", words(doc, a, b)),
+        DropReason::Modifier(a, b) => format!("modifier: {}", words(doc, a, b)),
     }
 }
 

@@ -152,6 +152,13 @@ pub(crate) struct EventsData {
     /// kill", "a wave of kidnapping and murder", "did not kill or injure").
     #[serde(default)]
     pub(crate) coordinators: Vec<String>,
+    /// Words just after a trigger that aim it at no one ("fired into the air").
+    #[serde(default)]
+    pub(crate) aimless: Vec<String>,
+    /// Nouns right after a trigger that make it a modifier of something that is no act ("a
+    /// kidnapping ring", "murder charges", "a bomb threat").
+    #[serde(default)]
+    pub(crate) modified_nouns: Vec<String>,
     /// Words that make the weapons a sentence names objects, not an attack ("seized rifles").
     #[serde(default)]
     pub(crate) seizure: Vec<String>,
@@ -416,6 +423,8 @@ pub(crate) enum Tag {
     Unreal,
     UnrealNext,
     Coordinator,
+    Aimless,
+    ModifiedNoun,
     Seizure,
     Another,
     Habitual,
@@ -874,7 +883,7 @@ impl Lexicon {
         let cl = &d.claims;
         let s = &d.sources;
         let f = &d.furniture;
-        let lists: [(&Vec<String>, Tag); 42] = [
+        let lists: [(&Vec<String>, Tag); 44] = [
             (&a.blamed_subject, Tag::BlamedSubject),
             (&a.hedges, Tag::Hedge),
             (&a.part_of, Tag::PartOf),
@@ -904,6 +913,8 @@ impl Lexicon {
             (&d.events.unreal, Tag::Unreal),
             (&d.events.unreal_next, Tag::UnrealNext),
             (&d.events.coordinators, Tag::Coordinator),
+            (&d.events.aimless, Tag::Aimless),
+            (&d.events.modified_nouns, Tag::ModifiedNoun),
             (&d.events.seizure, Tag::Seizure),
             (&d.events.another, Tag::Another),
             (&d.events.habitual, Tag::Habitual),
