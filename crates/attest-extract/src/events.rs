@@ -360,6 +360,11 @@ mod tests {
         assert!(real_events("The patrol did not attack or shell the village.").is_empty());
         assert!(real_events("Troops were sent in order to kill the rebel leaders.").is_empty());
         assert!(real_events("The army ceased shelling the valley on Monday.").is_empty());
+        assert!(real_events("Not a single shot was fired during the vote.").is_empty());
+        assert!(real_events(
+            "The exile was expelled for calling for the assassination of the general."
+        )
+        .is_empty());
         // Acts told as real stay, joined or not.
         assert_eq!(
             real_events("The guerrillas kidnapped and murdered the mayor."),

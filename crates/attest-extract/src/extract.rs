@@ -17,6 +17,10 @@ use std::sync::Arc;
 /// A casualty count above this is a misreading (a sum of money, a census): never reported.
 const MAX_COUNT: u32 = 100_000;
 
+/// A count this large told in the present perfect ("2,000 people have been killed") is a
+/// running tally of a war, not one incident's toll.
+const TALLY_MIN: u32 = 1000;
+
 /// Vague quantities below this ("several", "a few") are too loose to report as a count.
 const MIN_VAGUE_COUNT: u32 = 10;
 
@@ -302,8 +306,10 @@ impl Extractor {
             let elsewhere = doc.any_in(another.unwrap_or(t0), t1, |t| {
                 matches!(t, Tag::Elsewhere | Tag::CountHedge) || series && t == Tag::Aggregate
             });
+            let tally = doc.any_in(t0, t1, |t| t == Tag::TallyVerb);
             let cas: Vec<Cas> = casualties(&doc, lex, t0, t1)
                 .into_iter()
+                .filter(|c| !(tally && c.low.unwrap_or(0) >= TALLY_MIN))
                 .filter(|c| !(c.vague && c.low.unwrap_or(0) < MIN_VAGUE_COUNT))
                 .filter(|c| !elsewhere || c.zero)
                 .filter(|c| c.low.unwrap_or(0) <= MAX_COUNT && c.high.unwrap_or(0) <= MAX_COUNT)

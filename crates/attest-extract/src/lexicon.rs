@@ -236,6 +236,10 @@ pub(crate) struct CasualtiesData {
     /// occasion of this one ("in retaliation for the killing of seven").
     #[serde(default)]
     pub(crate) motive_cues: Vec<String>,
+    /// The present perfect of a running tally ("have been killed"): with a count of a thousand
+    /// or more it tells a war's toll, not an incident's.
+    #[serde(default)]
+    pub(crate) tally_verbs: Vec<String>,
     pub(crate) elsewhere_cues: Vec<String>,
     pub(crate) hedges: Vec<String>,
     pub(crate) singular_aux: Vec<String>,
@@ -415,6 +419,7 @@ pub(crate) enum Tag {
     TollNoun,
     NominalKilled,
     MotiveCue,
+    TallyVerb,
     Elsewhere,
     PerpNoun,
     Intransitive,
@@ -827,7 +832,7 @@ impl Lexicon {
         }
         let c = &d.casualties;
         let y = &d.syntax;
-        let lists: [(&Vec<String>, Tag); 45] = [
+        let lists: [(&Vec<String>, Tag); 46] = [
             (&c.intransitive, Tag::Intransitive),
             (&c.reflexive_pronouns, Tag::Reflexive),
             (&c.relative_pronouns, Tag::RelPronoun),
@@ -843,6 +848,7 @@ impl Lexicon {
             (&c.toll_nouns, Tag::TollNoun),
             (&c.nominal_killed, Tag::NominalKilled),
             (&c.motive_cues, Tag::MotiveCue),
+            (&c.tally_verbs, Tag::TallyVerb),
             (&c.one_pronouns, Tag::OnePronoun),
             (&c.group_pronouns, Tag::GroupPronoun),
             (&c.group_subjects, Tag::GroupSubject),

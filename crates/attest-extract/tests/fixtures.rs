@@ -108,6 +108,35 @@ fn no_incident_in_a_report_about_talks() {
 }
 
 #[test]
+fn a_war_tally_and_a_toll_since_a_date_are_not_an_incident_s_count() {
+    let ex = test_extractor();
+    // A bombing told with the war's running tally: the tally is not its toll.
+    let out = run(
+        &ex,
+        "A bomb exploded at a bus station in Homs, killing four people. More than 2,000 people \
+         have been killed in the province, officials said.",
+        "2016-05-02",
+    );
+    assert_eq!(out.incidents.len(), 1, "{:?}", out.incidents);
+    assert_eq!(out.incidents[0].killed.low, Some(4));
+    // The same count told as one act's toll stays.
+    let out = run(
+        &ex,
+        "A truck bomb exploded in a market in Homs, killing 1,200 people.",
+        "2016-05-02",
+    );
+    assert_eq!(out.incidents[0].killed.low, Some(1200));
+    // Deaths counted since a date are a tally too.
+    let out = run(
+        &ex,
+        "A bomb exploded at a bus station in Homs, killing four people. 300 soldiers were \
+         killed in the province since the truce ended.",
+        "2016-05-02",
+    );
+    assert_eq!(out.incidents[0].killed.low, Some(4));
+}
+
+#[test]
 fn tallies_over_years_and_acts_only_intended_or_stopped_are_no_incidents() {
     let ex = test_extractor();
     // A hearing: police killed over three years (a tally), the police used "in order to
