@@ -48,6 +48,10 @@ fn num_at(doc: &Doc, i: usize, end: usize) -> Option<(u32, usize)> {
     Some((raw.parse().ok()?, raw.len()))
 }
 
+/// The first year "in <year>" may name as background ("executed in 1842"); earlier numbers
+/// after "in" are rarely years.
+const HISTORY_FROM: u32 = 1800;
+
 fn year_of(v: u32, len: usize) -> Option<i32> {
     match len {
         4 if (1900..=2100).contains(&v) => Some(v as i32),
@@ -201,7 +205,7 @@ fn date_at(doc: &Doc, i: usize, end: usize, published: Option<NaiveDate>) -> Opt
     // "in 1966": a year before the year of publication marks background.
     if let (Some((y, 4)), Some(p)) = (num_at(doc, i, end), published) {
         let after_locative = i > 0 && doc.is(i - 1, |t| t == Tag::Locative || t == Tag::WeekdayCue);
-        if after_locative && (1900..p.year() as u32).contains(&y) {
+        if after_locative && (HISTORY_FROM..p.year() as u32).contains(&y) {
             let start = NaiveDate::from_ymd_opt(y as i32, 1, 1)?;
             return Some(DateHit {
                 t0: i,

@@ -361,6 +361,12 @@ mod tests {
         assert!(real_events("Troops were sent in order to kill the rebel leaders.").is_empty());
         assert!(real_events("The army ceased shelling the valley on Monday.").is_empty());
         assert!(real_events("Not a single shot was fired during the vote.").is_empty());
+        assert!(
+            real_events("The minister asked for orders to allow shooting at looters.").is_empty()
+        );
+        assert!(
+            real_events("The speakers recalled the assassination of the union leader.").is_empty()
+        );
         assert!(real_events(
             "The exile was expelled for calling for the assassination of the general."
         )

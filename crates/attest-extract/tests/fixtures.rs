@@ -126,6 +126,14 @@ fn a_war_tally_and_a_toll_since_a_date_are_not_an_incident_s_count() {
         "2016-05-02",
     );
     assert_eq!(out.incidents[0].killed.low, Some(1200));
+    // ... and so is a conflict's cost.
+    let out = run(
+        &ex,
+        "A bomb exploded at a bus station in Homs, killing four people. The war has cost the \
+         province more than 70,000 lives.",
+        "2016-05-02",
+    );
+    assert_eq!(out.incidents[0].killed.low, Some(4));
     // Deaths counted since a date are a tally too.
     let out = run(
         &ex,
@@ -134,6 +142,23 @@ fn a_war_tally_and_a_toll_since_a_date_are_not_an_incident_s_count() {
         "2016-05-02",
     );
     assert_eq!(out.incidents[0].killed.low, Some(4));
+}
+
+#[test]
+fn a_crash_and_an_execution_two_centuries_ago_are_no_incidents() {
+    let ex = test_extractor();
+    let out = run(
+        &ex,
+        "About 130 passengers were killed in today's crash of an airliner near the capital.",
+        "1989-10-21",
+    );
+    assert!(out.incidents.is_empty(), "{:?}", out.incidents);
+    let out = run(
+        &ex,
+        "The general founded the republic and was executed by his rivals in 1842.",
+        "1989-10-21",
+    );
+    assert!(out.incidents.is_empty(), "{:?}", out.incidents);
 }
 
 #[test]
