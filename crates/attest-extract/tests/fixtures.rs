@@ -129,7 +129,7 @@ fn a_war_tally_and_a_toll_since_a_date_are_not_an_incident_s_count() {
     // ... and so is a conflict's cost.
     let out = run(
         &ex,
-        "A bomb exploded at a bus station in Homs, killing four people. The war has cost the \
+        "A bomb exploded at a bus station in Homs, killing four people. The conflict has cost the \
          province more than 70,000 lives.",
         "2016-05-02",
     );
