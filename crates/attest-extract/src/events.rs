@@ -76,6 +76,8 @@ pub(crate) enum DropReason {
     Aimless(usize, usize),
     /// An `events.modified_nouns` noun right after it ("a kidnapping ring").
     Modifier(usize, usize),
+    /// The `events.infinitive` mark right before it ("came to massacre").
+    Infinitive(usize, usize),
 }
 
 /// A dropped trigger (class, token start, token end) and why.
@@ -163,7 +165,10 @@ pub(crate) fn drop_unreal(
             Some(r)
                 if matches!(
                     r,
-                    DropReason::Unreal(..) | DropReason::UnrealNext(..) | DropReason::Negation(..)
+                    DropReason::Unreal(..)
+                        | DropReason::UnrealNext(..)
+                        | DropReason::Negation(..)
+                        | DropReason::Infinitive(..)
                 ) =>
             {
                 last_drop = Some((x.2, r))
@@ -255,6 +260,14 @@ fn unreal(
             return Some(DropReason::Negation(k, k + 1));
         }
     }
+    // "came to massacre the people": a purpose, unless tried ("tried to kill") or the mark is a
+    // preposition ("subjected to shelling").
+    if a > t0
+        && doc.is(a - 1, |t| t == Tag::Infinitive)
+        && !(a - 1 > t0 && doc.is(a - 2, |t| t == Tag::InfinitiveReal))
+    {
+        return Some(DropReason::Infinitive(a - 1, a));
+    }
     None
 }
 
@@ -334,6 +347,22 @@ mod tests {
             .iter()
             .map(|t| lex.triggers[t.0 as usize].event.clone())
             .collect()
+    }
+
+    #[test]
+    fn an_infinitive_tells_a_purpose_unless_the_act_was_tried() {
+        assert!(
+            real_events("The militiamen came to the valley to massacre its people.").is_empty()
+        );
+        assert!(real_events("They are being used to bomb the villages.").is_empty());
+        assert_eq!(
+            real_events("The guerrillas tried to kidnap the mayor."),
+            vec!["abduction"]
+        );
+        assert_eq!(
+            real_events("The town was subjected to shelling overnight."),
+            vec!["shelling"]
+        );
     }
 
     #[test]

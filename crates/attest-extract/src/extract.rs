@@ -17,9 +17,15 @@ use std::sync::Arc;
 /// A casualty count above this is a misreading (a sum of money, a census): never reported.
 const MAX_COUNT: u32 = 100_000;
 
+/// How far, in tokens, an old date reaches to make the act it dates history.
+const DATE_REACH: usize = 16;
+
 /// A count this large told in the present perfect ("2,000 people have been killed") is a
 /// running tally of a war, not one incident's toll.
 const TALLY_MIN: u32 = 1000;
+
+/// ... and so is a vague count this large ("hundreds have been killed").
+const TALLY_MIN_VAGUE: u32 = 100;
 
 /// Vague quantities below this ("several", "a few") are too loose to report as a count.
 const MIN_VAGUE_COUNT: u32 = 10;
@@ -309,7 +315,10 @@ impl Extractor {
             let tally = doc.any_in(t0, t1, |t| t == Tag::TallyVerb);
             let cas: Vec<Cas> = casualties(&doc, lex, t0, t1)
                 .into_iter()
-                .filter(|c| !(tally && c.low.unwrap_or(0) >= TALLY_MIN))
+                .filter(|c| {
+                    !(tally
+                        && c.low.unwrap_or(0) >= if c.vague { TALLY_MIN_VAGUE } else { TALLY_MIN })
+                })
                 .filter(|c| !(c.vague && c.low.unwrap_or(0) < MIN_VAGUE_COUNT))
                 .filter(|c| !elsewhere || c.zero)
                 .filter(|c| c.low.unwrap_or(0) <= MAX_COUNT && c.high.unwrap_or(0) <= MAX_COUNT)
@@ -325,9 +334,19 @@ impl Extractor {
                 && sent_dates
                     .iter()
                     .all(|h| nearest_act(&told, h).is_some_and(|x| !ev.triggers.contains(&x)));
+            // An act far from every old date is not dated by them ("shot the ambassador ... in
+            // a campaign recalling the massacres of 1915"): the sentence is no history.
+            let far = ev.triggers.iter().any(|&x| {
+                !lex.triggers[x.0 as usize].generic
+                    && sent_dates
+                        .iter()
+                        .filter(|h| h.history)
+                        .all(|h| act_distance(x, h) > DATE_REACH)
+            });
             let history = sent_dates.iter().any(|h| h.history)
                 && !sent_dates.iter().any(|h| !h.history)
-                && !other_acts;
+                && !other_acts
+                && !far;
             // "a cargo plane crashed into homes, killing 17": an accident, not an attack.
             let accident = doc.any_in(t0, t1, |t| t == Tag::NotViolence);
             // Weapons or kinds of violence named with no act ("take out your pistols", "victims
@@ -2083,11 +2102,14 @@ fn norm(s: &str) -> String {
 }
 /// The act told nearest to a date, by token distance (either side).
 fn nearest_act(acts: &[(u16, usize, usize)], d: &DateHit) -> Option<(u16, usize, usize)> {
-    acts.iter().copied().min_by_key(|&(_, a, b)| {
-        if b <= d.t0 {
-            d.t0 - b
-        } else {
-            a.saturating_sub(d.t1)
-        }
-    })
+    acts.iter().copied().min_by_key(|&x| act_distance(x, d))
+}
+
+/// Tokens between an act and a date.
+fn act_distance((_, a, b): (u16, usize, usize), d: &DateHit) -> usize {
+    if b <= d.t0 {
+        d.t0 - b
+    } else {
+        a.saturating_sub(d.t1)
+    }
 }

@@ -159,6 +159,14 @@ pub(crate) struct EventsData {
     /// kidnapping ring", "murder charges", "a bomb threat").
     #[serde(default)]
     pub(crate) modified_nouns: Vec<String>,
+    /// The mark of an infinitive right before a trigger ("came to massacre the people"): a
+    /// purpose, not an act ...
+    #[serde(default)]
+    pub(crate) infinitive: Vec<String>,
+    /// ... unless the word before it makes the act real or tried ("tried to kill") or the mark
+    /// a preposition ("subjected to shelling").
+    #[serde(default)]
+    pub(crate) infinitive_real: Vec<String>,
     /// Words that make the weapons a sentence names objects, not an attack ("seized rifles").
     #[serde(default)]
     pub(crate) seizure: Vec<String>,
@@ -430,6 +438,8 @@ pub(crate) enum Tag {
     Coordinator,
     Aimless,
     ModifiedNoun,
+    Infinitive,
+    InfinitiveReal,
     Seizure,
     Another,
     Habitual,
@@ -889,7 +899,7 @@ impl Lexicon {
         let cl = &d.claims;
         let s = &d.sources;
         let f = &d.furniture;
-        let lists: [(&Vec<String>, Tag); 44] = [
+        let lists: [(&Vec<String>, Tag); 46] = [
             (&a.blamed_subject, Tag::BlamedSubject),
             (&a.hedges, Tag::Hedge),
             (&a.part_of, Tag::PartOf),
@@ -921,6 +931,8 @@ impl Lexicon {
             (&d.events.coordinators, Tag::Coordinator),
             (&d.events.aimless, Tag::Aimless),
             (&d.events.modified_nouns, Tag::ModifiedNoun),
+            (&d.events.infinitive, Tag::Infinitive),
+            (&d.events.infinitive_real, Tag::InfinitiveReal),
             (&d.events.seizure, Tag::Seizure),
             (&d.events.another, Tag::Another),
             (&d.events.habitual, Tag::Habitual),

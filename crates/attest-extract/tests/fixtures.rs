@@ -145,6 +145,26 @@ fn a_war_tally_and_a_toll_since_a_date_are_not_an_incident_s_count() {
 }
 
 #[test]
+fn an_old_date_far_from_the_act_does_not_make_it_history() {
+    let ex = test_extractor();
+    let out = run(
+        &ex,
+        "Gunmen shot and wounded the ambassador and his driver in Rome in a campaign they say \
+         recalls the massacres carried out against their people in 1915.",
+        "1980-04-17",
+    );
+    assert_eq!(out.incidents.len(), 1, "{:?}", out.incidents);
+    assert_eq!(out.incidents[0].injured.low, Some(2));
+    // Close to the act, it still does.
+    let out = run(
+        &ex,
+        "The ambassador had been shot and wounded in Rome in 1975.",
+        "1980-04-17",
+    );
+    assert!(out.incidents.is_empty(), "{:?}", out.incidents);
+}
+
+#[test]
 fn a_crash_and_an_execution_two_centuries_ago_are_no_incidents() {
     let ex = test_extractor();
     let out = run(
