@@ -1284,6 +1284,18 @@ mod tests {
     use CasKind::{Injured as I, Killed as K};
 
     #[test]
+    fn an_official_named_by_office_is_one_victim() {
+        assert_eq!(
+            cas("A Conservative city councilor was murdered in the north."),
+            vec![(K, Some(1), Some(1))]
+        );
+        assert_eq!(
+            cas("Two senators were wounded by the blast."),
+            vec![(I, Some(2), Some(2))]
+        );
+    }
+
+    #[test]
     fn a_noun_of_killing_reaches_its_victims_unless_they_are_a_motive() {
         assert_eq!(
             cas("The bishop condemned the killing of the six priests."),

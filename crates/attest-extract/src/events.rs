@@ -509,6 +509,25 @@ mod tests {
     }
 
     #[test]
+    fn officials_attacked_for_their_office_are_government_targets() {
+        let lex = Lexicon::embedded().expect("lexicon");
+        for text in [
+            "Gunmen attacked the attorney general on his way to court.",
+            "The attack on a senator outside his home was condemned.",
+            "A city councilor was shot in the market town.",
+        ] {
+            let doc = Doc::new(text, &lex);
+            let ev = sentence_events(&doc, 0, doc.toks.len());
+            assert!(
+                ev.targets
+                    .iter()
+                    .any(|t| lex.targets[t.0 as usize] == "government"),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
     fn longest_trigger_wins_and_weapons_are_found() {
         let lex = Lexicon::embedded().expect("lexicon");
         let doc = Doc::new(

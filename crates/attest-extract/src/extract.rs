@@ -588,10 +588,17 @@ impl Extractor {
             .map(|(_, cp)| (cp.start, cp.end))
             .collect();
         part_spans.sort_unstable();
+        // (A title may also name a person as a victim or a target: "SENATOR".)
         let title_only = |q: usize| {
-            doc.hits(q)
-                .iter()
-                .all(|h| matches!(h.tag, Tag::Title | Tag::Courtesy))
+            let hits = doc.hits(q);
+            hits.iter()
+                .any(|h| matches!(h.tag, Tag::Title | Tag::Courtesy))
+                && hits.iter().all(|h| {
+                    matches!(
+                        h.tag,
+                        Tag::Title | Tag::Courtesy | Tag::PeopleSingular | Tag::Target(_)
+                    )
+                })
         };
         // A name the report shows to be a person's ("COLONEL CARLOS GUERRERO", "DANILO
         // BARILLAS, 50,") is a person's in every sentence of it ("FIRED AT BARILLAS"). One pass
