@@ -433,7 +433,13 @@ fn noun_group_after(doc: &Doc, j: usize, end: usize, article: bool) -> Option<us
 
 /// After a casualty verb and a count, a short run of words the lexicon does not know ending in a
 /// plural ("injuring four baggage handlers"): the people counted. The end of the run.
-fn plural_object(doc: &Doc, lex: &Lexicon, j: usize, end: usize) -> Option<usize> {
+fn plural_object(
+    doc: &Doc,
+    lex: &Lexicon,
+    j: usize,
+    end: usize,
+    any_plural: bool,
+) -> Option<usize> {
     let mut k = j;
     while k < end && k < j + 3 && doc.toks[k].kind == Kind::Word && doc.hits(k).is_empty() {
         k += 1;
@@ -446,12 +452,14 @@ fn plural_object(doc: &Doc, lex: &Lexicon, j: usize, end: usize) -> Option<usize
                 Tag::PlacePreposition | Tag::Locative | Tag::SumJoiner | Tag::ActorStop
             )
         });
-    // The last word must end like a noun of people ("handlers", "ornithologists").
+    // The last word must end like a noun of people ("handlers", "ornithologists"); after "the
+    // death of", any plural does ("the death of six Jesuits").
     let people = k > j && {
         let last = doc.low(k - 1);
         lex.people_suffixes
             .iter()
             .any(|s| last.len() > s.len() + 2 && last.ends_with(s.as_str()))
+            || any_plural && last.len() > 3 && last.ends_with('s') && !last.ends_with("ss")
     };
     (closed && people).then_some(k)
 }
@@ -820,10 +828,11 @@ fn right_count(
     kind: CasKind,
 ) -> Option<Cas> {
     let mut j = w_end;
-    // "the killing of the six Jesuits": the article before a count.
-    if doc
+    let nominal = doc
         .find(w0, |t| t == Tag::NominalKilled)
-        .is_some_and(|h| w0 + h.len == w_end)
+        .is_some_and(|h| w0 + h.len == w_end);
+    // "the killing of the six Jesuits": the article before a count.
+    if nominal
         && j + 1 < t1
         && doc.is(j, |t| t == Tag::Determiner)
         && parse_at(doc, j + 1, t1).is_some_and(|n| !n.article)
@@ -938,7 +947,7 @@ fn right_count(
     } else {
         noun_group_after(doc, n.t1, t1, n.article).or_else(|| {
             (!n.article && !n.vague)
-                .then(|| plural_object(doc, lex, n.t1, t1))
+                .then(|| plural_object(doc, lex, n.t1, t1, nominal))
                 .flatten()
         })?
     };
@@ -1317,6 +1326,11 @@ mod tests {
         assert!(cas("Two officers were accused of the killing of six priests.").is_empty());
         assert!(
             cas("The bomb marked the anniversary of the assassination of two leaders.").is_empty()
+        );
+        // After "the death of", a count reaches any plural, known to the lexicon or not.
+        assert_eq!(
+            cas("The officer was blamed for the death of six Jesuits."),
+            vec![(K, Some(6), Some(6))]
         );
         // A killing with no count or victim named counts nothing.
         assert!(cas("The killing of civilians must stop.").is_empty());
