@@ -1293,6 +1293,14 @@ mod tests {
     use CasKind::{Injured as I, Killed as K};
 
     #[test]
+    fn public_figures_are_people() {
+        assert_eq!(
+            cas("Hired assassins killed five personalities in a month."),
+            vec![(K, Some(5), Some(5))]
+        );
+    }
+
+    #[test]
     fn an_official_named_by_office_is_one_victim() {
         assert_eq!(
             cas("A Conservative city councilor was murdered in the north."),

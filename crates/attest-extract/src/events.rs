@@ -350,6 +350,18 @@ mod tests {
     }
 
     #[test]
+    fn a_terrorist_attack_is_a_kind_of_violence() {
+        let lex = Lexicon::embedded().expect("lexicon");
+        let doc = Doc::new(
+            "The minister condemned the terrorist attack on the union.",
+            &lex,
+        );
+        let ev = sentence_events(&doc, 0, doc.toks.len());
+        let (st, id) = ev.strongest(&lex).expect("a trigger");
+        assert_eq!((st, lex.triggers[id].event.as_str()), (2, "armed_attack"));
+    }
+
+    #[test]
     fn an_infinitive_tells_a_purpose_unless_the_act_was_tried() {
         assert!(
             real_events("The militiamen came to the valley to massacre its people.").is_empty()

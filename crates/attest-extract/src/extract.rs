@@ -18,7 +18,7 @@ use std::sync::Arc;
 const MAX_COUNT: u32 = 100_000;
 
 /// How far, in tokens, an old date reaches to make the act it dates history.
-const DATE_REACH: usize = 16;
+const DATE_REACH: usize = 14;
 
 /// A count this large told in the present perfect ("2,000 people have been killed") is a
 /// running tally of a war, not one incident's toll.
