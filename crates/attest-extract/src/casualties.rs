@@ -804,12 +804,15 @@ fn victim_at(
         };
         return Some((l, h, e));
     }
-    // "police officer Asaad Ahmed": a person noun used as a title before a name.
+    // "police officer Asaad Ahmed", "General Gustavo Alvarez": a person noun or a title
+    // before a name.
+    let title = |k: usize| doc.is(k, |t| t == Tag::Title);
     let mut k = j;
-    while k < t1 && k < j + 3 && is_people(doc, k) {
+    while k < t1 && k < j + 3 && (is_people(doc, k) || title(k)) {
         k += 1;
     }
-    if k > j && doc.is(k - 1, |t| t == Tag::PeopleSingular) && !perp_in(doc, j, k) {
+    if k > j && (doc.is(k - 1, |t| t == Tag::PeopleSingular) || title(k - 1)) && !perp_in(doc, j, k)
+    {
         if let Some(e) = name_at(doc, k, t1) {
             return Some((Some(1), Some(1), e));
         }
@@ -1291,6 +1294,18 @@ mod tests {
     }
 
     use CasKind::{Injured as I, Killed as K};
+
+    #[test]
+    fn a_title_before_a_name_is_one_victim() {
+        assert_eq!(
+            cas("The government condemned the murder of General Gustavo Alvarez."),
+            vec![(K, Some(1), Some(1))]
+        );
+        assert_eq!(
+            cas("Gunmen killed Colonel Jose Garcia outside his home."),
+            vec![(K, Some(1), Some(1))]
+        );
+    }
 
     #[test]
     fn public_figures_are_people() {

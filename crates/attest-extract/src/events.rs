@@ -406,6 +406,7 @@ mod tests {
             real_events("The bishops asked the air force to stop bombing the villages.").is_empty()
         );
         assert!(real_events("Mayors are no longer murdered in the province.").is_empty());
+        assert!(real_events("The night was sometimes broken by shots.").is_empty());
         assert!(real_events("The world must act and prevent the shelling of the city.").is_empty());
         assert!(
             real_events("The minister asked for orders to allow shooting at looters.").is_empty()
