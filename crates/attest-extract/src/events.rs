@@ -78,6 +78,8 @@ pub(crate) enum DropReason {
     Modifier(usize, usize),
     /// The `events.infinitive` mark right before it ("came to massacre").
     Infinitive(usize, usize),
+    /// A participle after an article, qualifying people ("the kidnapped persons").
+    Participle(usize, usize),
 }
 
 /// A dropped trigger (class, token start, token end) and why.
@@ -260,6 +262,22 @@ fn unreal(
             return Some(DropReason::Negation(k, k + 1));
         }
     }
+    // "the murdered priests", "the release of the kidnapped persons": a participle between an
+    // article and the people it qualifies names them by an act told elsewhere.
+    if a > t0
+        && b == a + 1
+        && doc.is(a - 1, |t| t == Tag::Determiner)
+        && {
+            let w = doc.low(a);
+            lex.participle_endings
+                .iter()
+                .any(|e| w.len() > e.len() + 3 && w.ends_with(e.as_str()))
+        }
+        && (b..t1.min(b + 2))
+            .any(|k| doc.is(k, |t| matches!(t, Tag::PeoplePlural | Tag::PeopleSingular)))
+    {
+        return Some(DropReason::Participle(a - 1, a));
+    }
     // "came to massacre the people": a purpose, unless tried ("tried to kill") or the mark is a
     // preposition ("subjected to shelling").
     if a > t0
@@ -347,6 +365,21 @@ mod tests {
             .iter()
             .map(|t| lex.triggers[t.0 as usize].event.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_participle_qualifying_people_after_an_article_is_no_act() {
+        assert!(real_events("The judge heard the case of the murdered priests.").is_empty());
+        assert!(real_events("Talks on the release of the kidnapped persons resumed.").is_empty());
+        // Told as an act, or not qualifying people, it stays.
+        assert_eq!(
+            real_events("The priests were murdered in their home."),
+            vec!["armed_attack"]
+        );
+        assert_eq!(
+            real_events("Police found the kidnapped car near the border."),
+            vec!["abduction"]
+        );
     }
 
     #[test]

@@ -81,8 +81,8 @@ pub struct TriggerReading {
     pub kept: bool,
     /// Why it was dropped: `question`, `consequence: <event type>` (a fire a blast set),
     /// `seizure: <word>`, `habitual: <word>`, `unreal: <word>`, `unreal_next: <word>`,
-    /// `negation: <word>`, `aimless: <word>`, `modifier: <word>`, `infinitive: <word>` or
-    /// `furniture`; each word is the lexicon word found in the text.
+    /// `negation: <word>`, `aimless: <word>`, `modifier: <word>`, `infinitive: <word>`,
+    /// `participle: <article>` or `furniture`; each word is the lexicon word found in the text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub why: Option<String>,
 }
@@ -139,6 +139,7 @@ fn why(doc: &Doc, lex: &Lexicon, u: DropReason) -> String {
         DropReason::Aimless(a, b) => format!("aimless: {}", words(doc, a, b)),
         DropReason::Modifier(a, b) => format!("modifier: {}", words(doc, a, b)),
         DropReason::Infinitive(a, b) => format!("infinitive: {}", words(doc, a, b)),
+        DropReason::Participle(a, b) => format!("participle: {}", words(doc, a, b)),
     }
 }
 

@@ -167,6 +167,10 @@ pub(crate) struct EventsData {
     /// a preposition ("subjected to shelling").
     #[serde(default)]
     pub(crate) infinitive_real: Vec<String>,
+    /// Endings of a trigger that is a past participle ("kidnapped"): after an article and
+    /// before people it qualifies them ("the kidnapped persons") rather than tell an act.
+    #[serde(default)]
+    pub(crate) participle_endings: Vec<String>,
     /// Words that make the weapons a sentence names objects, not an attack ("seized rifles").
     #[serde(default)]
     pub(crate) seizure: Vec<String>,
@@ -650,6 +654,7 @@ pub struct Lexicon {
     pub(crate) consequences: Vec<[String; 2]>,
     pub(crate) descriptor_suffixes: Vec<String>,
     pub(crate) people_suffixes: Vec<String>,
+    pub(crate) participle_endings: Vec<String>,
 }
 
 fn merge(into: &mut toml::Value, from: toml::Value) {
@@ -986,6 +991,7 @@ impl Lexicon {
             consequences: d.events.consequences.clone(),
             descriptor_suffixes: d.places.descriptor_suffixes.clone(),
             people_suffixes: d.casualties.people_suffixes.clone(),
+            participle_endings: d.events.participle_endings.clone(),
         })
     }
 }
