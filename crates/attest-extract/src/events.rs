@@ -240,11 +240,30 @@ fn unreal(
     }
     let from = a.saturating_sub(UNREAL_WINDOW).max(t0);
     for k in (from..a).rev() {
-        if clause_edge(doc, k) {
+        // "called for calm after a bomb killed", "recalled how gunmen opened fire": a clause of
+        // its own.
+        if clause_edge(doc, k) || doc.is(k, |t| t == Tag::UnrealBarrier) {
             break;
         }
         if let Some(h) = doc.find(k, |t| t == Tag::Unreal).filter(|h| k + h.len <= a) {
-            return Some(DropReason::Unreal(k, k + h.len));
+            // "could not prevent the massacre", "failed to prevent": it happened.
+            let prevention = doc
+                .find(k, |t| t == Tag::Prevention)
+                .is_some_and(|p| p.len == h.len);
+            let failed = (k.saturating_sub(2).max(t0)..k).any(|q| {
+                doc.is(q, |t| t == Tag::Negation || t == Tag::PreventionFailed)
+                    || ends_with_any(doc.low(q), &lex.negation_suffixes)
+            });
+            if prevention && failed {
+                break;
+            }
+            // "gunmen at a bus stop opened fire": a noun, not a word of prevention.
+            // ("a plan to prevent attacks" is one.)
+            let noun = !doc.is(k, |t| t == Tag::Infinitive)
+                && (k.saturating_sub(2).max(t0)..k).any(|q| doc.is(q, |t| t == Tag::Determiner));
+            if !(prevention && noun) {
+                return Some(DropReason::Unreal(k, k + h.len));
+            }
         }
         if let Some(h) = doc
             .find(k, |t| t == Tag::UnrealNext)
@@ -287,6 +306,11 @@ fn unreal(
         return Some(DropReason::Infinitive(a - 1, a));
     }
     None
+}
+
+/// Does `w` end with one of `endings`?
+fn ends_with_any(w: &str, endings: &[String]) -> bool {
+    endings.iter().any(|e| w.ends_with(e.as_str()))
 }
 
 /// Does token `k` end a clause (a comma, a semicolon, "and", "but", "that", ...)?
@@ -365,6 +389,48 @@ mod tests {
             .iter()
             .map(|t| lex.triggers[t.0 as usize].event.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_word_of_intent_does_not_reach_into_a_clause_of_its_own() {
+        // "after", "when", "how" open a clause the act is told in as real.
+        assert_eq!(
+            real_events("The president called for calm after a bomb killed 12 people."),
+            vec!["bombing", "armed_attack"]
+        );
+        assert_eq!(
+            real_events("Police received calls for help after gunmen opened fire at the mall."),
+            vec!["armed_attack", "armed_attack"]
+        );
+        assert_eq!(
+            real_events("Witnesses recalled how gunmen opened fire on the bus."),
+            vec!["armed_attack", "armed_attack"]
+        );
+        // Without one, the word still reaches the act.
+        assert!(
+            real_events("The speakers recalled the assassination of the union leader.").is_empty()
+        );
+    }
+
+    #[test]
+    fn prevention_that_failed_and_a_stop_that_is_a_place_leave_the_act() {
+        assert_eq!(
+            real_events("Troops could not prevent the massacre of 40 villagers."),
+            vec!["armed_attack"]
+        );
+        assert_eq!(
+            real_events("Police failed to prevent the bombing of the mosque."),
+            vec!["bombing"]
+        );
+        assert_eq!(
+            real_events("Gunmen at a bus stop shot three commuters."),
+            vec!["armed_attack", "armed_attack"]
+        );
+        // Prevention that was not said to fail, and a stop that is a word of intent, drop it.
+        assert!(
+            real_events("The army drew up a plan to prevent attacks on the capital.").is_empty()
+        );
+        assert!(real_events("Stop bombing the villages, the bishops told the army.").is_empty());
     }
 
     #[test]

@@ -171,6 +171,16 @@ pub(crate) struct EventsData {
     /// before people it qualifies them ("the kidnapped persons") rather than tell an act.
     #[serde(default)]
     pub(crate) participle_endings: Vec<String>,
+    /// Words that open a clause of their own, which a word of `unreal` before them does not
+    /// reach ("called for calm after a bomb killed", "recalled how gunmen opened fire").
+    #[serde(default)]
+    pub(crate) unreal_barriers: Vec<String>,
+    /// Words of `unreal` that tell of prevention ("could not prevent the massacre") ...
+    #[serde(default)]
+    pub(crate) prevention: Vec<String>,
+    /// ... and words right before one that say it failed, so the act happened.
+    #[serde(default)]
+    pub(crate) prevention_failed: Vec<String>,
     /// Words that make the weapons a sentence names objects, not an attack ("seized rifles").
     #[serde(default)]
     pub(crate) seizure: Vec<String>,
@@ -444,6 +454,9 @@ pub(crate) enum Tag {
     ModifiedNoun,
     Infinitive,
     InfinitiveReal,
+    UnrealBarrier,
+    Prevention,
+    PreventionFailed,
     Seizure,
     Another,
     Habitual,
@@ -904,7 +917,7 @@ impl Lexicon {
         let cl = &d.claims;
         let s = &d.sources;
         let f = &d.furniture;
-        let lists: [(&Vec<String>, Tag); 46] = [
+        let lists: [(&Vec<String>, Tag); 49] = [
             (&a.blamed_subject, Tag::BlamedSubject),
             (&a.hedges, Tag::Hedge),
             (&a.part_of, Tag::PartOf),
@@ -938,6 +951,9 @@ impl Lexicon {
             (&d.events.modified_nouns, Tag::ModifiedNoun),
             (&d.events.infinitive, Tag::Infinitive),
             (&d.events.infinitive_real, Tag::InfinitiveReal),
+            (&d.events.unreal_barriers, Tag::UnrealBarrier),
+            (&d.events.prevention, Tag::Prevention),
+            (&d.events.prevention_failed, Tag::PreventionFailed),
             (&d.events.seizure, Tag::Seizure),
             (&d.events.another, Tag::Another),
             (&d.events.habitual, Tag::Habitual),
