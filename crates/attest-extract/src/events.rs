@@ -214,14 +214,17 @@ fn unreal(
             .unwrap_or((t0, 0));
         return Some(DropReason::Seizure(k, k + len));
     }
-    // "a kidnapping ring", "murder charges": the act only qualifies another noun.
-    if b < t1 {
+    // "a kidnapping ring", "murder charges": the act only qualifies another noun (but a verb,
+    // "shelled factories", has it for object).
+    if b < t1 && !ends_with_any(doc.low(b - 1), &lex.participle_endings) {
         if let Some(h) = doc.find(b, |t| t == Tag::ModifiedNoun) {
             return Some(DropReason::Modifier(b, b + h.len));
         }
     }
-    // "shot into the air": aimed at no one.
-    for k in b..t1.min(b + AIMLESS_WINDOW) {
+    // "shot into the air": aimed at no one (shots only: a bomb that "exploded in the air" hit
+    // what it was aimed at).
+    let shots = lex.triggers[id as usize].event == lex.generic_event;
+    for k in (b..t1.min(b + AIMLESS_WINDOW)).filter(|_| shots) {
         if clause_edge(doc, k) {
             break;
         }
@@ -301,6 +304,7 @@ fn unreal(
     // preposition ("subjected to shelling").
     if a > t0
         && doc.is(a - 1, |t| t == Tag::Infinitive)
+        && !ends_with_any(doc.low(a), &lex.noun_endings)
         && !(a - 1 > t0 && doc.is(a - 2, |t| t == Tag::InfinitiveReal))
     {
         return Some(DropReason::Infinitive(a - 1, a));
@@ -431,6 +435,28 @@ mod tests {
             real_events("The army drew up a plan to prevent attacks on the capital.").is_empty()
         );
         assert!(real_events("Stop bombing the villages, the bishops told the army.").is_empty());
+    }
+
+    #[test]
+    fn only_shots_are_aimed_at_no_one_and_only_nouns_are_qualified() {
+        // A bomb or missile "in the air" hit what it was aimed at.
+        assert_eq!(
+            real_events("The bomb exploded in the air over the town."),
+            vec!["bombing", "bombing"]
+        );
+        assert!(!real_events("A missile hit the airliner in the air.").is_empty());
+        // A verb has the noun after it for object: "shelled factories" is an act.
+        assert_eq!(
+            real_events("Rebels shelled factories in the north."),
+            vec!["shelling"]
+        );
+        assert!(!real_events("Warplanes bombed shelters in the city.").is_empty());
+        // A noun after "to" is no infinitive.
+        assert_eq!(
+            real_events("Residents woke to shelling on Sunday morning."),
+            vec!["shelling"]
+        );
+        assert!(!real_events("Police responded to gunfire at the mall.").is_empty());
     }
 
     #[test]

@@ -171,6 +171,10 @@ pub(crate) struct EventsData {
     /// before people it qualifies them ("the kidnapped persons") rather than tell an act.
     #[serde(default)]
     pub(crate) participle_endings: Vec<String>,
+    /// Endings of a trigger that make it a noun, not a verb, after "to" ("woke to shelling",
+    /// "responded to gunfire"): no infinitive.
+    #[serde(default)]
+    pub(crate) noun_endings: Vec<String>,
     /// Words that open a clause of their own, which a word of `unreal` before them does not
     /// reach ("called for calm after a bomb killed", "recalled how gunmen opened fire").
     #[serde(default)]
@@ -668,6 +672,7 @@ pub struct Lexicon {
     pub(crate) descriptor_suffixes: Vec<String>,
     pub(crate) people_suffixes: Vec<String>,
     pub(crate) participle_endings: Vec<String>,
+    pub(crate) noun_endings: Vec<String>,
 }
 
 fn merge(into: &mut toml::Value, from: toml::Value) {
@@ -1008,6 +1013,7 @@ impl Lexicon {
             descriptor_suffixes: d.places.descriptor_suffixes.clone(),
             people_suffixes: d.casualties.people_suffixes.clone(),
             participle_endings: d.events.participle_endings.clone(),
+            noun_endings: d.events.noun_endings.clone(),
         })
     }
 }
