@@ -266,6 +266,10 @@ pub(crate) struct CasualtiesData {
     /// or more it tells a war's toll, not an incident's.
     #[serde(default)]
     pub(crate) tally_verbs: Vec<String>,
+    /// Words shortly before an `elsewhere_cues` phrase that make it a comparison, not another
+    /// event's count ("the deadliest attack since 2019", "the worst bombing this year").
+    #[serde(default)]
+    pub(crate) comparison_cues: Vec<String>,
     pub(crate) elsewhere_cues: Vec<String>,
     pub(crate) hedges: Vec<String>,
     pub(crate) singular_aux: Vec<String>,
@@ -446,6 +450,7 @@ pub(crate) enum Tag {
     NominalKilled,
     MotiveCue,
     TallyVerb,
+    Comparison,
     Elsewhere,
     PerpNoun,
     Intransitive,
@@ -865,7 +870,7 @@ impl Lexicon {
         }
         let c = &d.casualties;
         let y = &d.syntax;
-        let lists: [(&Vec<String>, Tag); 46] = [
+        let lists: [(&Vec<String>, Tag); 47] = [
             (&c.intransitive, Tag::Intransitive),
             (&c.reflexive_pronouns, Tag::Reflexive),
             (&c.relative_pronouns, Tag::RelPronoun),
@@ -882,6 +887,7 @@ impl Lexicon {
             (&c.nominal_killed, Tag::NominalKilled),
             (&c.motive_cues, Tag::MotiveCue),
             (&c.tally_verbs, Tag::TallyVerb),
+            (&c.comparison_cues, Tag::Comparison),
             (&c.one_pronouns, Tag::OnePronoun),
             (&c.group_pronouns, Tag::GroupPronoun),
             (&c.group_subjects, Tag::GroupSubject),
