@@ -547,12 +547,20 @@ pub(crate) fn casualties(doc: &Doc, lex: &Lexicon, t0: usize, t1: usize) -> Vec<
             i = w_end;
             continue;
         }
-        // "in retaliation for the killing of seven": the deaths of another event, its motive.
+        // "in retaliation for the killing of seven": the deaths of another event, its motive
+        // (in the same clause: "fired on the protest, and the killing of four" is no motive).
         if h.tag == Tag::NominalKilled
-            && (i.saturating_sub(MOTIVE_WINDOW).max(t0)..i).any(|q| {
-                doc.find(q, |t| t == Tag::MotiveCue)
-                    .is_some_and(|m| q + m.len <= i)
-            })
+            && (i.saturating_sub(MOTIVE_WINDOW).max(t0)..i)
+                .rev()
+                .take_while(|&q| {
+                    !(doc.is_punct(q, ",")
+                        || doc.is_punct(q, ";")
+                        || doc.is(q, |t| t == Tag::ClauseBreak))
+                })
+                .any(|q| {
+                    doc.find(q, |t| t == Tag::MotiveCue)
+                        .is_some_and(|m| q + m.len <= i)
+                })
         {
             i = w_end;
             continue;
@@ -1354,6 +1362,20 @@ mod tests {
         assert_eq!(
             cas("The officer was blamed for the death of six Jesuits."),
             vec![(K, Some(6), Some(6))]
+        );
+        // A motive is told in the clause of the killing: the protest fired on is no motive ...
+        assert_eq!(
+            cas("Troops fired on the protest, and the killing of four students sparked riots."),
+            vec![(K, Some(4), Some(4))]
+        );
+        // ... nor is a protest broken up by the killing, but a protest against it is.
+        assert_eq!(
+            cas("Soldiers broke up the protest with the killing of six demonstrators."),
+            vec![(K, Some(6), Some(6))]
+        );
+        assert!(cas("Students held a protest against the killing of two teachers.").is_empty());
+        assert!(
+            cas("The bomb was a protest of the planned execution of two prisoners.").is_empty()
         );
         // A killing with no count or victim named counts nothing.
         assert!(cas("The killing of civilians must stop.").is_empty());

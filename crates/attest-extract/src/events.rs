@@ -214,14 +214,17 @@ fn unreal(
             .unwrap_or((t0, 0));
         return Some(DropReason::Seizure(k, k + len));
     }
-    // "a kidnapping ring", "murder charges": the act only qualifies another noun.
-    if b < t1 {
+    // "a kidnapping ring", "murder charges": the act only qualifies another noun (but a verb,
+    // "shelled factories", has it for object).
+    if b < t1 && !ends_with_any(doc.low(b - 1), &lex.participle_endings) {
         if let Some(h) = doc.find(b, |t| t == Tag::ModifiedNoun) {
             return Some(DropReason::Modifier(b, b + h.len));
         }
     }
-    // "shot into the air": aimed at no one.
-    for k in b..t1.min(b + AIMLESS_WINDOW) {
+    // "shot into the air": aimed at no one (shots only: a bomb that "exploded in the air" hit
+    // what it was aimed at).
+    let shots = lex.triggers[id as usize].event == lex.generic_event;
+    for k in (b..t1.min(b + AIMLESS_WINDOW)).filter(|_| shots) {
         if clause_edge(doc, k) {
             break;
         }
@@ -240,11 +243,30 @@ fn unreal(
     }
     let from = a.saturating_sub(UNREAL_WINDOW).max(t0);
     for k in (from..a).rev() {
-        if clause_edge(doc, k) {
+        // "called for calm after a bomb killed", "recalled how gunmen opened fire": a clause of
+        // its own.
+        if clause_edge(doc, k) || doc.is(k, |t| t == Tag::UnrealBarrier) {
             break;
         }
         if let Some(h) = doc.find(k, |t| t == Tag::Unreal).filter(|h| k + h.len <= a) {
-            return Some(DropReason::Unreal(k, k + h.len));
+            // "could not prevent the massacre", "failed to prevent": it happened.
+            let prevention = doc
+                .find(k, |t| t == Tag::Prevention)
+                .is_some_and(|p| p.len == h.len);
+            let failed = (k.saturating_sub(2).max(t0)..k).any(|q| {
+                doc.is(q, |t| t == Tag::Negation || t == Tag::PreventionFailed)
+                    || ends_with_any(doc.low(q), &lex.negation_suffixes)
+            });
+            if prevention && failed {
+                break;
+            }
+            // "gunmen at a bus stop opened fire": a noun, not a word of prevention.
+            // ("a plan to prevent attacks" is one.)
+            let noun = !doc.is(k, |t| t == Tag::Infinitive)
+                && (k.saturating_sub(2).max(t0)..k).any(|q| doc.is(q, |t| t == Tag::Determiner));
+            if !(prevention && noun) {
+                return Some(DropReason::Unreal(k, k + h.len));
+            }
         }
         if let Some(h) = doc
             .find(k, |t| t == Tag::UnrealNext)
@@ -282,11 +304,17 @@ fn unreal(
     // preposition ("subjected to shelling").
     if a > t0
         && doc.is(a - 1, |t| t == Tag::Infinitive)
+        && !ends_with_any(doc.low(a), &lex.noun_endings)
         && !(a - 1 > t0 && doc.is(a - 2, |t| t == Tag::InfinitiveReal))
     {
         return Some(DropReason::Infinitive(a - 1, a));
     }
     None
+}
+
+/// Does `w` end with one of `endings`?
+fn ends_with_any(w: &str, endings: &[String]) -> bool {
+    endings.iter().any(|e| w.ends_with(e.as_str()))
 }
 
 /// Does token `k` end a clause (a comma, a semicolon, "and", "but", "that", ...)?
@@ -365,6 +393,70 @@ mod tests {
             .iter()
             .map(|t| lex.triggers[t.0 as usize].event.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_word_of_intent_does_not_reach_into_a_clause_of_its_own() {
+        // "after", "when", "how" open a clause the act is told in as real.
+        assert_eq!(
+            real_events("The president called for calm after a bomb killed 12 people."),
+            vec!["bombing", "armed_attack"]
+        );
+        assert_eq!(
+            real_events("Police received calls for help after gunmen opened fire at the mall."),
+            vec!["armed_attack", "armed_attack"]
+        );
+        assert_eq!(
+            real_events("Witnesses recalled how gunmen opened fire on the bus."),
+            vec!["armed_attack", "armed_attack"]
+        );
+        // Without one, the word still reaches the act.
+        assert!(
+            real_events("The speakers recalled the assassination of the union leader.").is_empty()
+        );
+    }
+
+    #[test]
+    fn prevention_that_failed_and_a_stop_that_is_a_place_leave_the_act() {
+        assert_eq!(
+            real_events("Troops could not prevent the massacre of 40 villagers."),
+            vec!["armed_attack"]
+        );
+        assert_eq!(
+            real_events("Police failed to prevent the bombing of the mosque."),
+            vec!["bombing"]
+        );
+        assert_eq!(
+            real_events("Gunmen at a bus stop shot three commuters."),
+            vec!["armed_attack", "armed_attack"]
+        );
+        // Prevention that was not said to fail, and a stop that is a word of intent, drop it.
+        assert!(
+            real_events("The army drew up a plan to prevent attacks on the capital.").is_empty()
+        );
+        assert!(real_events("Stop bombing the villages, the bishops told the army.").is_empty());
+    }
+
+    #[test]
+    fn only_shots_are_aimed_at_no_one_and_only_nouns_are_qualified() {
+        // A bomb or missile "in the air" hit what it was aimed at.
+        assert_eq!(
+            real_events("The bomb exploded in the air over the town."),
+            vec!["bombing", "bombing"]
+        );
+        assert!(!real_events("A missile hit the airliner in the air.").is_empty());
+        // A verb has the noun after it for object: "shelled factories" is an act.
+        assert_eq!(
+            real_events("Rebels shelled factories in the north."),
+            vec!["shelling"]
+        );
+        assert!(!real_events("Warplanes bombed shelters in the city.").is_empty());
+        // A noun after "to" is no infinitive.
+        assert_eq!(
+            real_events("Residents woke to shelling on Sunday morning."),
+            vec!["shelling"]
+        );
+        assert!(!real_events("Police responded to gunfire at the mall.").is_empty());
     }
 
     #[test]

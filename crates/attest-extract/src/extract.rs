@@ -27,6 +27,10 @@ const TALLY_MIN: u32 = 1000;
 /// ... and so is a vague count this large ("hundreds have been killed").
 const TALLY_MIN_VAGUE: u32 = 100;
 
+/// How far before an elsewhere cue, in tokens, a word of comparison reaches ("the deadliest
+/// attack since 2019").
+const COMPARISON_REACH: usize = 4;
+
 /// Vague quantities below this ("several", "a few") are too loose to report as a count.
 const MIN_VAGUE_COUNT: u32 = 10;
 
@@ -310,7 +314,12 @@ impl Extractor {
             let another = (t0..t1.min(t0 + 3))
                 .find_map(|k| doc.find(k, |t| t == Tag::Another).map(|h| k + h.len));
             let elsewhere = doc.any_in(another.unwrap_or(t0), t1, |t| {
-                matches!(t, Tag::Elsewhere | Tag::CountHedge) || series && t == Tag::Aggregate
+                t == Tag::CountHedge || series && t == Tag::Aggregate
+            }) || (another.unwrap_or(t0)..t1).any(|k| {
+                // ... but "the deadliest attack since 2019" compares this one to others.
+                doc.find(k, |t| t == Tag::Elsewhere).is_some()
+                    && !(k.saturating_sub(COMPARISON_REACH).max(t0)..k)
+                        .any(|q| doc.find(q, |t| t == Tag::Comparison).is_some())
             });
             let tally = doc.any_in(t0, t1, |t| t == Tag::TallyVerb);
             let cas: Vec<Cas> = casualties(&doc, lex, t0, t1)

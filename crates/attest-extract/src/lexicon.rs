@@ -171,6 +171,20 @@ pub(crate) struct EventsData {
     /// before people it qualifies them ("the kidnapped persons") rather than tell an act.
     #[serde(default)]
     pub(crate) participle_endings: Vec<String>,
+    /// Endings of a trigger that make it a noun, not a verb, after "to" ("woke to shelling",
+    /// "responded to gunfire"): no infinitive.
+    #[serde(default)]
+    pub(crate) noun_endings: Vec<String>,
+    /// Words that open a clause of their own, which a word of `unreal` before them does not
+    /// reach ("called for calm after a bomb killed", "recalled how gunmen opened fire").
+    #[serde(default)]
+    pub(crate) unreal_barriers: Vec<String>,
+    /// Words of `unreal` that tell of prevention ("could not prevent the massacre") ...
+    #[serde(default)]
+    pub(crate) prevention: Vec<String>,
+    /// ... and words right before one that say it failed, so the act happened.
+    #[serde(default)]
+    pub(crate) prevention_failed: Vec<String>,
     /// Words that make the weapons a sentence names objects, not an attack ("seized rifles").
     #[serde(default)]
     pub(crate) seizure: Vec<String>,
@@ -252,6 +266,10 @@ pub(crate) struct CasualtiesData {
     /// or more it tells a war's toll, not an incident's.
     #[serde(default)]
     pub(crate) tally_verbs: Vec<String>,
+    /// Words shortly before an `elsewhere_cues` phrase that make it a comparison, not another
+    /// event's count ("the deadliest attack since 2019", "the worst bombing this year").
+    #[serde(default)]
+    pub(crate) comparison_cues: Vec<String>,
     pub(crate) elsewhere_cues: Vec<String>,
     pub(crate) hedges: Vec<String>,
     pub(crate) singular_aux: Vec<String>,
@@ -432,6 +450,7 @@ pub(crate) enum Tag {
     NominalKilled,
     MotiveCue,
     TallyVerb,
+    Comparison,
     Elsewhere,
     PerpNoun,
     Intransitive,
@@ -444,6 +463,9 @@ pub(crate) enum Tag {
     ModifiedNoun,
     Infinitive,
     InfinitiveReal,
+    UnrealBarrier,
+    Prevention,
+    PreventionFailed,
     Seizure,
     Another,
     Habitual,
@@ -655,6 +677,7 @@ pub struct Lexicon {
     pub(crate) descriptor_suffixes: Vec<String>,
     pub(crate) people_suffixes: Vec<String>,
     pub(crate) participle_endings: Vec<String>,
+    pub(crate) noun_endings: Vec<String>,
 }
 
 fn merge(into: &mut toml::Value, from: toml::Value) {
@@ -847,7 +870,7 @@ impl Lexicon {
         }
         let c = &d.casualties;
         let y = &d.syntax;
-        let lists: [(&Vec<String>, Tag); 46] = [
+        let lists: [(&Vec<String>, Tag); 47] = [
             (&c.intransitive, Tag::Intransitive),
             (&c.reflexive_pronouns, Tag::Reflexive),
             (&c.relative_pronouns, Tag::RelPronoun),
@@ -864,6 +887,7 @@ impl Lexicon {
             (&c.nominal_killed, Tag::NominalKilled),
             (&c.motive_cues, Tag::MotiveCue),
             (&c.tally_verbs, Tag::TallyVerb),
+            (&c.comparison_cues, Tag::Comparison),
             (&c.one_pronouns, Tag::OnePronoun),
             (&c.group_pronouns, Tag::GroupPronoun),
             (&c.group_subjects, Tag::GroupSubject),
@@ -904,7 +928,7 @@ impl Lexicon {
         let cl = &d.claims;
         let s = &d.sources;
         let f = &d.furniture;
-        let lists: [(&Vec<String>, Tag); 46] = [
+        let lists: [(&Vec<String>, Tag); 49] = [
             (&a.blamed_subject, Tag::BlamedSubject),
             (&a.hedges, Tag::Hedge),
             (&a.part_of, Tag::PartOf),
@@ -938,6 +962,9 @@ impl Lexicon {
             (&d.events.modified_nouns, Tag::ModifiedNoun),
             (&d.events.infinitive, Tag::Infinitive),
             (&d.events.infinitive_real, Tag::InfinitiveReal),
+            (&d.events.unreal_barriers, Tag::UnrealBarrier),
+            (&d.events.prevention, Tag::Prevention),
+            (&d.events.prevention_failed, Tag::PreventionFailed),
             (&d.events.seizure, Tag::Seizure),
             (&d.events.another, Tag::Another),
             (&d.events.habitual, Tag::Habitual),
@@ -992,6 +1019,7 @@ impl Lexicon {
             descriptor_suffixes: d.places.descriptor_suffixes.clone(),
             people_suffixes: d.casualties.people_suffixes.clone(),
             participle_endings: d.events.participle_endings.clone(),
+            noun_endings: d.events.noun_endings.clone(),
         })
     }
 }

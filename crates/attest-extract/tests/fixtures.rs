@@ -192,6 +192,35 @@ fn tallies_over_years_and_acts_only_intended_or_stopped_are_no_incidents() {
 }
 
 #[test]
+fn a_comparison_with_other_attacks_keeps_the_toll() {
+    let ex = test_extractor();
+    // "since 2019", "this year" compare this attack to others: its own toll stays.
+    for (text, killed) in [
+        (
+            "A car bomb killed 30 people in the city on Monday, the deadliest attack since 2019.",
+            30,
+        ),
+        (
+            "Gunmen killed 14 villagers on Sunday in the worst attack this year.",
+            14,
+        ),
+    ] {
+        let out = run(&ex, text, "2024-05-10");
+        assert_eq!(out.incidents.len(), 1, "{text}: {:?}", out.incidents);
+        assert_eq!(out.incidents[0].killed.low, Some(killed), "{text}");
+        check_evidence(text, &out.incidents);
+    }
+    // Without a comparison, a count "since" a date is still a tally.
+    let text = "Since January, 40 people have been killed in the province.";
+    let out = run(&ex, text, "2024-05-10");
+    assert!(
+        out.incidents.iter().all(|i| i.killed.low.is_none()),
+        "{:?}",
+        out.incidents
+    );
+}
+
+#[test]
 fn upper_case_wire_copy() {
     let ex = test_extractor();
     let text = fixture("wire_caps_usulutan.txt");
