@@ -613,10 +613,19 @@ impl Layers<'_> {
                 // Inside a name, any article form is one ("Dayr az Zawr").
                 let inner_article =
                     |k: usize| k + 1 < t1 && (article(k) || (k > i && toks[k].is(Lists::ARTICLES)));
+                // "Port-au-Prince", "Aix-en-Provence": a lower-case word glued by hyphens on
+                // both sides is inside one name.
+                let glued = |k: usize| {
+                    k > i
+                        && k + 1 < t1
+                        && toks[k - 1].sep_after == Sep::Hyphen
+                        && toks[k].sep_after == Sep::Hyphen
+                };
                 let inner_ok = toks[i..t1].iter().enumerate().all(|(o, t)| {
                     t.cap
                         || inner_article(i + o)
                         || (o > 0 && t.is(Lists::CONNECTORS))
+                        || glued(i + o)
                         || (i + o + 1 == t1 && generic_end)
                 });
                 if !inner_ok {

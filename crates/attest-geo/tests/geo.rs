@@ -40,6 +40,15 @@ fn ids(country: &str, spellings: &[&str]) -> Vec<Option<i64>> {
 }
 
 #[test]
+fn lower_case_words_glued_by_hyphens_stay_inside_a_name() {
+    let found = locate("Two grenades exploded at a petrol station in Port-au-Prince on Friday.");
+    let m = find(&found, "Port-au-Prince");
+    assert_eq!(m.place.country_code, "HT");
+    let found = locate("A car burned outside a bank in Aix-en-Provence overnight.");
+    assert_eq!(find(&found, "Aix-en-Provence").place.country_code, "FR");
+}
+
+#[test]
 fn syrian_spellings_meet() {
     let got = ids(
         "SYRIA",
