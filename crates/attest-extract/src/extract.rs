@@ -106,6 +106,9 @@ struct PlaceCand {
     /// A name the gazetteer does not know, found longer than one it knows ("San Luis de la
     /// Reina"): the country of the shorter one.
     country: Option<String>,
+    /// A name the gazetteer does not know and placed only in the country it guessed from the
+    /// text ("in Thathri"): a village or a town; `country` is that guess, the last resort.
+    village: bool,
 }
 
 #[derive(Debug, Default)]
@@ -164,8 +167,11 @@ fn towns_of(s: &SentInfo, cands: &[PlaceCand]) -> Vec<String> {
         .iter()
         .map(|c| &cands[*c])
         // (A part of a town the gazetteer reads as a town still parts incidents as one.)
+        // (A name the gazetteer does not know, "in Thathri", is no town known well enough to
+        // part incidents.)
         .filter(|c| {
             !c.weak
+                && !c.village
                 && (c.precision == Precision::Town
                     || c.part
                         && c.place
@@ -719,20 +725,35 @@ impl Extractor {
             let guess = doc.caps && !ap && !cued && (abroad || unknown || small && named_before)
                 || person && !cued;
             let part = part_spans.binary_search(&(m.start, m.end)).is_ok();
+            // "in Thathri", "in Ponte-Leccia": a name the gazetteer does not know, which it
+            // places only in the report's country, is a village or a town of it named by the
+            // text, finer than any province: a place of its own
+            // (Only where the text puts a place: after a locative or a cue.)
+            let village =
+                !doc.caps && !guess && unknown && m.alternatives.is_empty() && (ap || cued);
+            // (Its country is the gazetteer's guess from the text, which the report's own
+            // country decides better: it is left open, as for a name only a cue finds.)
+            let guessed = village.then(|| place.country_code.clone());
+            let place = (!village).then_some(place);
             cands.push(PlaceCand {
                 start: m.start,
                 end: m.end,
                 mention: m.mention.clone(),
-                dateline: place.precision != Precision::Country
+                dateline: place
+                    .as_ref()
+                    .is_some_and(|p| p.precision != Precision::Country)
                     && dateline_place(text, m.start, m.end),
-                place: Some(place),
+                place,
                 precision: if part {
                     Precision::District
+                } else if village {
+                    Precision::Town
                 } else {
                     m.place.precision
                 },
                 part,
-                country: None,
+                country: guessed,
+                village,
                 weak: false,
                 sent: s,
                 confidence: m.confidence,
@@ -828,6 +849,7 @@ impl Extractor {
                     inner: false,
                     part: cp.part,
                     country: cp.country,
+                    village: false,
                 });
             }
         }
@@ -1507,9 +1529,11 @@ impl Extractor {
                     (None, None) => {
                         // A district of the incident's town takes the town's country; a town
                         // the gazetteer knows only the start of, the country of that.
+                        // (A village's country guessed by the gazetteer comes last.)
                         let cc = c
                             .country
                             .clone()
+                            .filter(|_| !c.village)
                             .or_else(|| {
                                 d.sents
                                     .iter()
@@ -1518,7 +1542,8 @@ impl Extractor {
                                     .map(|p| p.country_code.clone())
                                     .next()
                             })
-                            .or_else(|| doc_country.map(str::to_string));
+                            .or_else(|| doc_country.map(str::to_string))
+                            .or_else(|| c.country.clone());
                         Location {
                             mention: c.mention.clone(),
                             name: None,

@@ -904,3 +904,29 @@ fn a_place_name_before_a_street_noun_names_the_street() {
         assert_eq!(loc.name.as_deref(), Some(name), "{text}: {loc:?}");
     }
 }
+
+#[test]
+fn a_village_the_gazetteer_does_not_know_is_finer_than_its_province() {
+    let ex = real_extractor();
+    for (text, cc, village) in [
+        (
+            "In Helmand Province, unidentified gunmen attacked a police post in Zarghunkala, \
+             killing two policemen.",
+            "AF",
+            "Zarghunkala",
+        ),
+        (
+            "A bomb went off outside a gendarmerie post in Korvelisa, on the island of Corsica, \
+             causing minor damage.",
+            "FR",
+            "Korvelisa",
+        ),
+    ] {
+        let out = run(&ex, text, "2005-03-14");
+        let loc = out.incidents[0].location.as_ref().expect("a location");
+        assert_eq!(loc.mention, village, "{text}");
+        assert_eq!(loc.country_code.as_deref(), Some(cc), "{text}");
+        assert_eq!(loc.precision.as_deref(), Some("town"), "{text}");
+        check_evidence(text, &out.incidents);
+    }
+}
