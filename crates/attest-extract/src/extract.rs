@@ -761,7 +761,8 @@ impl Extractor {
                 distant: distant(m.start),
                 origin: origin(m.start, m.end),
                 within: None,
-                in_name,
+                // ("in Nawzad District": a village opens the name of its district.)
+                in_name: in_name && !village,
                 guess,
                 // (The gazetteer gives such a name its container's place: the very place of a
                 // mention that follows it closely.)
@@ -822,6 +823,10 @@ impl Extractor {
                         || same && c.part && read > Precision::Town
                     {
                         removed[k] = true;
+                    } else if same && c.village {
+                        // A name it does not know: the cue says what it is ("the X district").
+                        cands[k].precision = cp.precision;
+                        cands[k].part = cp.part;
                     }
                 }
             }

@@ -992,10 +992,14 @@ impl Layers<'_> {
                 continue;
             }
             let mut b = a + 1;
+            // (A capitalised settlement or district word after the name ends it: "in Luthang
+            // Village", "the Sararogha Village area of South Waziristan".)
             while b < n
                 && b - a < 4
                 && toks[b - 1].sep_after != Sep::Break
                 && !covered(b, hits)
+                && !toks[b].is(Lists::SETTLEMENT_WORDS)
+                && !toks[b].is(Lists::DISTRICT_WORDS)
                 && (toks[b].cap
                     || (toks[b].is(Lists::ARTICLES)
                         && toks.get(b + 1).is_some_and(|x| x.cap)

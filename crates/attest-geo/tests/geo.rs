@@ -49,6 +49,15 @@ fn lower_case_words_glued_by_hyphens_stay_inside_a_name() {
 }
 
 #[test]
+fn an_unknown_name_ends_before_a_capitalised_settlement_word() {
+    let found =
+        locate("The cleric was found shot dead in the Zorbagha Village area of South Waziristan.");
+    let m = find(&found, "Zorbagha");
+    assert_eq!(m.place.country_code, "PK");
+    assert_eq!(find(&found, "South Waziristan").place.country_code, "PK");
+}
+
+#[test]
 fn syrian_spellings_meet() {
     let got = ids(
         "SYRIA",
