@@ -1609,6 +1609,26 @@ impl Extractor {
             add(&mut ev, "location", [m.start, m.end]);
             Some(self.location_of(&m.mention, &m.place))
         });
+        // "CUBA. Four bombs exploded around Havana. The bomb at the Copacabana Hotel killed
+        // one": an incident whose own place was abroad (a hotel's name) or missing, in a report
+        // headed by its country, happened in the report's town, the first the report names in
+        // that country.
+        let location = location.or_else(|| {
+            let cc = headed.filter(|cc| Some(*cc) == doc_country)?;
+            let c = cands.iter().find(|c| {
+                !c.weak
+                    && !c.guess
+                    && !c.in_name
+                    && !c.origin
+                    && !c.distant
+                    && c.confidence >= 0.3
+                    && c.place
+                        .as_ref()
+                        .is_some_and(|p| p.country_code == cc && p.precision == Precision::Town)
+            })?;
+            add(&mut ev, "location", [c.start, c.end]);
+            c.place.as_ref().map(|p| self.location_of(&c.mention, p))
+        });
         let location = location.or_else(|| {
             // The report's country, with the words that name it when the text does.
             let named = doc_country.and_then(|cc| {

@@ -936,3 +936,19 @@ fn a_village_the_gazetteer_does_not_know_is_finer_than_its_province() {
         check_evidence(text, &out.incidents);
     }
 }
+
+#[test]
+fn an_incident_placed_abroad_in_a_report_headed_by_its_country_is_in_the_reports_town() {
+    let ex = real_extractor();
+    // "Copacabana" names a hotel here, read by the gazetteer as a town abroad.
+    let text = "CUBA.  Three bombs went off around the city of Havana.  The bomb at the \
+                Copacabana Hotel exploded at noon and killed one guest.";
+    let out = run(&ex, text, "1997-09-04");
+    assert!(!out.incidents.is_empty());
+    for inc in &out.incidents {
+        let loc = inc.location.as_ref().expect("a location");
+        assert_eq!(loc.country_code.as_deref(), Some("CU"));
+        assert_eq!(loc.name.as_deref(), Some("Havana"), "{loc:?}");
+    }
+    check_evidence(text, &out.incidents);
+}
