@@ -864,6 +864,104 @@ impl Extractor {
             !removed[k - 1]
         });
         cands.extend(added);
+        // "in the capital", "Nepal's capital", "the Algerian capital", "the capital of Peru":
+        // the capital of the country said so, else of the report's.
+        let n_toks = doc.toks.len();
+        let mention_at = |q: usize| {
+            (q < n_toks)
+                .then(|| {
+                    mentions
+                        .binary_search_by_key(&doc.toks[q].start, |m| m.start)
+                        .ok()
+                })
+                .flatten()
+                .map(|k| &mentions[k])
+        };
+        let mut capitals: Vec<PlaceCand> = Vec::new();
+        for i in 1..n_toks {
+            let Some(h) = doc.find(i, |t| t == Tag::CapitalNoun) else {
+                continue;
+            };
+            let j = i + h.len;
+            // A name after it says the place itself ("the capital, Kabul"; "the capital of
+            // Antioquia" is a province's).
+            let mut of_country = None;
+            if j < n_toks {
+                let named_next = mention_at(j).is_some()
+                    || doc.is_punct(j, ",") && mention_at(j + 1).is_some()
+                    || !doc.caps && doc.capword(j);
+                if doc.is(j, |t| t == Tag::UnitOf) {
+                    match mention_at(j + 1) {
+                        Some(m) if m.place.precision == Precision::Country => {
+                            of_country = Some(m.place.country_code.clone());
+                        }
+                        _ => continue,
+                    }
+                } else if named_next {
+                    continue;
+                }
+            }
+            // What opens it: "the", a nationality word after "the", a country's possessive.
+            let k = i - 1;
+            let (cc, open) =
+                if doc.low(k) == "the" {
+                    (of_country.or_else(|| doc_hint.clone()), k)
+                } else if let Some(Tag::Demonym(id)) =
+                    doc.find(k, |t| matches!(t, Tag::Demonym(_))).map(|h| h.tag)
+                {
+                    if k == 0 || doc.low(k - 1) != "the" {
+                        continue;
+                    }
+                    (Some(self.lex.demonyms[id as usize].clone()), k - 1)
+                } else if possessive_at(&doc, k) {
+                    // "Nepal's capital": the country mention ending at k.
+                    let end = doc.toks[k].end;
+                    let Some(m) = mentions.iter().rev().find(|m| {
+                        m.start <= doc.toks[k].start && m.end <= end + 2 && m.end + 2 >= end
+                    }) else {
+                        continue;
+                    };
+                    if m.place.precision != Precision::Country {
+                        continue;
+                    }
+                    let a = tok_at(m.start);
+                    (Some(m.place.country_code.clone()), a)
+                } else {
+                    continue;
+                };
+            let Some(place) = cc.as_deref().and_then(|cc| self.gaz.capital(cc)) else {
+                continue;
+            };
+            let [start, end] = doc.span(i, j);
+            let Some(s) = sent_of(start).filter(|&s| !doc.sents[s].excluded) else {
+                continue;
+            };
+            if cands.iter().any(|c| c.start < end && start < c.end) {
+                continue;
+            }
+            capitals.push(PlaceCand {
+                start,
+                end,
+                mention: text[start..end].to_string(),
+                place: Some(place),
+                precision: Precision::Town,
+                weak: false,
+                sent: s,
+                confidence: 0.6,
+                after_prep: open > 0 && doc.is(open - 1, |t| t == Tag::Locative),
+                distant: distant(start),
+                origin: origin(start, end),
+                within: None,
+                in_name: false,
+                dateline: false,
+                guess: false,
+                inner: false,
+                part: false,
+                country: None,
+                village: false,
+            });
+        }
+        cands.extend(capitals);
         // A place in a speaker's phrase ("an official in Damascus") is where they speak from.
         let mut speakers: Vec<[usize; 2]> = info
             .iter()
@@ -2108,6 +2206,12 @@ fn pick_in_country(m: &PlaceMention, cc: Option<&str>) -> Place {
             .clone(),
         _ => m.place.clone(),
     }
+}
+
+/// Is token `i` a possessive ("Nepal's", "PERU'S")?
+fn possessive_at(doc: &Doc, i: usize) -> bool {
+    let r = doc.raw(i);
+    r.ends_with("'s") || r.ends_with("'S") || r.ends_with("\u{2019}s")
 }
 
 /// A date in a wire dateline ("BOGOTA, 26 SEP 89 (DPA) --"): the filing date, not the incident's.

@@ -370,6 +370,9 @@ pub(crate) struct PlacesData {
     /// Nouns after a street's name ("Junin Street").
     #[serde(default)]
     pub(crate) street_nouns: Vec<String>,
+    /// Nouns naming a country's capital ("in the capital").
+    #[serde(default)]
+    pub(crate) capital_nouns: Vec<String>,
     pub(crate) demonyms: BTreeMap<String, String>,
     /// Armed groups and the country of their conflict ("farc" = "CO").
     #[serde(default)]
@@ -489,6 +492,7 @@ pub(crate) enum Tag {
     TownPart,
     NameJoiner,
     StreetNoun,
+    CapitalNoun,
     Demonym(u16),
     /// An armed group tied to one country (index into `Lexicon::group_countries`).
     Group(u16),
@@ -883,7 +887,7 @@ impl Lexicon {
         let cl = &d.claims;
         let s = &d.sources;
         let f = &d.furniture;
-        let lists: [(&Vec<String>, Tag); 44] = [
+        let lists: [(&Vec<String>, Tag); 45] = [
             (&a.blamed_subject, Tag::BlamedSubject),
             (&a.hedges, Tag::Hedge),
             (&a.part_of, Tag::PartOf),
@@ -928,6 +932,7 @@ impl Lexicon {
             (&d.places.town_parts, Tag::TownPart),
             (&d.places.name_joiners, Tag::NameJoiner),
             (&d.places.street_nouns, Tag::StreetNoun),
+            (&d.places.capital_nouns, Tag::CapitalNoun),
         ];
         for (list, tag) in lists {
             for w in list {

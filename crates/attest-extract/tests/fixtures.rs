@@ -605,6 +605,9 @@ impl attest_geo::Gazetteer for Embedded {
     fn country_name(&self, code: &str) -> Option<&str> {
         self.0.country_name(code)
     }
+    fn capital(&self, code: &str) -> Option<attest_geo::Place> {
+        self.0.capital(code)
+    }
 }
 
 fn real_extractor() -> attest_extract::Extractor {
@@ -951,4 +954,33 @@ fn an_incident_placed_abroad_in_a_report_headed_by_its_country_is_in_the_reports
         assert_eq!(loc.name.as_deref(), Some("Havana"), "{loc:?}");
     }
     check_evidence(text, &out.incidents);
+}
+
+#[test]
+fn the_capital_is_the_capital_of_the_country_said_or_of_the_report() {
+    let ex = real_extractor();
+    for (text, town) in [
+        (
+            "Maoist rebels set fire to a bus in Nepal's capital on Sunday.",
+            "Kathmandu",
+        ),
+        (
+            "A grenade exploded in a market in the Algerian capital, wounding six.",
+            "Algiers",
+        ),
+        (
+            "A BOMB EXPLODED IN THE CAPITAL LAST NIGHT, KILLING TWO SALVADORAN SOLDIERS.",
+            "San Salvador",
+        ),
+    ] {
+        let out = run(&ex, text, "2003-04-02");
+        let loc = out.incidents[0].location.as_ref().expect("a location");
+        assert_eq!(loc.name.as_deref(), Some(town), "{text}");
+        check_evidence(text, &out.incidents);
+    }
+    // A name after it, or "of" a province, says the place itself.
+    let text = "A bomb exploded in the capital of Kandahar province, killing two.";
+    let out = run(&ex, text, "2003-04-02");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_ne!(loc.name.as_deref(), Some("Kabul"));
 }

@@ -58,6 +58,20 @@ fn an_unknown_name_ends_before_a_capitalised_settlement_word() {
 }
 
 #[test]
+fn a_country_has_its_capital() {
+    let g = embedded();
+    assert_eq!(
+        g.capital("NP").map(|p| p.name),
+        Some("Kathmandu".to_string())
+    );
+    assert_eq!(
+        g.capital("sv").map(|p| p.name),
+        Some("San Salvador".to_string())
+    );
+    assert!(g.capital("XX").is_none());
+}
+
+#[test]
 fn syrian_spellings_meet() {
     let got = ids(
         "SYRIA",
