@@ -741,12 +741,23 @@ impl Layers<'_> {
                         || toks[i..t1]
                             .iter()
                             .all(|t| t.cap && t.basic.chars().count() == 1));
-                if acronym
+                // In upper-case text only a dotted one tells, before a word that is no function
+                // word ("THE U.S. EMBASSY", "U.S. MISSIONARIES", but not "IN THE U.S. THE ...").
+                let dotted_before_noun = upper
                     && t1 < n
-                    && (toks[t1 - 1].sep_after == Sep::Space || !toks[t1].cap)
+                    && toks[i..t1].len() >= 2
+                    && toks[i..t1].iter().all(|t| t.basic.chars().count() == 1)
+                    && toks[t1].basic.chars().all(char::is_alphabetic)
+                    && !toks[t1].is(Lists::STOP);
+                if (acronym && t1 < n && (toks[t1 - 1].sep_after == Sep::Space || !toks[t1].cap)
+                    || dotted_before_noun)
                     && has_country
                 {
-                    if let [c] = cands.as_slice() {
+                    let countries: Vec<&Cand> = cands
+                        .iter()
+                        .filter(|c| self.record(c).place.precision == Precision::Country)
+                        .collect();
+                    if let [c] = countries.as_slice() {
                         let cc = self.record(c).place.country_code.clone();
                         *ctx.entry(cc).or_default() += 1.0;
                         found = Some((t1, None));

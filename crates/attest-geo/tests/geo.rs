@@ -72,6 +72,17 @@ fn a_country_has_its_capital() {
 }
 
 #[test]
+fn a_dotted_country_acronym_before_a_noun_is_no_place_in_upper_case() {
+    let found =
+        locate("LA PAZ, 5 MAY 89 -- THE KILLING OF TWO U.S. MISSIONARIES WAS CLAIMED BY A GROUP.");
+    assert!(found.iter().all(|m| m.mention != "U.S"), "{found:#?}");
+    assert_eq!(find(&found, "LA PAZ").place.country_code, "BO");
+    // At a sentence's end it is still the country.
+    let found = locate("THE GROUP HAS CELLS IN THE U.S. THE POLICE SAID SO.");
+    assert_eq!(find(&found, "U.S").place.country_code, "US");
+}
+
+#[test]
 fn syrian_spellings_meet() {
     let got = ids(
         "SYRIA",
