@@ -984,3 +984,22 @@ fn the_capital_is_the_capital_of_the_country_said_or_of_the_report() {
     let loc = out.incidents[0].location.as_ref().expect("a location");
     assert_ne!(loc.name.as_deref(), Some("Kabul"));
 }
+
+#[test]
+fn an_armed_group_of_one_conflict_tells_the_country_of_a_report_without_a_place() {
+    let ex = real_extractor();
+    for (text, cc) in [
+        (
+            "Members of the Loyalist Volunteer Force threw a petrol bomb at a house overnight.",
+            "GB",
+        ),
+        (
+            "A car bomb claimed by Tawhid wal-Jihad killed four policemen at a checkpoint.",
+            "IQ",
+        ),
+    ] {
+        let out = run(&ex, text, "2004-06-01");
+        let loc = out.incidents[0].location.as_ref().expect("a location");
+        assert_eq!(loc.country_code.as_deref(), Some(cc), "{text}");
+    }
+}
