@@ -1547,9 +1547,12 @@ impl Extractor {
             (Some(ri), Some(town)) => {
                 let r = &cands[ri];
                 add(&mut ev, "location", [r.start, r.end]);
+                // (The town as the text writes it, when the gazetteer names it in two
+                // languages: "Donostia / San Sebastián".)
+                let written = loc_cand.map(|c| cands[c].mention.as_str());
                 Some(Location {
                     mention: r.mention.clone(),
-                    name: Some(town.name.clone()),
+                    name: Some(written_name(&town.name, written)),
                     admin1: town.admin1.clone(),
                     country: self
                         .gaz
@@ -2205,6 +2208,19 @@ fn pick_in_country(m: &PlaceMention, cc: Option<&str>) -> Place {
             .unwrap_or(&m.place)
             .clone(),
         _ => m.place.clone(),
+    }
+}
+
+/// A gazetteer name given in two languages ("Donostia / San Sebastián", "Gasteiz / Vitoria"):
+/// the one the text writes, when it writes one of them; else the name as it is.
+fn written_name(name: &str, written: Option<&str>) -> String {
+    match written {
+        Some(w) if name.contains(" / ") => name
+            .split(" / ")
+            .find(|part| attest_geo::same_name(part, w))
+            .unwrap_or(name)
+            .to_string(),
+        _ => name.to_string(),
     }
 }
 

@@ -1003,3 +1003,14 @@ fn an_armed_group_of_one_conflict_tells_the_country_of_a_report_without_a_place(
         assert_eq!(loc.country_code.as_deref(), Some(cc), "{text}");
     }
 }
+
+#[test]
+fn a_town_named_in_two_languages_is_named_as_the_text_writes_it() {
+    let ex = real_extractor();
+    let text = "Hooded youths set fire to a city bus in the Zorbek district of San Sebastian.";
+    let out = run(&ex, text, "2001-03-01");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_eq!(loc.mention, "Zorbek");
+    assert_eq!(loc.name.as_deref(), Some("San Sebastián"));
+    check_evidence(text, &out.incidents);
+}

@@ -365,6 +365,20 @@ impl Gazetteer for LayeredGazetteer<'_> {
     }
 }
 
+/// Whether two spellings of a name are the same once case, accents, apostrophes and
+/// punctuation are set aside ("San Sebastián" = "SAN SEBASTIAN").
+pub fn same_name(a: &str, b: &str) -> bool {
+    let key = |s: &str| -> String {
+        s.split(|c: char| !c.is_alphanumeric() && !normalize::is_quote(c))
+            .filter(|w| !w.is_empty())
+            .map(normalize::basic)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let (ka, kb) = (key(a), key(b));
+    !ka.is_empty() && ka == kb
+}
+
 /// The embedded gazetteer, loaded once on first use (about 0.25 s in a release build).
 pub fn embedded() -> &'static EmbeddedGazetteer {
     static EMBEDDED: OnceLock<EmbeddedGazetteer> = OnceLock::new();

@@ -2,8 +2,8 @@
 
 use attest_geo::{
     acled_geo_precision, attach_aliases, embedded, parse_alternate_names, parse_geonames,
-    primary_place, primary_place_in, ucdp_where_prec, Gazetteer, PlaceMention, Precision,
-    UserPlace,
+    primary_place, primary_place_in, same_name, ucdp_where_prec, Gazetteer, PlaceMention,
+    Precision, UserPlace,
 };
 
 /// The mention written exactly `written`.
@@ -80,6 +80,14 @@ fn a_dotted_country_acronym_before_a_noun_is_no_place_in_upper_case() {
     // At a sentence's end it is still the country.
     let found = locate("THE GROUP HAS CELLS IN THE U.S. THE POLICE SAID SO.");
     assert_eq!(find(&found, "U.S").place.country_code, "US");
+}
+
+#[test]
+fn spellings_differing_in_case_and_accents_are_one_name() {
+    assert!(same_name("San Sebastián", "SAN SEBASTIAN"));
+    assert!(same_name("Ma'arrat al-Nu'man", "Maarrat al Numan"));
+    assert!(!same_name("San Sebastián", "Donostia"));
+    assert!(!same_name("", ""));
 }
 
 #[test]
