@@ -1587,7 +1587,10 @@ impl Extractor {
                 // it ("a bomb hit the X neighborhood of Y", "Y's X district"), else in the
                 // incident's town, else in the dateline's: the town's name and coordinates,
                 // the district's mention.
-                let host = ((c.place.is_none() || c.part) && c.precision <= Precision::District)
+                // A village the gazetteer does not know lies by a town named with it ("in Zorbek
+                // mohalla in Srinagar"): that town only, not one named elsewhere.
+                let host = ((c.place.is_none() || c.part)
+                    && (c.precision <= Precision::District || c.village))
                     .then(|| {
                         let town = |x: &PlaceCand| {
                             !x.guess
@@ -1607,6 +1610,9 @@ impl Extractor {
                             .filter(|x| town(x))
                             .min_by_key(|x| near(x))
                             .or_else(|| {
+                                if c.village && c.precision > Precision::District {
+                                    return None;
+                                }
                                 d.event_sents
                                     .iter()
                                     .flat_map(|s| info[*s].places.iter())
@@ -1614,7 +1620,11 @@ impl Extractor {
                                     .filter(|x| town(x))
                                     .max_by(|a, b| score(a).total_cmp(&score(b)))
                             })
-                            .or_else(|| cands.iter().find(|x| x.dateline && town(x)))
+                            .or_else(|| {
+                                (c.precision <= Precision::District)
+                                    .then(|| cands.iter().find(|x| x.dateline && town(x)))
+                                    .flatten()
+                            })
                             .and_then(|x| x.place.as_ref())
                     })
                     .flatten();

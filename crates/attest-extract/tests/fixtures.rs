@@ -1014,3 +1014,21 @@ fn a_town_named_in_two_languages_is_named_as_the_text_writes_it() {
     assert_eq!(loc.name.as_deref(), Some("San Sebastián"));
     check_evidence(text, &out.incidents);
 }
+
+#[test]
+fn a_village_the_gazetteer_does_not_know_lies_by_the_town_named_with_it() {
+    let ex = real_extractor();
+    let text = "Two gunmen shot a shopkeeper in his office in Zorbek mohalla in Srinagar.";
+    let out = run(&ex, text, "2004-06-01");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_eq!(loc.mention, "Zorbek");
+    assert_eq!(loc.name.as_deref(), Some("Srinagar"));
+    assert_eq!(loc.country_code.as_deref(), Some("IN"));
+    check_evidence(text, &out.incidents);
+    // A town named only in another sentence is no host.
+    let text = "Gunmen shot a shopkeeper in Zorbek. Police in Srinagar said the attackers fled.";
+    let out = run(&ex, text, "2004-06-01");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_eq!(loc.mention, "Zorbek");
+    assert_eq!(loc.name, None);
+}
