@@ -1621,6 +1621,19 @@ impl Extractor {
                                     .max_by(|a, b| score(a).total_cmp(&score(b)))
                             })
                             .or_else(|| {
+                                // ... else the town of another sentence of the incident ("in
+                                // the X neighborhood. He was a Y councillor").
+                                if c.village && c.precision > Precision::District {
+                                    return None;
+                                }
+                                d.sents
+                                    .iter()
+                                    .flat_map(|s| info[*s].places.iter())
+                                    .map(|x| &cands[*x])
+                                    .filter(|x| town(x))
+                                    .max_by(|a, b| score(a).total_cmp(&score(b)))
+                            })
+                            .or_else(|| {
                                 (c.precision <= Precision::District)
                                     .then(|| cands.iter().find(|x| x.dateline && town(x)))
                                     .flatten()

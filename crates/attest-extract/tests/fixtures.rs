@@ -1032,3 +1032,16 @@ fn a_village_the_gazetteer_does_not_know_lies_by_the_town_named_with_it() {
     assert_eq!(loc.mention, "Zorbek");
     assert_eq!(loc.name, None);
 }
+
+#[test]
+fn a_district_lies_in_the_town_another_sentence_of_the_incident_names() {
+    let ex = real_extractor();
+    let text = "A former councillor was shot dead in the Zorbek neighbourhood on Monday by two \
+                men on a motorcycle. He had run for the Medellin city council.";
+    let out = run(&ex, text, "2004-06-01");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_eq!(loc.mention, "Zorbek");
+    assert_eq!(loc.name.as_deref(), Some("Medellín"));
+    assert_eq!(loc.country_code.as_deref(), Some("CO"));
+    check_evidence(text, &out.incidents);
+}
