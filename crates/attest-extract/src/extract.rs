@@ -1500,6 +1500,50 @@ impl Extractor {
                         && c.confidence >= 0.3
                 })
             });
+        // "In Antioquia Department, Medellin, ...", "Istanbul Province's Bahcelievler district":
+        // a province holds the town the incident names with it, which is finer.
+        let facility_after = |x: &PlaceCand| {
+            let k = doc.toks.partition_point(|t| t.start < x.end);
+            k < doc.toks.len() && doc.is(k, |t| matches!(t, Tag::Target(_) | Tag::Facility))
+        };
+        let loc_cand = loc_cand.map(|best| {
+            let Some(prov) = cands[best]
+                .place
+                .as_ref()
+                .filter(|p| p.precision == Precision::Admin1)
+            else {
+                return best;
+            };
+            let inside = |p: &Place| {
+                p.precision == Precision::Town
+                    && p.country_code == prov.country_code
+                    && (p
+                        .admin1
+                        .as_deref()
+                        .is_some_and(|a| norm(a) == norm(&prov.name))
+                        || haversine_km(p.lat, p.lon, prov.lat, prov.lon) <= ADMIN_TOWN_KM)
+            };
+            d.sents
+                .iter()
+                .flat_map(|s| info[*s].places.iter().copied())
+                .filter(|&c| {
+                    let x = &cands[c];
+                    !x.in_name
+                        && !x.guess
+                        && !x.weak
+                        && !x.distant
+                        && !x.origin
+                        && !x.dateline
+                        && x.confidence >= 0.3
+                        && x.place.as_ref().is_some_and(inside)
+                        // (Said with it, or put there by a locative; not a building's name:
+                        // "the Santa Elena church".)
+                        && (x.sent == cands[best].sent || x.after_prep)
+                        && !facility_after(x)
+                })
+                .max_by(|a, b| score(&cands[*a]).total_cmp(&score(&cands[*b])))
+                .unwrap_or(best)
+        });
         // A district named as within a town ("the Fatih neighborhood of Istanbul"): the town,
         // with the district's name as the mention, as coders record it.
         let (loc_cand, inner) = match loc_cand.and_then(|c| cands[c].within.map(|t| (c, t))) {
@@ -2245,6 +2289,19 @@ fn written_name(name: &str, written: Option<&str>) -> String {
             .to_string(),
         _ => name.to_string(),
     }
+}
+
+/// How far from a province's centre a town said with it may lie and still be read as inside
+/// it (when the gazetteer's admin-1 names differ, as for second-level divisions).
+const ADMIN_TOWN_KM: f64 = 80.0;
+
+/// Great-circle distance in km.
+fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = p2 - p1;
+    let dl = (lon2 - lon1).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0 * a.sqrt().asin()
 }
 
 /// Is token `i` a possessive ("Nepal's", "PERU'S")?

@@ -1045,3 +1045,28 @@ fn a_district_lies_in_the_town_another_sentence_of_the_incident_names() {
     assert_eq!(loc.country_code.as_deref(), Some("CO"));
     check_evidence(text, &out.incidents);
 }
+
+#[test]
+fn a_province_gives_way_to_the_town_inside_it_the_incident_names() {
+    let ex = real_extractor();
+    for (text, town) in [
+        (
+            "In Antioquia Department, Medellin, rebels bombed a consulate overnight.",
+            "Medellín",
+        ),
+        (
+            "A bomb exploded at an office in Istanbul Province's Bahcelievler district.",
+            "Bahçelievler",
+        ),
+    ] {
+        let out = run(&ex, text, "2004-06-01");
+        let loc = out.incidents[0].location.as_ref().expect("a location");
+        assert_eq!(loc.name.as_deref(), Some(town), "{text}");
+        check_evidence(text, &out.incidents);
+    }
+    // A town that names a building is no place of it.
+    let text = "Aircraft bombed the Santa Elena church in Usulutan Department, rebels said.";
+    let out = run(&ex, text, "1989-12-01");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_ne!(loc.name.as_deref(), Some("Santa Elena"));
+}
