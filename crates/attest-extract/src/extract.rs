@@ -120,6 +120,9 @@ struct PlaceCand {
     /// A name the gazetteer does not know, found longer than one it knows ("San Luis de la
     /// Reina"): the country of the shorter one.
     country: Option<String>,
+    /// A name the gazetteer does not know and placed only in the country it guessed from the
+    /// text ("in Thathri"): a village or a town; `country` is that guess, the last resort.
+    village: bool,
 }
 
 #[derive(Debug, Default)]
@@ -178,8 +181,11 @@ fn towns_of(s: &SentInfo, cands: &[PlaceCand]) -> Vec<String> {
         .iter()
         .map(|c| &cands[*c])
         // (A part of a town the gazetteer reads as a town still parts incidents as one.)
+        // (A name the gazetteer does not know, "in Thathri", is no town known well enough to
+        // part incidents.)
         .filter(|c| {
             !c.weak
+                && !c.village
                 && (c.precision == Precision::Town
                     || c.part
                         && c.place
@@ -760,20 +766,35 @@ impl Extractor {
             let guess = doc.caps && !ap && !cued && (abroad || unknown || small && named_before)
                 || person && !cued;
             let part = part_spans.binary_search(&(m.start, m.end)).is_ok();
+            // "in Thathri", "in Ponte-Leccia": a name the gazetteer does not know, which it
+            // places only in the report's country, is a village or a town of it named by the
+            // text, finer than any province: a place of its own
+            // (Only where the text puts a place: after a locative or a cue.)
+            let village =
+                !doc.caps && !guess && unknown && m.alternatives.is_empty() && (ap || cued);
+            // (Its country is the gazetteer's guess from the text, which the report's own
+            // country decides better: it is left open, as for a name only a cue finds.)
+            let guessed = village.then(|| place.country_code.clone());
+            let place = (!village).then_some(place);
             cands.push(PlaceCand {
                 start: m.start,
                 end: m.end,
                 mention: m.mention.clone(),
-                dateline: place.precision != Precision::Country
+                dateline: place
+                    .as_ref()
+                    .is_some_and(|p| p.precision != Precision::Country)
                     && dateline_place(text, m.start, m.end),
-                place: Some(place),
+                place,
                 precision: if part {
                     Precision::District
+                } else if village {
+                    Precision::Town
                 } else {
                     m.place.precision
                 },
                 part,
-                country: None,
+                country: guessed,
+                village,
                 weak: false,
                 sent: s,
                 confidence: m.confidence,
@@ -781,7 +802,8 @@ impl Extractor {
                 distant: distant(m.start),
                 origin: origin(m.start, m.end),
                 within: None,
-                in_name,
+                // ("in Nawzad District": a village opens the name of its district.)
+                in_name: in_name && !village,
                 guess,
                 // (The gazetteer gives such a name its container's place: the very place of a
                 // mention that follows it closely.)
@@ -842,6 +864,10 @@ impl Extractor {
                         || same && c.part && read > Precision::Town
                     {
                         removed[k] = true;
+                    } else if same && c.village {
+                        // A name it does not know: the cue says what it is ("the X district").
+                        cands[k].precision = cp.precision;
+                        cands[k].part = cp.part;
                     }
                 }
             }
@@ -869,6 +895,7 @@ impl Extractor {
                     inner: false,
                     part: cp.part,
                     country: cp.country,
+                    village: false,
                 });
             }
         }
@@ -878,6 +905,104 @@ impl Extractor {
             !removed[k - 1]
         });
         cands.extend(added);
+        // "in the capital", "Nepal's capital", "the Algerian capital", "the capital of Peru":
+        // the capital of the country said so, else of the report's.
+        let n_toks = doc.toks.len();
+        let mention_at = |q: usize| {
+            (q < n_toks)
+                .then(|| {
+                    mentions
+                        .binary_search_by_key(&doc.toks[q].start, |m| m.start)
+                        .ok()
+                })
+                .flatten()
+                .map(|k| &mentions[k])
+        };
+        let mut capitals: Vec<PlaceCand> = Vec::new();
+        for i in 1..n_toks {
+            let Some(h) = doc.find(i, |t| t == Tag::CapitalNoun) else {
+                continue;
+            };
+            let j = i + h.len;
+            // A name after it says the place itself ("the capital, Kabul"; "the capital of
+            // Antioquia" is a province's).
+            let mut of_country = None;
+            if j < n_toks {
+                let named_next = mention_at(j).is_some()
+                    || doc.is_punct(j, ",") && mention_at(j + 1).is_some()
+                    || !doc.caps && doc.capword(j);
+                if doc.is(j, |t| t == Tag::UnitOf) {
+                    match mention_at(j + 1) {
+                        Some(m) if m.place.precision == Precision::Country => {
+                            of_country = Some(m.place.country_code.clone());
+                        }
+                        _ => continue,
+                    }
+                } else if named_next {
+                    continue;
+                }
+            }
+            // What opens it: "the", a nationality word after "the", a country's possessive.
+            let k = i - 1;
+            let (cc, open) =
+                if doc.low(k) == "the" {
+                    (of_country.or_else(|| doc_hint.clone()), k)
+                } else if let Some(Tag::Demonym(id)) =
+                    doc.find(k, |t| matches!(t, Tag::Demonym(_))).map(|h| h.tag)
+                {
+                    if k == 0 || doc.low(k - 1) != "the" {
+                        continue;
+                    }
+                    (Some(self.lex.demonyms[id as usize].clone()), k - 1)
+                } else if possessive_at(&doc, k) {
+                    // "Nepal's capital": the country mention ending at k.
+                    let end = doc.toks[k].end;
+                    let Some(m) = mentions.iter().rev().find(|m| {
+                        m.start <= doc.toks[k].start && m.end <= end + 2 && m.end + 2 >= end
+                    }) else {
+                        continue;
+                    };
+                    if m.place.precision != Precision::Country {
+                        continue;
+                    }
+                    let a = tok_at(m.start);
+                    (Some(m.place.country_code.clone()), a)
+                } else {
+                    continue;
+                };
+            let Some(place) = cc.as_deref().and_then(|cc| self.gaz.capital(cc)) else {
+                continue;
+            };
+            let [start, end] = doc.span(i, j);
+            let Some(s) = sent_of(start).filter(|&s| !doc.sents[s].excluded) else {
+                continue;
+            };
+            if cands.iter().any(|c| c.start < end && start < c.end) {
+                continue;
+            }
+            capitals.push(PlaceCand {
+                start,
+                end,
+                mention: text[start..end].to_string(),
+                place: Some(place),
+                precision: Precision::Town,
+                weak: false,
+                sent: s,
+                confidence: 0.6,
+                after_prep: open > 0 && doc.is(open - 1, |t| t == Tag::Locative),
+                distant: distant(start),
+                origin: origin(start, end),
+                within: None,
+                in_name: false,
+                dateline: false,
+                guess: false,
+                inner: false,
+                part: false,
+                country: None,
+                village: false,
+            });
+        }
+        cands.extend(capitals);
         // A place in a speaker's phrase ("an official in Damascus") is where they speak from.
         let mut speakers: Vec<[usize; 2]> = info
             .iter()
@@ -1416,6 +1541,50 @@ impl Extractor {
                         && c.confidence >= 0.3
                 })
             });
+        // "In Antioquia Department, Medellin, ...", "Istanbul Province's Bahcelievler district":
+        // a province holds the town the incident names with it, which is finer.
+        let facility_after = |x: &PlaceCand| {
+            let k = doc.toks.partition_point(|t| t.start < x.end);
+            k < doc.toks.len() && doc.is(k, |t| matches!(t, Tag::Target(_) | Tag::Facility))
+        };
+        let loc_cand = loc_cand.map(|best| {
+            let Some(prov) = cands[best]
+                .place
+                .as_ref()
+                .filter(|p| p.precision == Precision::Admin1)
+            else {
+                return best;
+            };
+            let inside = |p: &Place| {
+                p.precision == Precision::Town
+                    && p.country_code == prov.country_code
+                    && (p
+                        .admin1
+                        .as_deref()
+                        .is_some_and(|a| norm(a) == norm(&prov.name))
+                        || haversine_km(p.lat, p.lon, prov.lat, prov.lon) <= ADMIN_TOWN_KM)
+            };
+            d.sents
+                .iter()
+                .flat_map(|s| info[*s].places.iter().copied())
+                .filter(|&c| {
+                    let x = &cands[c];
+                    !x.in_name
+                        && !x.guess
+                        && !x.weak
+                        && !x.distant
+                        && !x.origin
+                        && !x.dateline
+                        && x.confidence >= 0.3
+                        && x.place.as_ref().is_some_and(inside)
+                        // (Said with it, or put there by a locative; not a building's name:
+                        // "the Santa Elena church".)
+                        && (x.sent == cands[best].sent || x.after_prep)
+                        && !facility_after(x)
+                })
+                .max_by(|a, b| score(&cands[*a]).total_cmp(&score(&cands[*b])))
+                .unwrap_or(best)
+        });
         // A district named as within a town ("the Fatih neighborhood of Istanbul"): the town,
         // with the district's name as the mention, as coders record it.
         let (loc_cand, inner) = match loc_cand.and_then(|c| cands[c].within.map(|t| (c, t))) {
@@ -1463,9 +1632,12 @@ impl Extractor {
             (Some(ri), Some(town)) => {
                 let r = &cands[ri];
                 add(&mut ev, "location", [r.start, r.end]);
+                // (The town as the text writes it, when the gazetteer names it in two
+                // languages: "Donostia / San Sebastián".)
+                let written = loc_cand.map(|c| cands[c].mention.as_str());
                 Some(Location {
                     mention: r.mention.clone(),
-                    name: Some(town.name.clone()),
+                    name: Some(written_name(&town.name, written)),
                     admin1: town.admin1.clone(),
                     country: self
                         .gaz
@@ -1500,7 +1672,10 @@ impl Extractor {
                 // it ("a bomb hit the X neighborhood of Y", "Y's X district"), else in the
                 // incident's town, else in the dateline's: the town's name and coordinates,
                 // the district's mention.
-                let host = ((c.place.is_none() || c.part) && c.precision <= Precision::District)
+                // A village the gazetteer does not know lies by a town named with it ("in Zorbek
+                // mohalla in Srinagar"): that town only, not one named elsewhere.
+                let host = ((c.place.is_none() || c.part)
+                    && (c.precision <= Precision::District || c.village))
                     .then(|| {
                         let town = |x: &PlaceCand| {
                             !x.guess
@@ -1520,6 +1695,9 @@ impl Extractor {
                             .filter(|x| town(x))
                             .min_by_key(|x| near(x))
                             .or_else(|| {
+                                if c.village && c.precision > Precision::District {
+                                    return None;
+                                }
                                 d.event_sents
                                     .iter()
                                     .flat_map(|s| info[*s].places.iter())
@@ -1527,7 +1705,24 @@ impl Extractor {
                                     .filter(|x| town(x))
                                     .max_by(|a, b| score(a).total_cmp(&score(b)))
                             })
-                            .or_else(|| cands.iter().find(|x| x.dateline && town(x)))
+                            .or_else(|| {
+                                // ... else the town of another sentence of the incident ("in
+                                // the X neighborhood. He was a Y councillor").
+                                if c.village && c.precision > Precision::District {
+                                    return None;
+                                }
+                                d.sents
+                                    .iter()
+                                    .flat_map(|s| info[*s].places.iter())
+                                    .map(|x| &cands[*x])
+                                    .filter(|x| town(x))
+                                    .max_by(|a, b| score(a).total_cmp(&score(b)))
+                            })
+                            .or_else(|| {
+                                (c.precision <= Precision::District)
+                                    .then(|| cands.iter().find(|x| x.dateline && town(x)))
+                                    .flatten()
+                            })
                             .and_then(|x| x.place.as_ref())
                     })
                     .flatten();
@@ -1548,9 +1743,11 @@ impl Extractor {
                     (None, None) => {
                         // A district of the incident's town takes the town's country; a town
                         // the gazetteer knows only the start of, the country of that.
+                        // (A village's country guessed by the gazetteer comes last.)
                         let cc = c
                             .country
                             .clone()
+                            .filter(|_| !c.village)
                             .or_else(|| {
                                 d.sents
                                     .iter()
@@ -1559,7 +1756,8 @@ impl Extractor {
                                     .map(|p| p.country_code.clone())
                                     .next()
                             })
-                            .or_else(|| doc_country.map(str::to_string));
+                            .or_else(|| doc_country.map(str::to_string))
+                            .or_else(|| c.country.clone());
                         Location {
                             mention: c.mention.clone(),
                             name: None,
@@ -1619,6 +1817,26 @@ impl Extractor {
             let m = primary.filter(|m| doc_country.is_none_or(|cc| m.place.country_code == cc))?;
             add(&mut ev, "location", [m.start, m.end]);
             Some(self.location_of(&m.mention, &m.place))
+        });
+        // "CUBA. Four bombs exploded around Havana. The bomb at the Copacabana Hotel killed
+        // one": an incident whose own place was abroad (a hotel's name) or missing, in a report
+        // headed by its country, happened in the report's town, the first the report names in
+        // that country.
+        let location = location.or_else(|| {
+            let cc = headed.filter(|cc| Some(*cc) == doc_country)?;
+            let c = cands.iter().find(|c| {
+                !c.weak
+                    && !c.guess
+                    && !c.in_name
+                    && !c.origin
+                    && !c.distant
+                    && c.confidence >= 0.3
+                    && c.place
+                        .as_ref()
+                        .is_some_and(|p| p.country_code == cc && p.precision == Precision::Town)
+            })?;
+            add(&mut ev, "location", [c.start, c.end]);
+            c.place.as_ref().map(|p| self.location_of(&c.mention, p))
         });
         let location = location.or_else(|| {
             // The report's country, with the words that name it when the text does.
@@ -2099,6 +2317,38 @@ fn pick_in_country(m: &PlaceMention, cc: Option<&str>) -> Place {
             .clone(),
         _ => m.place.clone(),
     }
+}
+
+/// A gazetteer name given in two languages ("Donostia / San Sebastián", "Gasteiz / Vitoria"):
+/// the one the text writes, when it writes one of them; else the name as it is.
+fn written_name(name: &str, written: Option<&str>) -> String {
+    match written {
+        Some(w) if name.contains(" / ") => name
+            .split(" / ")
+            .find(|part| attest_geo::same_name(part, w))
+            .unwrap_or(name)
+            .to_string(),
+        _ => name.to_string(),
+    }
+}
+
+/// How far from a province's centre a town said with it may lie and still be read as inside
+/// it (when the gazetteer's admin-1 names differ, as for second-level divisions).
+const ADMIN_TOWN_KM: f64 = 80.0;
+
+/// Great-circle distance in km.
+fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = p2 - p1;
+    let dl = (lon2 - lon1).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0 * a.sqrt().asin()
+}
+
+/// Is token `i` a possessive ("Nepal's", "PERU'S")?
+fn possessive_at(doc: &Doc, i: usize) -> bool {
+    let r = doc.raw(i);
+    r.ends_with("'s") || r.ends_with("'S") || r.ends_with("\u{2019}s")
 }
 
 /// A date in a wire dateline ("BOGOTA, 26 SEP 89 (DPA) --"): the filing date, not the incident's.

@@ -404,6 +404,9 @@ pub(crate) struct PlacesData {
     /// Nouns after a street's name ("Junin Street").
     #[serde(default)]
     pub(crate) street_nouns: Vec<String>,
+    /// Nouns naming a country's capital ("in the capital").
+    #[serde(default)]
+    pub(crate) capital_nouns: Vec<String>,
     pub(crate) demonyms: BTreeMap<String, String>,
     /// Armed groups and the country of their conflict ("farc" = "CO").
     #[serde(default)]
@@ -530,6 +533,7 @@ pub(crate) enum Tag {
     TownPart,
     NameJoiner,
     StreetNoun,
+    CapitalNoun,
     Demonym(u16),
     /// An armed group tied to one country (index into `Lexicon::group_countries`).
     Group(u16),
@@ -928,7 +932,7 @@ impl Lexicon {
         let cl = &d.claims;
         let s = &d.sources;
         let f = &d.furniture;
-        let lists: [(&Vec<String>, Tag); 49] = [
+        let lists: [(&Vec<String>, Tag); 50] = [
             (&a.blamed_subject, Tag::BlamedSubject),
             (&a.hedges, Tag::Hedge),
             (&a.part_of, Tag::PartOf),
@@ -978,6 +982,7 @@ impl Lexicon {
             (&d.places.town_parts, Tag::TownPart),
             (&d.places.name_joiners, Tag::NameJoiner),
             (&d.places.street_nouns, Tag::StreetNoun),
+            (&d.places.capital_nouns, Tag::CapitalNoun),
         ];
         for (list, tag) in lists {
             for w in list {

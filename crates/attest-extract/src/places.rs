@@ -194,7 +194,24 @@ pub(crate) fn cue_places(doc: &Doc, lex: &Lexicon, t0: usize, t1: usize) -> Vec<
             i += 1;
             continue;
         }
-        if let Some(h) = doc.find(i, |t| matches!(t, Tag::PlaceBefore(_))) {
+        // "the X neighborhood of Y", "the X area of Y": a cue word of a town's part that also
+        // follows a name names that one, and Y is the town it lies in, not the part. ("the X
+        // town of Y" is another matter: X is then the region the town Y lies in.)
+        let named_left = || {
+            doc.find(
+                i,
+                |t| matches!(t, Tag::PlaceAfter(p) if p.0 <= Precision::District),
+            )
+            .is_some()
+                && {
+                    let a = run_left(doc, lex, i, t0, if doc.caps { 2 } else { 5 });
+                    a < i && left_bound(doc, a, t0)
+                }
+        };
+        if let Some(h) = doc
+            .find(i, |t| matches!(t, Tag::PlaceBefore(_)))
+            .filter(|_| !named_left())
+        {
             if let Tag::PlaceBefore(p) = h.tag {
                 let b = run_right(doc, lex, i + h.len, t1);
                 if b > i + h.len {
@@ -393,6 +410,29 @@ mod tests {
         assert_eq!(
             parts("troops searched the Riofrio area and the village of Lomas"),
             vec![("Riofrio".to_string(), false), ("Lomas".to_string(), false)]
+        );
+    }
+
+    #[test]
+    fn a_named_part_before_of_leaves_the_town_whole() {
+        // "the X neighborhood of Y": X is the part, Y the town it lies in.
+        assert_eq!(
+            parts("A BOMB WENT OFF IN THE ZORBEK NEIGHBORHOOD OF KANTARA"),
+            vec![("ZORBEK".to_string(), true)]
+        );
+        assert_eq!(
+            parts("rockets hit the Zorbek neighbourhood of Kantara at dawn"),
+            vec![("Zorbek".to_string(), true), ("Kantara".to_string(), false)]
+        );
+        // "the X town of Y": Y is the town.
+        assert_eq!(
+            names("rockets fell on the Zorbek town of Kantara at dawn"),
+            vec![("Kantara".to_string(), false)]
+        );
+        // With no name before the cue, the name after it is the part.
+        assert_eq!(
+            parts("rockets hit the neighbourhood of Zorbek at dawn"),
+            vec![("Zorbek".to_string(), true)]
         );
     }
 

@@ -708,6 +708,9 @@ impl attest_geo::Gazetteer for Embedded {
     fn country_name(&self, code: &str) -> Option<&str> {
         self.0.country_name(code)
     }
+    fn capital(&self, code: &str) -> Option<attest_geo::Place> {
+        self.0.capital(code)
+    }
 }
 
 fn real_extractor() -> attest_extract::Extractor {
@@ -1006,4 +1009,167 @@ fn a_place_name_before_a_street_noun_names_the_street() {
         let loc = out.incidents[0].location.as_ref().expect("a location");
         assert_eq!(loc.name.as_deref(), Some(name), "{text}: {loc:?}");
     }
+}
+
+#[test]
+fn a_village_the_gazetteer_does_not_know_is_finer_than_its_province() {
+    let ex = real_extractor();
+    for (text, cc, village) in [
+        (
+            "In Helmand Province, unidentified gunmen attacked a police post in Zarghunkala, \
+             killing two policemen.",
+            "AF",
+            "Zarghunkala",
+        ),
+        (
+            "A bomb went off outside a gendarmerie post in Korvelisa, on the island of Corsica, \
+             causing minor damage.",
+            "FR",
+            "Korvelisa",
+        ),
+        // A district word after it neither ends a longer name nor makes it a country's name.
+        (
+            "In Kapisa Province, unidentified gunmen burned a school in Zarghunkala District \
+             overnight.",
+            "AF",
+            "Zarghunkala",
+        ),
+    ] {
+        let out = run(&ex, text, "2005-03-14");
+        let loc = out.incidents[0].location.as_ref().expect("a location");
+        assert_eq!(loc.mention, village, "{text}");
+        assert_eq!(loc.country_code.as_deref(), Some(cc), "{text}");
+        check_evidence(text, &out.incidents);
+    }
+}
+
+#[test]
+fn an_incident_placed_abroad_in_a_report_headed_by_its_country_is_in_the_reports_town() {
+    let ex = real_extractor();
+    // "Copacabana" names a hotel here, read by the gazetteer as a town abroad.
+    let text = "CUBA.  Three bombs went off around the city of Havana.  The bomb at the \
+                Copacabana Hotel exploded at noon and killed one guest.";
+    let out = run(&ex, text, "1997-09-04");
+    assert!(!out.incidents.is_empty());
+    for inc in &out.incidents {
+        let loc = inc.location.as_ref().expect("a location");
+        assert_eq!(loc.country_code.as_deref(), Some("CU"));
+        assert_eq!(loc.name.as_deref(), Some("Havana"), "{loc:?}");
+    }
+    check_evidence(text, &out.incidents);
+}
+
+#[test]
+fn the_capital_is_the_capital_of_the_country_said_or_of_the_report() {
+    let ex = real_extractor();
+    for (text, town) in [
+        (
+            "Maoist rebels set fire to a bus in Nepal's capital on Sunday.",
+            "Kathmandu",
+        ),
+        (
+            "A grenade exploded in a market in the Algerian capital, wounding six.",
+            "Algiers",
+        ),
+        (
+            "A BOMB EXPLODED IN THE CAPITAL LAST NIGHT, KILLING TWO SALVADORAN SOLDIERS.",
+            "San Salvador",
+        ),
+    ] {
+        let out = run(&ex, text, "2003-04-02");
+        let loc = out.incidents[0].location.as_ref().expect("a location");
+        assert_eq!(loc.name.as_deref(), Some(town), "{text}");
+        check_evidence(text, &out.incidents);
+    }
+    // A name after it, or "of" a province, says the place itself.
+    let text = "A bomb exploded in the capital of Kandahar province, killing two.";
+    let out = run(&ex, text, "2003-04-02");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_ne!(loc.name.as_deref(), Some("Kabul"));
+}
+
+#[test]
+fn an_armed_group_of_one_conflict_tells_the_country_of_a_report_without_a_place() {
+    let ex = real_extractor();
+    for (text, cc) in [
+        (
+            "Members of the Loyalist Volunteer Force threw a petrol bomb at a house overnight.",
+            "GB",
+        ),
+        (
+            "A car bomb claimed by Tawhid wal-Jihad killed four policemen at a checkpoint.",
+            "IQ",
+        ),
+    ] {
+        let out = run(&ex, text, "2004-06-01");
+        let loc = out.incidents[0].location.as_ref().expect("a location");
+        assert_eq!(loc.country_code.as_deref(), Some(cc), "{text}");
+    }
+}
+
+#[test]
+fn a_town_named_in_two_languages_is_named_as_the_text_writes_it() {
+    let ex = real_extractor();
+    let text = "Hooded youths set fire to a city bus in the Zorbek district of San Sebastian.";
+    let out = run(&ex, text, "2001-03-01");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_eq!(loc.mention, "Zorbek");
+    assert_eq!(loc.name.as_deref(), Some("San Sebastián"));
+    check_evidence(text, &out.incidents);
+}
+
+#[test]
+fn a_village_the_gazetteer_does_not_know_lies_by_the_town_named_with_it() {
+    let ex = real_extractor();
+    let text = "Two gunmen shot a shopkeeper in his office in Zorbek mohalla in Srinagar.";
+    let out = run(&ex, text, "2004-06-01");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_eq!(loc.mention, "Zorbek");
+    assert_eq!(loc.name.as_deref(), Some("Srinagar"));
+    assert_eq!(loc.country_code.as_deref(), Some("IN"));
+    check_evidence(text, &out.incidents);
+    // A town named only in another sentence is no host.
+    let text = "Gunmen shot a shopkeeper in Zorbek. Police in Srinagar said the attackers fled.";
+    let out = run(&ex, text, "2004-06-01");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_eq!(loc.mention, "Zorbek");
+    assert_eq!(loc.name, None);
+}
+
+#[test]
+fn a_district_lies_in_the_town_another_sentence_of_the_incident_names() {
+    let ex = real_extractor();
+    let text = "A former councillor was shot dead in the Zorbek neighbourhood on Monday by two \
+                men on a motorcycle. He had run for the Medellin city council.";
+    let out = run(&ex, text, "2004-06-01");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_eq!(loc.mention, "Zorbek");
+    assert_eq!(loc.name.as_deref(), Some("Medellín"));
+    assert_eq!(loc.country_code.as_deref(), Some("CO"));
+    check_evidence(text, &out.incidents);
+}
+
+#[test]
+fn a_province_gives_way_to_the_town_inside_it_the_incident_names() {
+    let ex = real_extractor();
+    for (text, town) in [
+        (
+            "In Antioquia Department, Medellin, rebels bombed a consulate overnight.",
+            "Medellín",
+        ),
+        (
+            "A bomb exploded at an office in Istanbul Province's Bahcelievler district.",
+            "Bahçelievler",
+        ),
+    ] {
+        let out = run(&ex, text, "2004-06-01");
+        let loc = out.incidents[0].location.as_ref().expect("a location");
+        assert_eq!(loc.name.as_deref(), Some(town), "{text}");
+        check_evidence(text, &out.incidents);
+    }
+    // A town that names a building is no place of it.
+    let text = "Aircraft bombed the Santa Elena church in Usulutan Department, rebels said.";
+    let out = run(&ex, text, "1989-12-01");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_ne!(loc.name.as_deref(), Some("Santa Elena"));
 }

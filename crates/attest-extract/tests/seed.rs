@@ -21,6 +21,9 @@ impl Gazetteer for Embedded {
     fn country_name(&self, code: &str) -> Option<&str> {
         self.0.country_name(code)
     }
+    fn capital(&self, code: &str) -> Option<attest_geo::Place> {
+        self.0.capital(code)
+    }
 }
 
 #[test]

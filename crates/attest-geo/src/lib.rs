@@ -145,6 +145,11 @@ pub trait Gazetteer: Send + Sync {
     fn locate(&self, text: &str) -> Vec<PlaceMention>;
     /// English short name for an ISO 3166-1 alpha-2 code ("SY" -> "Syria").
     fn country_name(&self, code: &str) -> Option<&str>;
+    /// The capital of a country (ISO 3166-1 alpha-2), when the gazetteer knows it: what "the
+    /// capital" of a report on that country names. The default knows none.
+    fn capital(&self, _code: &str) -> Option<Place> {
+        None
+    }
     /// Countries the text is about, most weight first, with their weights: a leading
     /// "COUNTRY -" counts 5, a country name 2, a demonym ("Iraqi") 1, a place its
     /// confidence. The default derives it from [`Gazetteer::locate`] alone.
@@ -219,20 +224,30 @@ pub struct EmbeddedGazetteer {
     index: Index,
     /// The second half of the towns (loaded on another thread).
     more: Index,
+    /// Country code -> its capital, made on first use.
+    capitals: std::sync::OnceLock<std::collections::HashMap<String, Place>>,
 }
 
 impl EmbeddedGazetteer {
     /// Decompress and index the embedded gazetteer (prefer the shared [`embedded`]).
     pub fn load() -> Result<Self, GeoError> {
         let (index, more) = load_embedded()?;
-        Ok(EmbeddedGazetteer { index, more })
+        Ok(EmbeddedGazetteer {
+            index,
+            more,
+            capitals: std::sync::OnceLock::new(),
+        })
     }
 
     /// A gazetteer from another file in the embedded format (zstd-compressed TSV written by
     /// `scripts/build-gazetteer.py`, e.g. a `--min-pop 15000` variant).
     pub fn from_compressed(bytes: &[u8]) -> Result<Self, GeoError> {
         let (index, more) = index::load_compressed(bytes)?;
-        Ok(EmbeddedGazetteer { index, more })
+        Ok(EmbeddedGazetteer {
+            index,
+            more,
+            capitals: std::sync::OnceLock::new(),
+        })
     }
 
     /// This gazetteer plus the user's places (which win close calls: the user added them
@@ -290,6 +305,26 @@ impl Gazetteer for EmbeddedGazetteer {
         }
         .countries(text)
     }
+
+    fn capital(&self, code: &str) -> Option<Place> {
+        // (One scan, on the first report that speaks of "the capital"; the most populous
+        // capital of a country that has several.)
+        let capitals = self.capitals.get_or_init(|| {
+            let mut m: std::collections::HashMap<String, Place> = Default::default();
+            for r in self.index.records.iter().chain(self.more.records.iter()) {
+                if r.capital && r.place.precision == Precision::Town {
+                    let e = m
+                        .entry(r.place.country_code.clone())
+                        .or_insert_with(|| r.place.clone());
+                    if r.place.population > e.population {
+                        *e = r.place.clone();
+                    }
+                }
+            }
+            m
+        });
+        capitals.get(&code.to_ascii_uppercase()).cloned()
+    }
 }
 
 /// The embedded gazetteer with the user's places on top.
@@ -318,12 +353,30 @@ impl Gazetteer for LayeredGazetteer<'_> {
         self.base.country_name(code)
     }
 
+    fn capital(&self, code: &str) -> Option<Place> {
+        self.base.capital(code)
+    }
+
     fn countries(&self, text: &str) -> Vec<(String, f32)> {
         Layers {
             layers: vec![&self.base.index, &self.base.more, &self.user],
         }
         .countries(text)
     }
+}
+
+/// Whether two spellings of a name are the same once case, accents, apostrophes and
+/// punctuation are set aside ("San Sebastián" = "SAN SEBASTIAN").
+pub fn same_name(a: &str, b: &str) -> bool {
+    let key = |s: &str| -> String {
+        s.split(|c: char| !c.is_alphanumeric() && !normalize::is_quote(c))
+            .filter(|w| !w.is_empty())
+            .map(normalize::basic)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let (ka, kb) = (key(a), key(b));
+    !ka.is_empty() && ka == kb
 }
 
 /// The embedded gazetteer, loaded once on first use (about 0.25 s in a release build).

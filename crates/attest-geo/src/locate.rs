@@ -613,10 +613,19 @@ impl Layers<'_> {
                 // Inside a name, any article form is one ("Dayr az Zawr").
                 let inner_article =
                     |k: usize| k + 1 < t1 && (article(k) || (k > i && toks[k].is(Lists::ARTICLES)));
+                // "Port-au-Prince", "Aix-en-Provence": a lower-case word glued by hyphens on
+                // both sides is inside one name.
+                let glued = |k: usize| {
+                    k > i
+                        && k + 1 < t1
+                        && toks[k - 1].sep_after == Sep::Hyphen
+                        && toks[k].sep_after == Sep::Hyphen
+                };
                 let inner_ok = toks[i..t1].iter().enumerate().all(|(o, t)| {
                     t.cap
                         || inner_article(i + o)
                         || (o > 0 && t.is(Lists::CONNECTORS))
+                        || glued(i + o)
                         || (i + o + 1 == t1 && generic_end)
                 });
                 if !inner_ok {
@@ -732,12 +741,23 @@ impl Layers<'_> {
                         || toks[i..t1]
                             .iter()
                             .all(|t| t.cap && t.basic.chars().count() == 1));
-                if acronym
+                // In upper-case text only a dotted one tells, before a word that is no function
+                // word ("THE U.S. EMBASSY", "U.S. MISSIONARIES", but not "IN THE U.S. THE ...").
+                let dotted_before_noun = upper
                     && t1 < n
-                    && (toks[t1 - 1].sep_after == Sep::Space || !toks[t1].cap)
+                    && toks[i..t1].len() >= 2
+                    && toks[i..t1].iter().all(|t| t.basic.chars().count() == 1)
+                    && toks[t1].basic.chars().all(char::is_alphabetic)
+                    && !toks[t1].is(Lists::STOP);
+                if (acronym && t1 < n && (toks[t1 - 1].sep_after == Sep::Space || !toks[t1].cap)
+                    || dotted_before_noun)
                     && has_country
                 {
-                    if let [c] = cands.as_slice() {
+                    let countries: Vec<&Cand> = cands
+                        .iter()
+                        .filter(|c| self.record(c).place.precision == Precision::Country)
+                        .collect();
+                    if let [c] = countries.as_slice() {
                         let cc = self.record(c).place.country_code.clone();
                         *ctx.entry(cc).or_default() += 1.0;
                         found = Some((t1, None));
@@ -983,10 +1003,14 @@ impl Layers<'_> {
                 continue;
             }
             let mut b = a + 1;
+            // (A capitalised settlement or district word after the name ends it: "in Luthang
+            // Village", "the Sararogha Village area of South Waziristan".)
             while b < n
                 && b - a < 4
                 && toks[b - 1].sep_after != Sep::Break
                 && !covered(b, hits)
+                && !toks[b].is(Lists::SETTLEMENT_WORDS)
+                && !toks[b].is(Lists::DISTRICT_WORDS)
                 && (toks[b].cap
                     || (toks[b].is(Lists::ARTICLES)
                         && toks.get(b + 1).is_some_and(|x| x.cap)

@@ -2,8 +2,8 @@
 
 use attest_geo::{
     acled_geo_precision, attach_aliases, embedded, parse_alternate_names, parse_geonames,
-    primary_place, primary_place_in, ucdp_where_prec, Gazetteer, PlaceMention, Precision,
-    UserPlace,
+    primary_place, primary_place_in, same_name, ucdp_where_prec, Gazetteer, PlaceMention,
+    Precision, UserPlace,
 };
 
 /// The mention written exactly `written`.
@@ -37,6 +37,57 @@ fn ids(country: &str, spellings: &[&str]) -> Vec<Option<i64>> {
             m.place.geonameid
         })
         .collect()
+}
+
+#[test]
+fn lower_case_words_glued_by_hyphens_stay_inside_a_name() {
+    let found = locate("Two grenades exploded at a petrol station in Port-au-Prince on Friday.");
+    let m = find(&found, "Port-au-Prince");
+    assert_eq!(m.place.country_code, "HT");
+    let found = locate("A car burned outside a bank in Aix-en-Provence overnight.");
+    assert_eq!(find(&found, "Aix-en-Provence").place.country_code, "FR");
+}
+
+#[test]
+fn an_unknown_name_ends_before_a_capitalised_settlement_word() {
+    let found =
+        locate("The cleric was found shot dead in the Zorbagha Village area of South Waziristan.");
+    let m = find(&found, "Zorbagha");
+    assert_eq!(m.place.country_code, "PK");
+    assert_eq!(find(&found, "South Waziristan").place.country_code, "PK");
+}
+
+#[test]
+fn a_country_has_its_capital() {
+    let g = embedded();
+    assert_eq!(
+        g.capital("NP").map(|p| p.name),
+        Some("Kathmandu".to_string())
+    );
+    assert_eq!(
+        g.capital("sv").map(|p| p.name),
+        Some("San Salvador".to_string())
+    );
+    assert!(g.capital("XX").is_none());
+}
+
+#[test]
+fn a_dotted_country_acronym_before_a_noun_is_no_place_in_upper_case() {
+    let found =
+        locate("LA PAZ, 5 MAY 89 -- THE KILLING OF TWO U.S. MISSIONARIES WAS CLAIMED BY A GROUP.");
+    assert!(found.iter().all(|m| m.mention != "U.S"), "{found:#?}");
+    assert_eq!(find(&found, "LA PAZ").place.country_code, "BO");
+    // At a sentence's end it is still the country.
+    let found = locate("THE GROUP HAS CELLS IN THE U.S. THE POLICE SAID SO.");
+    assert_eq!(find(&found, "U.S").place.country_code, "US");
+}
+
+#[test]
+fn spellings_differing_in_case_and_accents_are_one_name() {
+    assert!(same_name("San Sebastián", "SAN SEBASTIAN"));
+    assert!(same_name("Ma'arrat al-Nu'man", "Maarrat al Numan"));
+    assert!(!same_name("San Sebastián", "Donostia"));
+    assert!(!same_name("", ""));
 }
 
 #[test]
