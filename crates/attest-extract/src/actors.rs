@@ -351,7 +351,11 @@ pub(crate) fn perpetrators(doc: &Doc, t0: usize, t1: usize) -> Vec<PerpHit> {
                 if k > t0 && doc.is_punct(k - 1, ",") {
                     k -= 1;
                 }
-                if let Some((a, b)) = np_left(doc, k, t0) {
+                // (Not the object of a preposition: "a bomb in Kabul killed".)
+                let subject = np_left(doc, k, t0).filter(|&(a, _)| {
+                    !(a > t0 && doc.is(a - 1, |t| matches!(t, Tag::Locative | Tag::Route)))
+                });
+                if let Some((a, b)) = subject {
                     let named = (a..b).any(|q| {
                         doc.capword(q)
                             // (One capitalised word opening a sentence is a name only

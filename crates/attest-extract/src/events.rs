@@ -1,7 +1,7 @@
 //! Event triggers, weapons and targets found in a sentence.
 
 use crate::lexicon::{Lexicon, Tag};
-use crate::text::Doc;
+use crate::text::{Doc, Kind};
 
 /// What a sentence says happened.
 #[derive(Debug, Default, Clone)]
@@ -39,6 +39,7 @@ impl SentEvents {
             .max_by_key(|(s, id)| {
                 (
                     *s,
+                    !lex.triggers[*id].outcome,
                     std::cmp::Reverse(priority(lex, &lex.triggers[*id].event)),
                 )
             })
@@ -53,6 +54,9 @@ const HABIT_WINDOW: usize = 8;
 const AIMLESS_WINDOW: usize = 3;
 /// How far before a trigger a negation reaches ("did not attack").
 const NEGATION_WINDOW: usize = 2;
+/// How many tokens a list of verbs may put between a habit's subject and a trigger ("they
+/// steal, kidnap").
+const HABIT_LIST: usize = 6;
 
 /// Why a trigger was dropped as telling of no act: the rule and, where a word decided it, the
 /// tokens of that word (so an explanation can name the lexicon word that reached the trigger).
@@ -241,6 +245,10 @@ fn unreal(
             return Some(DropReason::Habitual(k, k + h.len));
         }
     }
+    // "they kidnap and murder anyone who resists": a present form after a plain subject.
+    if let Some(k) = habit_subject(doc, lex, t0, a) {
+        return Some(DropReason::Habitual(k, k + 1));
+    }
     let from = a.saturating_sub(UNREAL_WINDOW).max(t0);
     for k in (from..a).rev() {
         // "called for calm after a bomb killed", "recalled how gunmen opened fire": a clause of
@@ -289,6 +297,11 @@ fn unreal(
     if a > t0
         && b == a + 1
         && doc.is(a - 1, |t| t == Tag::Determiner)
+        // ("the bodies of the murdered journalists were found": their killing.)
+        && !(a.saturating_sub(4).max(t0)..a - 1).any(|k| {
+            doc.find(k, |t| t == Tag::ParticipleReal)
+                .is_some_and(|h| k + h.len == a - 1)
+        })
         && {
             let w = doc.low(a);
             lex.participle_endings
@@ -308,6 +321,36 @@ fn unreal(
         && !(a - 1 > t0 && doc.is(a - 2, |t| t == Tag::InfinitiveReal))
     {
         return Some(DropReason::Infinitive(a - 1, a));
+    }
+    None
+}
+
+/// The subject (`events.habit_subjects`) that makes the trigger at `a` a habit, if one does:
+/// the trigger is in its present form ("kidnap", not "kidnapped", "kidnapping" or "shot") and
+/// follows the subject directly or through a list of such verbs ("they steal, kidnap").
+fn habit_subject(doc: &Doc, lex: &Lexicon, t0: usize, a: usize) -> Option<usize> {
+    let present = |k: usize| {
+        let w = doc.low(k);
+        doc.toks[k].kind == Kind::Word
+            && !ends_with_any(w, &lex.participle_endings)
+            && !ends_with_any(w, &lex.noun_endings)
+            && doc.find(k, |t| t == Tag::PastForm).is_none()
+    };
+    if !present(a) {
+        return None;
+    }
+    let mut k = a;
+    while k > t0 && a - k < HABIT_LIST {
+        k -= 1;
+        if doc.is(k, |t| t == Tag::HabitSubject) {
+            return Some(k);
+        }
+        let joins = doc.is_punct(k, ",") || doc.is(k, |t| t == Tag::Coordinator);
+        let listed =
+            present(k) && (doc.is(k + 1, |t| t == Tag::Coordinator) || doc.is_punct(k + 1, ","));
+        if !(joins || listed) {
+            return None;
+        }
     }
     None
 }

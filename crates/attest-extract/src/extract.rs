@@ -19,6 +19,8 @@ const MAX_COUNT: u32 = 100_000;
 
 /// How far, in tokens, an old date reaches to make the act it dates history.
 const DATE_REACH: usize = 14;
+/// How far before a date an occurrence verb ("took place") takes it.
+const OCCURRENCE_REACH: usize = 4;
 
 /// A count this large told in the present perfect ("2,000 people have been killed") is a
 /// running tally of a war, not one incident's toll.
@@ -327,7 +329,15 @@ impl Extractor {
                     && !(k.saturating_sub(COMPARISON_REACH).max(t0)..k)
                         .any(|q| doc.find(q, |t| t == Tag::Comparison).is_some())
             });
-            let tally = doc.any_in(t0, t1, |t| t == Tag::TallyVerb);
+            // A running tally is no incident's toll, unless it tells of one dated act ("have
+            // been killed in Monday's attack").
+            let dated_act = (t0..t1.saturating_sub(2)).any(|k| {
+                doc.is(k, |t| t == Tag::Locative)
+                    && doc.is(k + 1, |t| matches!(t, Tag::Weekday(_) | Tag::Relative(_)))
+                    && possessive_at(&doc, k + 1)
+                    && doc.is(k + 2, |t| matches!(t, Tag::Trigger(_)))
+            });
+            let tally = doc.any_in(t0, t1, |t| t == Tag::TallyVerb) && !dated_act;
             let cas: Vec<Cas> = casualties(&doc, lex, t0, t1)
                 .into_iter()
                 .filter(|c| {
@@ -351,12 +361,17 @@ impl Extractor {
                     .all(|h| nearest_act(&told, h).is_some_and(|x| !ev.triggers.contains(&x)));
             // An act far from every old date is not dated by them ("shot the ambassador ... in
             // a campaign recalling the massacres of 1915"): the sentence is no history.
+            // (A date that an occurrence verb takes, "took place in 1982", dates them all.)
+            let occurred = |h: &DateHit| {
+                (h.t0.saturating_sub(OCCURRENCE_REACH).max(t0)..h.t0)
+                    .any(|k| doc.find(k, |t| t == Tag::Occurrence).is_some())
+            };
             let far = ev.triggers.iter().any(|&x| {
                 !lex.triggers[x.0 as usize].generic
                     && sent_dates
                         .iter()
                         .filter(|h| h.history)
-                        .all(|h| act_distance(x, h) > DATE_REACH)
+                        .all(|h| act_distance(x, h) > DATE_REACH && !occurred(h))
             });
             let history = sent_dates.iter().any(|h| h.history)
                 && !sent_dates.iter().any(|h| !h.history)
@@ -1181,8 +1196,15 @@ impl Extractor {
         d.event_sents
             .iter()
             .filter_map(|&s| info[s].strongest)
+            .max_by_key(|&(st, id)| {
+                let t = &self.lex.triggers[id];
+                (
+                    st,
+                    !t.outcome,
+                    std::cmp::Reverse(priority(&self.lex, &t.event)),
+                )
+            })
             .map(|(st, id)| (st, self.lex.triggers[id].event.clone()))
-            .max_by_key(|(st, ev)| (*st, std::cmp::Reverse(priority(&self.lex, ev))))
     }
 
     fn same_kind(&self, info: &[SentInfo], d: &Draft, si: usize) -> bool {

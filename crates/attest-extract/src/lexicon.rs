@@ -124,6 +124,10 @@ pub(crate) struct DatesData {
     /// Words before a period that mean the one before the current ("last year").
     #[serde(default)]
     pub(crate) previous: Vec<String>,
+    /// Verbs whose date dates the sentence's subject, however far it is ("the massacre, in
+    /// which ..., took place in 1982").
+    #[serde(default)]
+    pub(crate) occurrence: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -171,6 +175,17 @@ pub(crate) struct EventsData {
     /// before people it qualifies them ("the kidnapped persons") rather than tell an act.
     #[serde(default)]
     pub(crate) participle_endings: Vec<String>,
+    /// Words right before such a participle that make it an act after all ("the bodies of the
+    /// murdered journalists").
+    #[serde(default)]
+    pub(crate) participle_real: Vec<String>,
+    /// Subjects that, right before a trigger in its present form, make it a habit ("they
+    /// kidnap and murder anyone who ...", "groups who attack students").
+    #[serde(default)]
+    pub(crate) habit_subjects: Vec<String>,
+    /// Past forms of triggers that do not end like a participle ("they shot", "who struck").
+    #[serde(default)]
+    pub(crate) past_forms: Vec<String>,
     /// Endings of a trigger that make it a noun, not a verb, after "to" ("woke to shelling",
     /// "responded to gunfire"): no infinitive.
     #[serde(default)]
@@ -212,6 +227,9 @@ pub(crate) struct TriggerData {
     /// The phrases name a weapon, not an act ("grenades", "a bomb").
     #[serde(default)]
     pub(crate) instrument: bool,
+    /// Tells only what an act caused ("killed"): another trigger as strong names the act.
+    #[serde(default)]
+    pub(crate) outcome: bool,
     /// The phrases name a kind of violence in general ("bombings", "murders").
     #[serde(default)]
     pub(crate) generic: bool,
@@ -431,6 +449,10 @@ pub(crate) enum Tag {
     Period(u32),
     Ago,
     Previous,
+    Occurrence,
+    ParticipleReal,
+    HabitSubject,
+    PastForm,
     Abbreviation,
     Trigger(u16),
     Weapon(u16),
@@ -583,6 +605,8 @@ pub(crate) struct Trigger {
     pub(crate) weapons: Vec<String>,
     /// Names a weapon, not an act: a sentence about seized weapons tells of no attack.
     pub(crate) instrument: bool,
+    /// Tells only what an act caused ("killed"): another trigger as strong names the act.
+    pub(crate) outcome: bool,
     /// Names a kind of violence in general, not one act.
     pub(crate) generic: bool,
 }
@@ -836,6 +860,9 @@ impl Lexicon {
         for w in &d.dates.previous {
             ix.add(w, Tag::Previous);
         }
+        for w in &d.dates.occurrence {
+            ix.add(w, Tag::Occurrence);
+        }
         for w in &d.sentences.abbreviations {
             ix.add(w, Tag::Abbreviation);
         }
@@ -847,6 +874,7 @@ impl Lexicon {
                 strength: t.strength,
                 weapons: t.weapons.clone(),
                 instrument: t.instrument,
+                outcome: t.outcome,
                 generic: t.generic,
             });
             for p in &t.phrases {
@@ -932,7 +960,7 @@ impl Lexicon {
         let cl = &d.claims;
         let s = &d.sources;
         let f = &d.furniture;
-        let lists: [(&Vec<String>, Tag); 50] = [
+        let lists: [(&Vec<String>, Tag); 53] = [
             (&a.blamed_subject, Tag::BlamedSubject),
             (&a.hedges, Tag::Hedge),
             (&a.part_of, Tag::PartOf),
@@ -972,6 +1000,9 @@ impl Lexicon {
             (&d.events.seizure, Tag::Seizure),
             (&d.events.another, Tag::Another),
             (&d.events.habitual, Tag::Habitual),
+            (&d.events.participle_real, Tag::ParticipleReal),
+            (&d.events.habit_subjects, Tag::HabitSubject),
+            (&d.events.past_forms, Tag::PastForm),
             (&d.places.prepositions, Tag::PlacePreposition),
             (&d.places.not_places, Tag::NotPlace),
             (&d.places.locative, Tag::Locative),

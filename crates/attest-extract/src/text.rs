@@ -180,10 +180,8 @@ impl<'a> Doc<'a> {
         for i in 0..toks.len() {
             hit_start.push(hits.len() as u32);
             let t = toks[i];
-            let Some(list) = lex.index.by_first.get(&lower[t.start..t.end]) else {
-                continue;
-            };
-            for p in list {
+            let w = &lower[t.start..t.end];
+            for p in lex.index.by_first.get(w).into_iter().flatten() {
                 let n = p.rest.len();
                 if i + n >= toks.len() {
                     continue;
@@ -198,6 +196,16 @@ impl<'a> Doc<'a> {
                             len: n + 1,
                             tag: *tag,
                         });
+                    }
+                }
+            }
+            // "Monday's attack", "yesterday's bombing": a possessive day is still a day.
+            if let Some(stem) = w.strip_suffix("'s").or_else(|| w.strip_suffix("\u{2019}s")) {
+                for p in lex.index.by_first.get(stem).into_iter().flatten() {
+                    for &tag in p.tags.iter().filter(|_| p.rest.is_empty()) {
+                        if matches!(tag, Tag::Month(_) | Tag::Weekday(_) | Tag::Relative(_)) {
+                            hits.push(Hit { len: 1, tag });
+                        }
                     }
                 }
             }
