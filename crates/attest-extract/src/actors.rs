@@ -342,7 +342,12 @@ pub(crate) fn perpetrators(doc: &Doc, t0: usize, t1: usize) -> Vec<PerpHit> {
             continue;
         }
         // "the AUC killed a teacher", "Hamas fired rockets": a named group before a trigger verb.
-        if !doc.caps && i > t0 && doc.find(i, |t| matches!(t, Tag::Trigger(_))).is_some() {
+        // (Not "X's body was found": the victim.)
+        if !doc.caps
+            && i > t0
+            && doc.find(i, |t| matches!(t, Tag::Trigger(_))).is_some()
+            && doc.find(i, |t| t == Tag::FoundDead).is_none()
+        {
             let passive = doc.is(i - 1, |t| {
                 matches!(t, Tag::Aux | Tag::SingularAux | Tag::PluralAux)
             });
@@ -387,8 +392,14 @@ pub(crate) fn perpetrators(doc: &Doc, t0: usize, t1: usize) -> Vec<PerpHit> {
             if let Some((_, b)) = np_right(doc, i, t1) {
                 e = e.max(b);
             }
-            let trigger_follows = (e..(e + 5).min(t1))
-                .any(|k| doc.find(k, |t| matches!(t, Tag::Trigger(_))).is_some())
+            let next_trigger = (e..(e + 5).min(t1))
+                .find(|&k| doc.find(k, |t| matches!(t, Tag::Trigger(_))).is_some());
+            // "a police commando was killed", "contractors working with US forces were
+            // kidnapped": the subject of a passive undergoes the act.
+            let passive =
+                next_trigger.is_some_and(|k| k > e && doc.is(k - 1, |t| t == Tag::PassiveAux));
+            let trigger_follows = next_trigger.is_some()
+                && !passive
                 && !(i > t0
                     && is_tag(doc, i - 1, Tag::ActorStop)
                     && !is_tag(doc, i - 1, Tag::Determiner));

@@ -358,6 +358,12 @@ fn noun_group_after(doc: &Doc, j: usize, end: usize, article: bool) -> Option<us
     let mut skipped = 0;
     while k < end && skipped <= 3 {
         if not_people(doc, k) {
+            // "five day laborers": a word of things qualifying people.
+            if k + 1 < end && is_people(doc, k + 1) && !not_people(doc, k + 1) {
+                skipped += 1;
+                k += 1;
+                continue;
+            }
             return None;
         }
         // "one Iraqi", "two Afghans": a nationality word as the noun.
@@ -432,16 +438,27 @@ fn noun_group_after(doc: &Doc, j: usize, end: usize, article: bool) -> Option<us
 }
 
 /// After a casualty verb and a count, a short run of words the lexicon does not know ending in a
-/// plural ("injuring four baggage handlers"): the people counted. The end of the run.
-fn plural_object(
+/// plural ("injuring four baggage handlers"), or after "a"/"an" in the singular ("killing a
+/// tailor"): the people counted. The end of the run.
+fn people_object(
     doc: &Doc,
     lex: &Lexicon,
     j: usize,
     end: usize,
     any_plural: bool,
+    singular: bool,
 ) -> Option<usize> {
     let mut k = j;
-    while k < end && k < j + 3 && doc.toks[k].kind == Kind::Word && doc.hits(k).is_empty() {
+    // (A word of things qualifying the noun is part of the run: "five day laborers".)
+    let unknown = |k: usize| {
+        doc.toks[k].kind == Kind::Word
+            && (doc.hits(k).is_empty()
+                || not_people(doc, k)
+                    && k + 1 < end
+                    && doc.toks[k + 1].kind == Kind::Word
+                    && doc.hits(k + 1).is_empty())
+    };
+    while k < end && k < j + 3 && unknown(k) {
         k += 1;
     }
     let closed = k >= end
@@ -454,15 +471,27 @@ fn plural_object(
         });
     // The last word must end like a noun of people ("handlers", "ornithologists"); after "the
     // death of", any plural does ("the death of six Jesuits").
-    let people = k > j && {
+    let suffixes = if singular {
+        &lex.people_suffixes_singular
+    } else {
+        &lex.people_suffixes
+    };
+    let people = k > j && !not_people(doc, k - 1) && {
         let last = doc.low(k - 1);
-        lex.people_suffixes
+        suffixes
             .iter()
             .any(|s| last.len() > s.len() + 2 && last.ends_with(s.as_str()))
-            || any_plural && last.len() > 3 && last.ends_with('s') && !last.ends_with("ss")
+            || !singular
+                && any_plural
+                && last.len() > 3
+                && last.ends_with('s')
+                && !last.ends_with("ss")
     };
     (closed && people).then_some(k)
 }
+
+/// The most words names set off by commas may take ("Wisam and Mazin Kazim").
+const NAMES_MAX: usize = 9;
 
 fn bad_context(doc: &Doc, n: &Num, t0: usize) -> bool {
     if n.yearlike {
@@ -957,8 +986,8 @@ fn right_count(
         n.t1 + 1
     } else {
         noun_group_after(doc, n.t1, t1, n.article).or_else(|| {
-            (!n.article && !n.vague)
-                .then(|| plural_object(doc, lex, n.t1, t1, nominal))
+            (!n.vague)
+                .then(|| people_object(doc, lex, n.t1, t1, nominal, n.article))
                 .flatten()
         })?
     };
@@ -1197,6 +1226,12 @@ fn left_count(
             k = p;
             continue;
         }
+        // "Two barbers, Wisam and Mazin Kazim, were killed": the names of the people counted.
+        if let Some(o) = names_between_commas(doc, p, t0) {
+            k = o;
+            steps += 1;
+            continue;
+        }
         if t.kind == Kind::Punct && !doc.is_punct(p, "-") {
             break;
         }
@@ -1217,8 +1252,11 @@ fn left_count(
         if doc.is(p, |t| t == Tag::PeopleSingular) {
             saw_singular = true;
         } else if doc.is(p, |t| t == Tag::PeoplePlural) {
-            // ("the police chief": a plural noun qualifying a singular one is no count.)
-            saw_people |= !(p + 1 < w0 && doc.is(p + 1, |t| t == Tag::PeopleSingular));
+            // ("the police chief", "a police commando": a plural noun qualifying another noun
+            // is no count.)
+            saw_people |= !(p + 1 < w0
+                && (doc.is(p + 1, |t| t == Tag::PeopleSingular)
+                    || doc.toks[p + 1].kind == Kind::Word && doc.hits(p + 1).is_empty()));
         } else if doc.is(p, |t| {
             matches!(t, Tag::Aux | Tag::PassiveFiller | Tag::SingularAux)
         }) {
@@ -1284,6 +1322,33 @@ fn left_count(
         perp: perp_in(doc, a - 1, a),
         specific: true,
     })
+}
+
+/// When token `c` is a comma closing names set off by commas after a noun of people ("two
+/// barbers, Wisam and Mazin Kazim, were"), the opening comma.
+fn names_between_commas(doc: &Doc, c: usize, t0: usize) -> Option<usize> {
+    if doc.caps || !doc.is_punct(c, ",") {
+        return None;
+    }
+    let mut q = c;
+    let mut names = 0;
+    while q > t0 && c - q < NAMES_MAX {
+        q -= 1;
+        if doc.is_punct(q, ",") {
+            let noun = q > t0 && (is_people(doc, q - 1) || doc.low(q - 1).ends_with('s'));
+            return (names > 0 && noun && !doc.capword(q - 1)).then_some(q);
+        }
+        let joiner = doc.is(q, |t| t == Tag::SumJoiner) && !doc.toks[q].cap
+            || doc.is_punct(q, "-")
+            || doc.is_punct(q, "'")
+            || doc.is_punct(q, ".");
+        if doc.capword(q) {
+            names += 1;
+        } else if !joiner {
+            return None;
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -1449,6 +1514,27 @@ mod tests {
         assert_eq!(cas("The blast injured six."), vec![(I, Some(6), Some(6))]);
         // ... but not animals or things: the words must end like people.
         assert!(cas("The mine exploded, killing 12 cows.").is_empty());
+        // After "a", one such word in the singular: one person.
+        assert_eq!(
+            cas("Gunmen killed a plumber in his shop."),
+            vec![(K, Some(1), Some(1))]
+        );
+        assert!(cas("The shelling killed a cow near the farm.").is_empty());
+        // A word of things qualifying people: "five day laborers".
+        assert_eq!(
+            cas("The blast killed five day laborers."),
+            vec![(K, Some(5), Some(5))]
+        );
+        // A plural noun qualifying an unknown one is no count of its own.
+        assert_eq!(
+            cas("A police commando was killed near the bridge."),
+            vec![(K, Some(1), Some(1))]
+        );
+        // Names set off by commas after the people counted.
+        assert_eq!(
+            cas("Two nurses, Leila Haddad and Rana Aziz, were killed in the shelling."),
+            vec![(K, Some(2), Some(2))]
+        );
         // "An Estonian surveyor was killed": one, though the noun is unknown.
         assert_eq!(
             cas("An Estonian surveyor was killed near the border."),

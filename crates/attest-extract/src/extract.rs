@@ -1230,6 +1230,16 @@ impl Extractor {
         if !d.anchored {
             return false;
         }
+        // "... kidnapped X. His body was found": the victims of the draft, found dead.
+        let (t0, t1) = (doc.sents[si].t0, doc.sents[si].t1);
+        if doc.any_in(t0, t1, |t| t == Tag::FoundDead)
+            && !s.another
+            && self
+                .draft_type(info, d)
+                .is_some_and(|(_, ev)| self.lex.found_dead_after.contains(&ev))
+        {
+            return false;
+        }
         // Said to be another incident, with an act or a count of its own.
         if s.another && (strong_trigger || s.cas.iter().any(|c| !c.zero)) {
             return true;

@@ -139,6 +139,13 @@ pub(crate) struct SentencesData {
 pub(crate) struct EventsData {
     pub(crate) priority: Vec<String>,
     pub(crate) related: Vec<Vec<String>>,
+    /// Words telling that victims were found dead ("his body was found").
+    #[serde(default)]
+    pub(crate) found_dead: Vec<String>,
+    /// Event types whose victims, found dead in a later sentence, are still this incident's
+    /// ("kidnapped ...; his body was found").
+    #[serde(default)]
+    pub(crate) found_dead_after: Vec<String>,
     pub(crate) generic: String,
     /// Words that make a sentence's deaths an accident or a disaster, not violence.
     #[serde(default)]
@@ -267,6 +274,10 @@ pub(crate) struct CasualtiesData {
     /// and a count, words the lexicon does not know that end so are the people counted.
     #[serde(default)]
     pub(crate) people_suffixes: Vec<String>,
+    /// The same endings in the singular: after a casualty verb and "a"/"an" ("killed a
+    /// tailor").
+    #[serde(default)]
+    pub(crate) people_suffixes_singular: Vec<String>,
     pub(crate) not_people: Vec<String>,
     pub(crate) age_cues: Vec<String>,
     pub(crate) sum_joiners: Vec<String>,
@@ -356,6 +367,10 @@ pub(crate) struct ActorsData {
     pub(crate) actor_adjectives: Vec<String>,
     pub(crate) stop_words: Vec<String>,
     pub(crate) connectors: Vec<String>,
+    /// Forms of "be" that make the act after them a passive ("were kidnapped"): the actor
+    /// before them underwent it.
+    #[serde(default)]
+    pub(crate) passive_aux: Vec<String>,
     pub(crate) hedges: Vec<String>,
     pub(crate) part_of: Vec<String>,
     pub(crate) blamed_subject: Vec<String>,
@@ -452,6 +467,8 @@ pub(crate) enum Tag {
     Occurrence,
     ParticipleReal,
     HabitSubject,
+    FoundDead,
+    PassiveAux,
     PastForm,
     Abbreviation,
     Trigger(u16),
@@ -699,11 +716,13 @@ pub struct Lexicon {
     pub(crate) group_countries: Vec<String>,
     pub(crate) priority: Vec<String>,
     pub(crate) related: Vec<Vec<String>>,
+    pub(crate) found_dead_after: Vec<String>,
     pub(crate) generic_event: String,
     pub(crate) negation_suffixes: Vec<String>,
     pub(crate) consequences: Vec<[String; 2]>,
     pub(crate) descriptor_suffixes: Vec<String>,
     pub(crate) people_suffixes: Vec<String>,
+    pub(crate) people_suffixes_singular: Vec<String>,
     pub(crate) participle_endings: Vec<String>,
     pub(crate) noun_endings: Vec<String>,
 }
@@ -960,7 +979,7 @@ impl Lexicon {
         let cl = &d.claims;
         let s = &d.sources;
         let f = &d.furniture;
-        let lists: [(&Vec<String>, Tag); 53] = [
+        let lists: [(&Vec<String>, Tag); 55] = [
             (&a.blamed_subject, Tag::BlamedSubject),
             (&a.hedges, Tag::Hedge),
             (&a.part_of, Tag::PartOf),
@@ -970,6 +989,7 @@ impl Lexicon {
             (&a.actor_adjectives, Tag::ActorAdjective),
             (&a.stop_words, Tag::ActorStop),
             (&a.connectors, Tag::Connector),
+            (&a.passive_aux, Tag::PassiveAux),
             (&cl.speech, Tag::Speech),
             (&cl.accuses, Tag::Accuses),
             (&cl.denies, Tag::Denies),
@@ -1002,6 +1022,7 @@ impl Lexicon {
             (&d.events.habitual, Tag::Habitual),
             (&d.events.participle_real, Tag::ParticipleReal),
             (&d.events.habit_subjects, Tag::HabitSubject),
+            (&d.events.found_dead, Tag::FoundDead),
             (&d.events.past_forms, Tag::PastForm),
             (&d.places.prepositions, Tag::PlacePreposition),
             (&d.places.not_places, Tag::NotPlace),
@@ -1049,11 +1070,13 @@ impl Lexicon {
             group_countries,
             priority: d.events.priority.clone(),
             related: d.events.related.clone(),
+            found_dead_after: d.events.found_dead_after.clone(),
             generic_event: d.events.generic.clone(),
             negation_suffixes: d.syntax.negation_suffixes.clone(),
             consequences: d.events.consequences.clone(),
             descriptor_suffixes: d.places.descriptor_suffixes.clone(),
             people_suffixes: d.casualties.people_suffixes.clone(),
+            people_suffixes_singular: d.casualties.people_suffixes_singular.clone(),
             participle_endings: d.events.participle_endings.clone(),
             noun_endings: d.events.noun_endings.clone(),
         })

@@ -1258,3 +1258,49 @@ fn bodies_of_the_murdered_are_a_killing_and_a_present_habit_is_not() {
     assert_eq!(out.incidents.len(), 1, "{:?}", out.incidents);
     assert_eq!(out.incidents[0].event_type, "abduction");
 }
+
+#[test]
+fn the_kidnapped_found_dead_are_the_abduction_s_dead() {
+    let ex = test_extractor();
+    let out = run(
+        &ex,
+        "Gunmen kidnapped Omar Farouk, a lorry driver, outside his house in Baiji. Farouk's body \
+         was found two days later near Tikrit, shot in the head.",
+        "2007-02-12",
+    );
+    assert_eq!(out.incidents.len(), 1, "{:?}", out.incidents);
+    let inc = &out.incidents[0];
+    assert_eq!(inc.event_type, "abduction");
+    assert_eq!(inc.killed.low, Some(1));
+    // The victim named before "body" is no perpetrator; the gunmen are.
+    let names: Vec<&str> = inc.perpetrators.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Gunmen"]);
+}
+
+#[test]
+fn an_actor_before_a_passive_underwent_the_act() {
+    let ex = test_extractor();
+    let out = run(
+        &ex,
+        "Four engineers who worked with US forces were kidnapped near Balad.",
+        "2007-02-12",
+    );
+    assert_eq!(out.incidents.len(), 1, "{:?}", out.incidents);
+    assert!(
+        out.incidents[0].perpetrators.is_empty(),
+        "{:?}",
+        out.incidents[0].perpetrators
+    );
+    // The active voice keeps its subject.
+    let out = run(
+        &ex,
+        "Insurgents have kidnapped four engineers near Balad.",
+        "2007-02-12",
+    );
+    let names: Vec<&str> = out.incidents[0]
+        .perpetrators
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(names, ["Insurgents"]);
+}
