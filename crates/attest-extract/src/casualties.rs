@@ -490,6 +490,79 @@ fn people_object(
     (closed && people).then_some(k)
 }
 
+/// "Four policemen returning to their base in X were killed", "Three members of the Supreme
+/// Council for the Islamic Revolution in Iraq were killed": a passive whose subject, counted at
+/// the start of the sentence, is followed by a long phrase of its own. Only when no nearer
+/// reading counted anything.
+#[allow(clippy::too_many_arguments)]
+fn distant_subject(
+    doc: &Doc,
+    lex: &Lexicon,
+    nums: &[Num],
+    w0: usize,
+    w_end: usize,
+    t0: usize,
+    kind: CasKind,
+) -> Option<Cas> {
+    // A plural passive: "were (also) killed".
+    let mut q = w0;
+    while q > t0 && doc.is(q - 1, |t| matches!(t, Tag::PassiveFiller | Tag::Aux)) {
+        q -= 1;
+        if doc.is(q, |t| t == Tag::PluralAux) && doc.is(q, |t| t == Tag::PassiveAux) {
+            break;
+        }
+    }
+    if !(q < w0 && doc.is(q, |t| t == Tag::PluralAux) && doc.is(q, |t| t == Tag::PassiveAux)) {
+        return None;
+    }
+    // The sentence's first count, near its start, before any word of casualties or act.
+    let n = nums.iter().find(|n| n.t0 >= t0 && n.t1 <= q)?;
+    if n.t0 >= t0 + SUBJECT_START
+        || n.article
+        || n.vague
+        || n.low.unwrap_or(0) < 2
+        || bad_context(doc, n, t0)
+        || (t0..n.t0).any(|k| {
+            doc.find(k, |t| cas_kind(t).is_some() || matches!(t, Tag::Trigger(_)))
+                .is_some()
+        })
+    {
+        return None;
+    }
+    let e = noun_group_after(doc, n.t1, q, false)
+        .filter(|&e| e > n.t1)
+        .or_else(|| people_object(doc, lex, n.t1, q, false, false))?;
+    // Nothing between that counts on its own or ends the clause.
+    if q <= e + 1
+        || q - e > SUBJECT_REACH
+        || (e..q).any(|k| {
+            doc.find(k, |t| cas_kind(t).is_some() || t == Tag::GenericActor)
+                .is_some()
+                || doc.is_punct(k, ";")
+                || doc.is_punct(k, ":")
+        })
+    {
+        return None;
+    }
+    Some(Cas {
+        kind,
+        low: n.low,
+        high: n.high,
+        span: doc.span(n.t0, w_end),
+        additional: n.additional,
+        subset: false,
+        zero: false,
+        vague: false,
+        perp: false,
+        specific: true,
+    })
+}
+
+/// How near the start of its sentence a count must be to be the subject of a distant passive.
+const SUBJECT_START: usize = 6;
+/// How many words may lie between that subject and its passive.
+const SUBJECT_REACH: usize = 24;
+
 /// The most words names set off by commas may take ("Wisam and Mazin Kazim").
 const NAMES_MAX: usize = 9;
 
@@ -596,6 +669,7 @@ pub(crate) fn casualties(doc: &Doc, lex: &Lexicon, t0: usize, t1: usize) -> Vec<
         }
         if let Some(mut c) = right_count(doc, lex, i, w_end, t0, t1, kind)
             .or_else(|| left_count(doc, &nums, i, w_end, t0, t1, kind))
+            .or_else(|| distant_subject(doc, lex, &nums, i, w_end, t0, kind))
         {
             // "... was killed, along with his driver and a guard"
             let e = doc.toks.partition_point(|t| t.end <= c.span[1]);
@@ -1530,6 +1604,17 @@ mod tests {
             cas("A police commando was killed near the bridge."),
             vec![(K, Some(1), Some(1))]
         );
+        // A counted subject at the start, a long phrase of its own, then the passive.
+        assert_eq!(
+            cas("Three members of the Democratic Union of Farm Workers in Kunduz were killed."),
+            vec![(K, Some(3), Some(3))]
+        );
+        assert_eq!(
+            cas("Five teachers returning to their homes near the northern border were wounded."),
+            vec![(I, Some(5), Some(5))]
+        );
+        // ... not a count of things, nor one after a word of casualties.
+        assert!(cas("Two trucks carrying food to the camps near the border were hit.").is_empty());
         // Names set off by commas after the people counted.
         assert_eq!(
             cas("Two nurses, Leila Haddad and Rana Aziz, were killed in the shelling."),
