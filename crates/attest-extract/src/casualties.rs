@@ -563,6 +563,75 @@ const SUBJECT_START: usize = 6;
 /// How many words may lie between that subject and its passive.
 const SUBJECT_REACH: usize = 24;
 
+/// "the guard died", "Perez later died", "Galan, senator and presidential hopeful, died": one
+/// person, the subject of an intransitive death verb. The subject's first token.
+fn one_who_died(doc: &Doc, w0: usize, t0: usize) -> Option<usize> {
+    if !doc.is(w0, |t| t == Tag::Intransitive) {
+        return None;
+    }
+    let mut a = w0;
+    while a > t0
+        && doc.is(a - 1, |t| t == Tag::PassiveFiller)
+        && !doc.is(a - 1, |t| t == Tag::SumJoiner)
+    {
+        a -= 1;
+    }
+    let p = a.checked_sub(1).filter(|&p| p >= t0)?;
+    // A name or a person noun, not a word for a group, a place or a time.
+    let one = |q: usize| {
+        doc.toks[q].kind == Kind::Word
+            && !doc.is(q, |t| {
+                matches!(
+                    t,
+                    Tag::PeoplePlural
+                        | Tag::GenericPeople
+                        | Tag::GenericActor
+                        | Tag::Demonym(_)
+                        | Tag::Month(_)
+                        | Tag::Weekday(_)
+                        | Tag::Determiner
+                        | Tag::RelPronoun
+                )
+            })
+            && (doc.is(q, |t| t == Tag::PeopleSingular) || !doc.caps && doc.capword(q))
+    };
+    // In upper-case copy, two words the lexicon does not know: a name ("JOSE GUERRERO DIED").
+    let caps_name = |q: usize| {
+        doc.caps
+            && q > t0
+            && (q - 1..=q).all(|k| {
+                doc.toks[k].kind == Kind::Word
+                    && doc.hits(k).is_empty()
+                    && !doc.low(k).ends_with('s')
+            })
+    };
+    if one(p) || caps_name(p) {
+        // (Not "an officer who died last year", nor counted people: "two of the guards died".)
+        let q = (p.saturating_sub(3).max(t0)..p)
+            .rev()
+            .find(|&k| !doc.capword(k) || doc.caps);
+        let counted =
+            q.is_some_and(|k| doc.toks[k].kind == Kind::Num || doc.is(k, |t| t == Tag::UnitOf));
+        return (!counted).then_some(p);
+    }
+    // "X, senator and presidential hopeful, died"
+    if !doc.caps && doc.is_punct(p, ",") {
+        let o = (p.saturating_sub(NAMES_MAX).max(t0 + 1)..p)
+            .rev()
+            .find(|&k| doc.is_punct(k, ","))?;
+        let inner_ok = (o + 1..p).all(|k| {
+            doc.toks[k].kind == Kind::Word
+                && doc
+                    .find(k, |t| cas_kind(t).is_some() || matches!(t, Tag::Trigger(_)))
+                    .is_none()
+        });
+        if inner_ok && doc.capword(o - 1) && one(o - 1) {
+            return Some(o - 1);
+        }
+    }
+    None
+}
+
 /// The most words names set off by commas may take ("Wisam and Mazin Kazim").
 const NAMES_MAX: usize = 9;
 
@@ -1346,6 +1415,20 @@ fn left_count(
     if let Some(c) = modified_subject(doc, nums, w0, w_end, t0, t1, kind, also) {
         return Some(c);
     }
+    if let Some(a) = one_who_died(doc, w0, t0) {
+        return Some(Cas {
+            kind,
+            low: Some(1),
+            high: Some(1),
+            span: doc.span(a, w_end),
+            additional: also,
+            subset: false,
+            zero: false,
+            vague: false,
+            perp: false,
+            specific: true,
+        });
+    }
     // "the mayor was killed": one victim.
     let a = singular_aux?;
     if saw_people {
@@ -1615,6 +1698,29 @@ mod tests {
         );
         // ... not a count of things, nor one after a word of casualties.
         assert!(cas("Two trucks carrying food to the camps near the border were hit.").is_empty());
+        // One person, the subject of a death verb with no auxiliary.
+        assert_eq!(
+            cas("The driver later died in hospital."),
+            vec![(K, Some(1), Some(1))]
+        );
+        assert_eq!(
+            cas("Haddad died on the way to the clinic."),
+            vec![(K, Some(1), Some(1))]
+        );
+        assert_eq!(
+            cas("Rana Aziz, a nurse and mother of three, died of her wounds."),
+            vec![(K, Some(1), Some(1))]
+        );
+        assert_eq!(
+            cas("OMAR HADDAD DIED ON THE WAY TO THE CLINIC."),
+            vec![(K, Some(1), Some(1))]
+        );
+        // ... not a time, a group or part of a count.
+        assert!(cas("On Monday died the hopes of a truce.").is_empty());
+        assert_eq!(
+            cas("Two of the guards died in hospital."),
+            vec![(K, Some(2), Some(2))]
+        );
         // Names set off by commas after the people counted.
         assert_eq!(
             cas("Two nurses, Leila Haddad and Rana Aziz, were killed in the shelling."),
