@@ -392,8 +392,11 @@ pub(crate) fn perpetrators(doc: &Doc, t0: usize, t1: usize) -> Vec<PerpHit> {
             if let Some((_, b)) = np_right(doc, i, t1) {
                 e = e.max(b);
             }
-            let next_trigger = (e..(e + 5).min(t1))
-                .find(|&k| doc.find(k, |t| matches!(t, Tag::Trigger(_))).is_some());
+            // (Not a trigger opening with an article: "police recovered the body of".)
+            let next_trigger = (e..(e + 5).min(t1)).find(|&k| {
+                doc.find(k, |t| matches!(t, Tag::Trigger(_))).is_some()
+                    && !doc.is(k, |t| t == Tag::Determiner)
+            });
             // "a police commando was killed", "contractors working with US forces were
             // kidnapped": the subject of a passive undergoes the act.
             let passive =

@@ -1721,6 +1721,11 @@ mod tests {
             cas("Two of the guards died in hospital."),
             vec![(K, Some(2), Some(2))]
         );
+        // "all four": the whole group, exactly.
+        assert_eq!(
+            cas("Gunmen stopped a car carrying four nurses, killing all four."),
+            vec![(K, Some(4), Some(4))]
+        );
         // Names set off by commas after the people counted.
         assert_eq!(
             cas("Two nurses, Leila Haddad and Rana Aziz, were killed in the shelling."),

@@ -105,6 +105,8 @@ pub(crate) enum Qualifier {
     Max,
     /// About n.
     Approx,
+    /// Exactly n, all of a group ("all four").
+    Exact,
     /// n more than an earlier count.
     Additional,
 }

@@ -199,7 +199,7 @@ pub(crate) fn parse_at(doc: &Doc, i: usize, end: usize) -> Option<Num> {
             Some(Qualifier::Min) => (Some(a), None, false),
             Some(Qualifier::Max) => (None, high, false),
             Some(Qualifier::Additional) => (Some(a), high, true),
-            Some(Qualifier::Approx) | None => (Some(a), high, false),
+            Some(Qualifier::Approx | Qualifier::Exact) | None => (Some(a), high, false),
         };
         return Some(Num {
             t0: i,

@@ -1304,3 +1304,18 @@ fn an_actor_before_a_passive_underwent_the_act() {
         .collect();
     assert_eq!(names, ["Insurgents"]);
 }
+
+#[test]
+fn bodies_of_the_counted_are_a_killing_and_their_finders_no_perpetrators() {
+    let ex = test_extractor();
+    let out = run(
+        &ex,
+        "Police recovered the bodies of nine farmers from a ditch outside Kirkuk on Sunday.",
+        "2007-02-12",
+    );
+    assert_eq!(out.incidents.len(), 1, "{:?}", out.incidents);
+    let inc = &out.incidents[0];
+    assert_eq!(inc.event_type, "armed_attack");
+    assert_eq!(inc.killed.low, Some(9));
+    assert!(inc.perpetrators.is_empty(), "{:?}", inc.perpetrators);
+}
