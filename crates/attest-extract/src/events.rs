@@ -28,9 +28,12 @@ impl SentEvents {
             })
     }
 
-    /// Strongest trigger: (strength, event type index in priority, trigger index in list).
+    /// Strongest trigger: (strength, trigger index in list). A firing word that names no
+    /// weapon (`carrier`) gives way, at its own strength, to the weapon fired in the same
+    /// sentence ("mortars were fired at the settlement": a shelling).
     pub(crate) fn strongest(&self, lex: &Lexicon) -> Option<(u8, usize)> {
-        self.triggers
+        let (s, id) = self
+            .triggers
             .iter()
             .map(|(id, _, _)| {
                 let t = &lex.triggers[*id as usize];
@@ -42,10 +45,35 @@ impl SentEvents {
                     !lex.triggers[*id].outcome,
                     std::cmp::Reverse(priority(lex, &lex.triggers[*id].event)),
                 )
-            })
+            })?;
+        let at = self
+            .triggers
+            .iter()
+            .find(|x| x.0 as usize == id)
+            .map(|x| (x.1, x.2));
+        let fired = lex.triggers[id].carrier.then(|| {
+            self.triggers
+                .iter()
+                .filter(|&&(x, a, b)| {
+                    let t = &lex.triggers[x as usize];
+                    t.instrument
+                        && t.event != lex.triggers[id].event
+                        && at.is_some_and(|(ca, cb)| a < cb + FIRED_REACH && ca < b + FIRED_REACH)
+                })
+                .map(|&(x, _, _)| x as usize)
+                .max_by_key(|&x| {
+                    (
+                        lex.triggers[x].strength,
+                        std::cmp::Reverse(priority(lex, &lex.triggers[x].event)),
+                    )
+                })
+        });
+        Some((s, fired.flatten().unwrap_or(id)))
     }
 }
 
+/// How near, in tokens, the weapon fired is to a firing word ("mortars were fired at").
+const FIRED_REACH: usize = 6;
 /// How far before a trigger, in tokens, a word can make it unreal ("threatened to kill").
 const UNREAL_WINDOW: usize = 6;
 /// How far after a trigger, in tokens, a word of habit reaches ("shelled almost daily").

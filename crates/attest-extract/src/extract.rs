@@ -1446,11 +1446,11 @@ impl Extractor {
         for &s in &d.event_sents {
             for &(id, a, b) in &info[s].ev.triggers {
                 let t = &lex.triggers[id as usize];
-                if t.event == event_type && t.strength == strength {
+                if t.event == event_type && (t.strength == strength || t.instrument) {
                     add(&mut ev, "event_type", doc.span(a, b));
                 }
                 for w in &t.weapons {
-                    if t.strength >= 2 || t.event == event_type {
+                    if t.strength >= 2 && !t.carrier || t.event == event_type {
                         if !weapons.contains(w) {
                             weapons.push(w.clone());
                         }

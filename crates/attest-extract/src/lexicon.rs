@@ -239,6 +239,10 @@ pub(crate) struct TriggerData {
     /// Tells only what an act caused ("killed"): another trigger as strong names the act.
     #[serde(default)]
     pub(crate) outcome: bool,
+    /// Tells of firing without naming what was fired ("fired at"): an instrument in the same
+    /// sentence ("mortars") gives the event type.
+    #[serde(default)]
+    pub(crate) carrier: bool,
     /// The phrases name a kind of violence in general ("bombings", "murders").
     #[serde(default)]
     pub(crate) generic: bool,
@@ -626,6 +630,8 @@ pub(crate) struct Trigger {
     pub(crate) instrument: bool,
     /// Tells only what an act caused ("killed"): another trigger as strong names the act.
     pub(crate) outcome: bool,
+    /// Tells of firing without naming what was fired: an instrument gives the event type.
+    pub(crate) carrier: bool,
     /// Names a kind of violence in general, not one act.
     pub(crate) generic: bool,
 }
@@ -896,6 +902,7 @@ impl Lexicon {
                 weapons: t.weapons.clone(),
                 instrument: t.instrument,
                 outcome: t.outcome,
+                carrier: t.carrier,
                 generic: t.generic,
             });
             for p in &t.phrases {

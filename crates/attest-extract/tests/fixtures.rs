@@ -1319,3 +1319,25 @@ fn bodies_of_the_counted_are_a_killing_and_their_finders_no_perpetrators() {
     assert_eq!(inc.killed.low, Some(9));
     assert!(inc.perpetrators.is_empty(), "{:?}", inc.perpetrators);
 }
+
+#[test]
+fn what_was_fired_gives_the_event_type() {
+    let ex = test_extractor();
+    let out = run(
+        &ex,
+        "Four mortars were fired at a village near Sderot on Monday. Nobody was hurt.",
+        "2005-03-09",
+    );
+    assert_eq!(out.incidents.len(), 1, "{:?}", out.incidents);
+    assert_eq!(out.incidents[0].event_type, "shelling");
+    assert!(out.incidents[0].weapons.contains(&"mortar".to_string()));
+    assert!(!out.incidents[0].weapons.contains(&"firearm".to_string()));
+    // Firing with nothing named is shooting.
+    let out = run(
+        &ex,
+        "Unknown men fired on a patrol near Sderot on Monday, wounding two soldiers.",
+        "2005-03-09",
+    );
+    assert_eq!(out.incidents[0].event_type, "armed_attack");
+    assert!(out.incidents[0].weapons.contains(&"firearm".to_string()));
+}
