@@ -450,13 +450,17 @@ fn people_object(
 ) -> Option<usize> {
     let mut k = j;
     // (A word of things qualifying the noun is part of the run: "five day laborers".)
+    // (... and so are a nationality word and a plural noun of people qualifying the last
+    // word: "an Iraqi police commissioner".)
     let unknown = |k: usize| {
         doc.toks[k].kind == Kind::Word
             && (doc.hits(k).is_empty()
-                || not_people(doc, k)
+                || singular && doc.is(k, |t| t == Tag::Title)
+                || (not_people(doc, k)
+                    || doc.is(k, |t| matches!(t, Tag::Demonym(_) | Tag::PeoplePlural)))
                     && k + 1 < end
                     && doc.toks[k + 1].kind == Kind::Word
-                    && doc.hits(k + 1).is_empty())
+                    && (doc.hits(k + 1).is_empty() || doc.is(k + 1, |t| t == Tag::PeoplePlural)))
     };
     while k < end && k < j + 3 && unknown(k) {
         k += 1;
@@ -476,17 +480,21 @@ fn people_object(
     } else {
         &lex.people_suffixes
     };
-    let people = k > j && !not_people(doc, k - 1) && {
-        let last = doc.low(k - 1);
-        suffixes
-            .iter()
-            .any(|s| last.len() > s.len() + 2 && last.ends_with(s.as_str()))
-            || !singular
-                && any_plural
-                && last.len() > 3
-                && last.ends_with('s')
-                && !last.ends_with("ss")
-    };
+    // (A title is a person: "an Iraqi police commissioner".)
+    let title = singular && k > j && doc.is(k - 1, |t| t == Tag::Title);
+    let people = k > j
+        && !not_people(doc, k - 1)
+        && (title || {
+            let last = doc.low(k - 1);
+            suffixes
+                .iter()
+                .any(|s| last.len() > s.len() + 2 && last.ends_with(s.as_str()))
+                || !singular
+                    && any_plural
+                    && last.len() > 3
+                    && last.ends_with('s')
+                    && !last.ends_with("ss")
+        });
     (closed && people).then_some(k)
 }
 
@@ -591,6 +599,8 @@ fn one_who_died(doc: &Doc, w0: usize, t0: usize) -> Option<usize> {
                         | Tag::Weekday(_)
                         | Tag::Determiner
                         | Tag::RelPronoun
+                        | Tag::Pronoun
+                        | Tag::Impersonal
                 )
             })
             && (doc.is(q, |t| t == Tag::PeopleSingular) || !doc.caps && doc.capword(q))
@@ -605,6 +615,9 @@ fn one_who_died(doc: &Doc, w0: usize, t0: usize) -> Option<usize> {
                     && !doc.low(k).ends_with('s')
             })
     };
+    if doc.is(p, |t| t == Tag::OneSubject) {
+        return Some(p);
+    }
     if one(p) || caps_name(p) {
         // (Not "an officer who died last year", nor counted people: "two of the guards died".)
         let q = (p.saturating_sub(3).max(t0)..p)
@@ -1405,7 +1418,9 @@ fn left_count(
         }) {
         } else if t.kind == Kind::Word && !qualifier(p) {
             unknown += 1;
-            if unknown > 2 || doc.find(p, |t| cas_kind(t).is_some()).is_some() {
+            // ("two Sunni civil defense authority workers": more words qualify a person noun.)
+            let limit = if saw_people { 4 } else { 2 };
+            if unknown > limit || doc.find(p, |t| cas_kind(t).is_some()).is_some() {
                 break;
             }
         }
@@ -1721,6 +1736,26 @@ mod tests {
             cas("Two of the guards died in hospital."),
             vec![(K, Some(2), Some(2))]
         );
+        // A title, with a nationality and a plural noun before it, is one person.
+        assert_eq!(
+            cas("Gunmen killed an Afghan police commander near the market."),
+            vec![(K, Some(1), Some(1))]
+        );
+        // Several words may qualify a person noun counted before a passive.
+        assert_eq!(
+            cas("Two Sunni civil defense authority workers were killed by gunfire."),
+            vec![(K, Some(2), Some(2))]
+        );
+        // "he" as the subject of a death verb; "attacked and killed" after a name.
+        assert_eq!(
+            cas("He died of his wounds in hospital."),
+            vec![(K, Some(1), Some(1))]
+        );
+        assert!(cas("They died of their wounds in hospital.").is_empty());
+        assert_eq!(
+            cas("The head of the council, Ali Saadi, was attacked and killed by gunmen."),
+            vec![(K, Some(1), Some(1))]
+        );
         // "all four": the whole group, exactly.
         assert_eq!(
             cas("Gunmen stopped a car carrying four nurses, killing all four."),
@@ -1899,7 +1934,7 @@ mod tests {
             .iter()
             .all(|c| c.1 != Some(25)));
         assert!(cas("three houses were destroyed and killed").is_empty());
-        assert!(cas("he died 3 days later").is_empty());
+        assert!(cas("he died 3 days later").iter().all(|c| c.1 != Some(3)));
         assert!(cas("a battalion of 500 soldiers attacked and killed").is_empty());
     }
 

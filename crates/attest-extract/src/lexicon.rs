@@ -315,6 +315,9 @@ pub(crate) struct CasualtiesData {
     pub(crate) one_determiners: Vec<String>,
     pub(crate) plural_aux: Vec<String>,
     pub(crate) one_pronouns: Vec<String>,
+    /// Pronouns standing for one person as a subject ("he died of his wounds").
+    #[serde(default)]
+    pub(crate) one_subjects: Vec<String>,
     /// Pronouns after a casualty verb that count the group named before ("killing them").
     #[serde(default)]
     pub(crate) group_pronouns: Vec<String>,
@@ -475,6 +478,7 @@ pub(crate) enum Tag {
     HabitSubject,
     FoundDead,
     PassiveAux,
+    OneSubject,
     PastForm,
     Abbreviation,
     Trigger(u16),
@@ -930,7 +934,7 @@ impl Lexicon {
         }
         let c = &d.casualties;
         let y = &d.syntax;
-        let lists: [(&Vec<String>, Tag); 47] = [
+        let lists: [(&Vec<String>, Tag); 48] = [
             (&c.intransitive, Tag::Intransitive),
             (&c.reflexive_pronouns, Tag::Reflexive),
             (&c.relative_pronouns, Tag::RelPronoun),
@@ -949,6 +953,7 @@ impl Lexicon {
             (&c.tally_verbs, Tag::TallyVerb),
             (&c.comparison_cues, Tag::Comparison),
             (&c.one_pronouns, Tag::OnePronoun),
+            (&c.one_subjects, Tag::OneSubject),
             (&c.group_pronouns, Tag::GroupPronoun),
             (&c.group_subjects, Tag::GroupSubject),
             (&c.singular_aux, Tag::SingularAux),
