@@ -571,6 +571,29 @@ const SUBJECT_START: usize = 6;
 /// How many words may lie between that subject and its passive.
 const SUBJECT_REACH: usize = 24;
 
+/// "X was killed and his driver wounded", "two were killed and three others wounded": after
+/// "and", people right before the casualty word at `w0`, with a passive casualty earlier in
+/// the sentence. (low, high, start of the people).
+fn elided_passive(
+    doc: &Doc,
+    w0: usize,
+    t0: usize,
+    t1: usize,
+) -> Option<(Option<u32>, Option<u32>, usize)> {
+    let j = (w0.saturating_sub(ELIDED_REACH).max(t0 + 1)..w0)
+        .rev()
+        .find(|&k| doc.is(k, |t| t == Tag::SumJoiner) && !doc.is_punct(k, ","))?;
+    let (low, high, e) = group_at(doc, j + 1, t0, t1)?;
+    let passive_before = (t0..j).any(|k| {
+        doc.is(k, |t| t == Tag::PassiveAux)
+            && (k + 1..j.min(k + 4)).any(|q| doc.find(q, |t| cas_kind(t).is_some()).is_some())
+    });
+    (e == w0 && passive_before).then_some((low, high, j + 1))
+}
+
+/// How far before its casualty word the "and" of an elided passive may be.
+const ELIDED_REACH: usize = 5;
+
 /// "the guard died", "Perez later died", "Galan, senator and presidential hopeful, died": one
 /// person, the subject of an intransitive death verb. The subject's first token.
 fn one_who_died(doc: &Doc, w0: usize, t0: usize) -> Option<usize> {
@@ -1236,6 +1259,21 @@ fn left_count(
             specific: false,
         });
     }
+    // "X was killed and his driver wounded": a second passive with its auxiliary left out.
+    if let Some((low, high, a)) = elided_passive(doc, w0, t0, t1) {
+        return Some(Cas {
+            kind,
+            low,
+            high,
+            span: doc.span(a, w_end),
+            additional: false,
+            subset: false,
+            zero: false,
+            vague: false,
+            perp: false,
+            specific: true,
+        });
+    }
     if let Some((n, a, perp)) = coordinated_subject(doc, nums, w0, t0) {
         return Some(Cas {
             kind,
@@ -1755,6 +1793,15 @@ mod tests {
         assert_eq!(
             cas("The head of the council, Ali Saadi, was attacked and killed by gunmen."),
             vec![(K, Some(1), Some(1))]
+        );
+        // A second passive with its auxiliary left out.
+        assert_eq!(
+            cas("The colonel was killed and his driver wounded in the ambush."),
+            vec![(K, Some(1), Some(1)), (I, Some(1), Some(1))]
+        );
+        assert_eq!(
+            cas("Two soldiers were killed and three others wounded."),
+            vec![(K, Some(2), Some(2)), (I, Some(3), Some(3))]
         );
         // "all four": the whole group, exactly.
         assert_eq!(

@@ -378,7 +378,14 @@ impl Extractor {
                 && !other_acts
                 && !far;
             // "a cargo plane crashed into homes, killing 17": an accident, not an attack.
-            let accident = doc.any_in(t0, t1, |t| t == Tag::NotViolence);
+            // (... unless a specific means is told in it or just before: "a suicide bomber
+            // ... The bomber crashed into a tree, killing a child".)
+            let means_before = si > 0
+                && doc.sents[si - 1].para == s.para
+                && info[si - 1].strongest.is_some_and(|(st, _)| st >= 3);
+            let accident = doc.any_in(t0, t1, |t| t == Tag::NotViolence)
+                && strongest.is_none_or(|(st, _)| st < 3)
+                && !means_before;
             // Weapons or kinds of violence named with no act ("take out your pistols", "victims
             // of bombings") tell of an incident in a long report only with a count of victims.
             let no_act = ev.no_act(&doc, lex, t0);

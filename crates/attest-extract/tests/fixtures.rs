@@ -1341,3 +1341,23 @@ fn what_was_fired_gives_the_event_type() {
     assert_eq!(out.incidents[0].event_type, "armed_attack");
     assert!(out.incidents[0].weapons.contains(&"firearm".to_string()));
 }
+
+#[test]
+fn a_crash_told_of_a_bomber_is_no_accident() {
+    let ex = test_extractor();
+    let out = run(
+        &ex,
+        "A suicide car bomber drove toward an army checkpoint in Mosul on Monday. The bomber \
+         missed the checkpoint and crashed into a wall, wounding five bystanders.",
+        "2006-12-05",
+    );
+    assert_eq!(out.incidents.len(), 1, "{:?}", out.incidents);
+    assert_eq!(out.incidents[0].injured.low, Some(5));
+    // A plane that crashed is an accident still.
+    let out = run(
+        &ex,
+        "A cargo plane crashed into a market near Mosul on Monday, killing nine people.",
+        "2006-12-05",
+    );
+    assert!(out.incidents.is_empty(), "{:?}", out.incidents);
+}
