@@ -756,18 +756,17 @@ pub(crate) fn casualties(doc: &Doc, lex: &Lexicon, t0: usize, t1: usize) -> Vec<
         }
         // "in retaliation for the killing of seven": the deaths of another event, its motive
         // (in the same clause: "fired on the protest, and the killing of four" is no motive).
-        if h.tag == Tag::NominalKilled
-            && (i.saturating_sub(MOTIVE_WINDOW).max(t0)..i)
-                .rev()
-                .take_while(|&q| {
-                    !(doc.is_punct(q, ",")
-                        || doc.is_punct(q, ";")
-                        || doc.is(q, |t| t == Tag::ClauseBreak))
-                })
-                .any(|q| {
-                    doc.find(q, |t| t == Tag::MotiveCue)
-                        .is_some_and(|m| q + m.len <= i)
-                })
+        if (i.saturating_sub(MOTIVE_WINDOW).max(t0)..i)
+            .rev()
+            .take_while(|&q| {
+                !(doc.is_punct(q, ",")
+                    || doc.is_punct(q, ";")
+                    || doc.is(q, |t| t == Tag::ClauseBreak))
+            })
+            .any(|q| {
+                doc.find(q, |t| t == Tag::MotiveCue)
+                    .is_some_and(|m| q + m.len <= i)
+            })
         {
             i = w_end;
             continue;

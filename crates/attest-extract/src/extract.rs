@@ -2124,10 +2124,18 @@ fn count(
     key: &str,
     ev: &mut BTreeMap<String, Vec<Span>>,
 ) -> Count {
+    // (A statement that nobody was hurt counts from any sentence of the incident: "A bomb
+    // went off at the bank. There were no casualties.")
     let facts: Vec<&Cas> = d
         .event_sents
         .iter()
         .flat_map(|s| info[*s].cas.iter())
+        .chain(
+            d.sents
+                .iter()
+                .filter(|s| !d.event_sents.contains(s))
+                .flat_map(|s| info[*s].cas.iter().filter(|c| c.zero)),
+        )
         .filter(|c| c.kind == kind)
         .collect();
     let counts = |perp: bool| {

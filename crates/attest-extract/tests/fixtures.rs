@@ -1361,3 +1361,28 @@ fn a_crash_told_of_a_bomber_is_no_accident() {
     );
     assert!(out.incidents.is_empty(), "{:?}", out.incidents);
 }
+
+#[test]
+fn nobody_hurt_in_a_later_sentence_and_deaths_given_as_a_motive() {
+    let ex = test_extractor();
+    let out = run(
+        &ex,
+        "A bomb went off outside a bank in Lyon on Sunday night. There were no casualties.",
+        "1987-09-07",
+    );
+    assert_eq!(out.incidents.len(), 1, "{:?}", out.incidents);
+    assert_eq!(
+        (out.incidents[0].killed.low, out.incidents[0].killed.high),
+        (Some(0), Some(0))
+    );
+    assert_eq!(out.incidents[0].injured.low, Some(0));
+    // Deaths the attackers say they avenge are not the bombing's.
+    let out = run(
+        &ex,
+        "A bomb went off outside a bank in Lyon on Sunday night, in what a caller said was a \
+         warning to retaliate for the 40 deaths caused to prisoners in a riot.",
+        "1987-09-07",
+    );
+    assert_eq!(out.incidents.len(), 1, "{:?}", out.incidents);
+    assert_ne!(out.incidents[0].killed.low, Some(40));
+}
