@@ -356,9 +356,14 @@ pub(crate) fn perpetrators(doc: &Doc, t0: usize, t1: usize) -> Vec<PerpHit> {
                 if k > t0 && doc.is_punct(k - 1, ",") {
                     k -= 1;
                 }
-                // (Not the object of a preposition: "a bomb in Kabul killed".)
-                let subject = np_left(doc, k, t0).filter(|&(a, _)| {
+                // (Not the object of a preposition: "a bomb in Kabul killed", nor the first
+                // word of the trigger's own phrase: "Qassam rockets".)
+                let subject = np_left(doc, k, t0).filter(|&(a, b)| {
                     !(a > t0 && doc.is(a - 1, |t| matches!(t, Tag::Locative | Tag::Route)))
+                        && !(a..b).any(|q| {
+                            doc.find(q, |t| matches!(t, Tag::Trigger(_)))
+                                .is_some_and(|h| q + h.len > i)
+                        })
                 });
                 if let Some((a, b)) = subject {
                     let named = (a..b).any(|q| {
@@ -401,8 +406,12 @@ pub(crate) fn perpetrators(doc: &Doc, t0: usize, t1: usize) -> Vec<PerpHit> {
             // kidnapped": the subject of a passive undergoes the act.
             let passive =
                 next_trigger.is_some_and(|k| k > e && doc.is(k - 1, |t| t == Tag::PassiveAux));
+            // "police defused a bomb": the actor worked against the act.
+            let countered =
+                next_trigger.is_some_and(|k| (e..k).any(|q| doc.is(q, |t| t == Tag::CounterVerb)));
             let trigger_follows = next_trigger.is_some()
                 && !passive
+                && !countered
                 && !(i > t0
                     && is_tag(doc, i - 1, Tag::ActorStop)
                     && !is_tag(doc, i - 1, Tag::Determiner));

@@ -380,6 +380,10 @@ pub(crate) struct ActorsData {
     /// before them underwent it.
     #[serde(default)]
     pub(crate) passive_aux: Vec<String>,
+    /// Verbs of acting against an act ("defused", "dismantled"): a generic actor before them
+    /// and a trigger is no perpetrator ("police defused a bomb").
+    #[serde(default)]
+    pub(crate) counter_verbs: Vec<String>,
     pub(crate) hedges: Vec<String>,
     pub(crate) part_of: Vec<String>,
     pub(crate) blamed_subject: Vec<String>,
@@ -479,6 +483,7 @@ pub(crate) enum Tag {
     FoundDead,
     PassiveAux,
     OneSubject,
+    CounterVerb,
     PastForm,
     Abbreviation,
     Trigger(u16),
@@ -993,7 +998,7 @@ impl Lexicon {
         let cl = &d.claims;
         let s = &d.sources;
         let f = &d.furniture;
-        let lists: [(&Vec<String>, Tag); 55] = [
+        let lists: [(&Vec<String>, Tag); 56] = [
             (&a.blamed_subject, Tag::BlamedSubject),
             (&a.hedges, Tag::Hedge),
             (&a.part_of, Tag::PartOf),
@@ -1004,6 +1009,7 @@ impl Lexicon {
             (&a.stop_words, Tag::ActorStop),
             (&a.connectors, Tag::Connector),
             (&a.passive_aux, Tag::PassiveAux),
+            (&a.counter_verbs, Tag::CounterVerb),
             (&cl.speech, Tag::Speech),
             (&cl.accuses, Tag::Accuses),
             (&cl.denies, Tag::Denies),

@@ -1386,3 +1386,29 @@ fn nobody_hurt_in_a_later_sentence_and_deaths_given_as_a_motive() {
     assert_eq!(out.incidents.len(), 1, "{:?}", out.incidents);
     assert_ne!(out.incidents[0].killed.low, Some(40));
 }
+
+#[test]
+fn a_weapon_s_name_and_whoever_defused_it_are_no_perpetrators() {
+    let ex = test_extractor();
+    let out = run(
+        &ex,
+        "Militants fired three Qassam rockets at a kibbutz near Sderot on Tuesday.",
+        "2004-01-08",
+    );
+    let names: Vec<&str> = out.incidents[0]
+        .perpetrators
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
+    assert!(!names.iter().any(|n| n.contains("Qassam")), "{names:?}");
+    let out = run(
+        &ex,
+        "Police defused a bomb outside a bank in Bilbao on Tuesday.",
+        "2004-01-08",
+    );
+    assert!(
+        out.incidents.iter().all(|i| i.perpetrators.is_empty()),
+        "{:?}",
+        out.incidents
+    );
+}
