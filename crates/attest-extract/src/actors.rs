@@ -359,11 +359,13 @@ pub(crate) fn perpetrators(doc: &Doc, t0: usize, t1: usize) -> Vec<PerpHit> {
                 // (Not the object of a preposition: "a bomb in Kabul killed", nor the first
                 // word of the trigger's own phrase: "Qassam rockets".)
                 let subject = np_left(doc, k, t0).filter(|&(a, b)| {
-                    !(a > t0 && doc.is(a - 1, |t| matches!(t, Tag::Locative | Tag::Route)))
-                        && !(a..b).any(|q| {
-                            doc.find(q, |t| matches!(t, Tag::Trigger(_)))
-                                .is_some_and(|h| q + h.len > i)
-                        })
+                    let object =
+                        a > t0 && doc.is(a - 1, |t| matches!(t, Tag::Locative | Tag::Route));
+                    let own = (a..b).any(|q| {
+                        doc.find(q, |t| matches!(t, Tag::Trigger(_)))
+                            .is_some_and(|h| q + h.len > i)
+                    });
+                    !object && !own
                 });
                 if let Some((a, b)) = subject {
                     let named = (a..b).any(|q| {
@@ -408,13 +410,11 @@ pub(crate) fn perpetrators(doc: &Doc, t0: usize, t1: usize) -> Vec<PerpHit> {
                 next_trigger.is_some_and(|k| k > e && doc.is(k - 1, |t| t == Tag::PassiveAux));
             // "police defused a bomb": the actor worked against the act.
             let countered =
-                next_trigger.is_some_and(|k| (e..k).any(|q| doc.is(q, |t| t == Tag::CounterVerb)));
-            let trigger_follows = next_trigger.is_some()
-                && !passive
-                && !countered
-                && !(i > t0
-                    && is_tag(doc, i - 1, Tag::ActorStop)
-                    && !is_tag(doc, i - 1, Tag::Determiner));
+                next_trigger.is_some_and(|k| (e..=k).any(|q| doc.is(q, |t| t == Tag::CounterVerb)));
+            let stopped = i > t0
+                && is_tag(doc, i - 1, Tag::ActorStop)
+                && !is_tag(doc, i - 1, Tag::Determiner);
+            let trigger_follows = next_trigger.is_some() && !passive && !countered && !stopped;
             // Not when the actor is the victim ("killing three soldiers"), qualifies a victim
             // ("a police officer was shot") or undergoes the act ("gunmen were arrested").
             let victim = (i.saturating_sub(3).max(t0)..i).any(|k| {
