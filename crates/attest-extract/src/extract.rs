@@ -1341,6 +1341,46 @@ impl Extractor {
         best
     }
 
+    /// The capital of country `cc` when the incident's sentences name a building of a
+    /// government that stands there (`places.capital_facilities`): its location, with the
+    /// building's word as the mention, and that word's span.
+    fn capital_facility(
+        &self,
+        doc: &Doc,
+        info: &[SentInfo],
+        d: &Draft,
+        cc: Option<&str>,
+    ) -> Option<(Span, Location)> {
+        let capital = self.gaz.capital(cc?)?;
+        let (i, len) = d.sents.iter().find_map(|&s| {
+            let sent = &doc.sents[s];
+            // (Not a speaker: "the embassy said", "according to the ministry" tell where the
+            // news came from.)
+            let speaking = |i: usize| {
+                let b = doc.toks[i].start;
+                let says =
+                    |t: Tag| matches!(t, Tag::Speech | Tag::Confirms | Tag::Denies | Tag::Accuses);
+                info[s]
+                    .claims
+                    .iter()
+                    .any(|c| c.speaker_span[0] <= b && b < c.speaker_span[1])
+                    || (i + 1..(i + 4).min(sent.t1)).any(|q| doc.is(q, says))
+                    || (i.saturating_sub(4).max(sent.t0)..i)
+                        .any(|q| doc.is(q, |t| t == Tag::According))
+            };
+            (sent.t0..sent.t1).find_map(|i| {
+                doc.find(i, |t| t == Tag::CapitalFacility)
+                    .filter(|_| !speaking(i))
+                    .map(|h| (i, h.len))
+            })
+        })?;
+        let span = doc.span(i, i + len);
+        Some((
+            span,
+            self.location_of(&doc.text[span[0]..span[1]], &capital),
+        ))
+    }
+
     fn doc_country(&self, doc: &Doc, cands: &[PlaceCand]) -> Option<String> {
         let mut votes: BTreeMap<String, (u32, usize)> = BTreeMap::new();
         for (n, c) in cands.iter().enumerate() {
@@ -1838,6 +1878,25 @@ impl Extractor {
             add(&mut ev, "location", [c.start, c.end]);
             c.place.as_ref().map(|p| self.location_of(&c.mention, p))
         });
+        // "bombs hit the Guatemalan embassy", "near the Interior Ministry": a building of a
+        // government stands in its capital; an incident at one, in a report that names no town
+        // of it, happened in the capital of the report's country.
+        let location = match location {
+            Some(l) if l.precision.as_deref() != Some("country") => Some(l),
+            l => {
+                let cc = l
+                    .as_ref()
+                    .and_then(|l| l.country_code.clone())
+                    .or_else(|| doc_country.map(str::to_string));
+                self.capital_facility(doc, info, d, cc.as_deref())
+                    .map(|(span, loc)| {
+                        ev.remove("location");
+                        add(&mut ev, "location", span);
+                        loc
+                    })
+                    .or(l)
+            }
+        };
         let location = location.or_else(|| {
             // The report's country, with the words that name it when the text does.
             let named = doc_country.and_then(|cc| {

@@ -407,6 +407,9 @@ pub(crate) struct PlacesData {
     /// Nouns naming a country's capital ("in the capital").
     #[serde(default)]
     pub(crate) capital_nouns: Vec<String>,
+    /// A government's buildings that stand in its capital ("embassy", "ministry").
+    #[serde(default)]
+    pub(crate) capital_facilities: Vec<String>,
     pub(crate) demonyms: BTreeMap<String, String>,
     /// Armed groups and the country of their conflict ("farc" = "CO").
     #[serde(default)]
@@ -534,6 +537,7 @@ pub(crate) enum Tag {
     NameJoiner,
     StreetNoun,
     CapitalNoun,
+    CapitalFacility,
     Demonym(u16),
     /// An armed group tied to one country (index into `Lexicon::group_countries`).
     Group(u16),
@@ -932,7 +936,7 @@ impl Lexicon {
         let cl = &d.claims;
         let s = &d.sources;
         let f = &d.furniture;
-        let lists: [(&Vec<String>, Tag); 50] = [
+        let lists: [(&Vec<String>, Tag); 51] = [
             (&a.blamed_subject, Tag::BlamedSubject),
             (&a.hedges, Tag::Hedge),
             (&a.part_of, Tag::PartOf),
@@ -983,6 +987,7 @@ impl Lexicon {
             (&d.places.name_joiners, Tag::NameJoiner),
             (&d.places.street_nouns, Tag::StreetNoun),
             (&d.places.capital_nouns, Tag::CapitalNoun),
+            (&d.places.capital_facilities, Tag::CapitalFacility),
         ];
         for (list, tag) in lists {
             for w in list {

@@ -1089,6 +1089,35 @@ fn the_capital_is_the_capital_of_the_country_said_or_of_the_report() {
 }
 
 #[test]
+fn a_government_building_in_a_report_naming_no_town_is_in_the_capital() {
+    let ex = real_extractor();
+    for (text, town) in [
+        (
+            "KENYA.  Two hand grenades were thrown at the Somali embassy, wounding a guard.",
+            "Nairobi",
+        ),
+        (
+            "PERU.  A car bomb exploded outside the Ministry of Energy, injuring four clerks.",
+            "Lima",
+        ),
+    ] {
+        let out = run(&ex, text, "1995-03-02");
+        let loc = out.incidents[0].location.as_ref().expect("a location");
+        assert_eq!(loc.name.as_deref(), Some(town), "{text}");
+        check_evidence(text, &out.incidents);
+    }
+    // A town the report names wins; an embassy that only speaks places nothing.
+    let text = "PERU.  A car bomb exploded outside the Ministry of Energy in Arequipa on Monday.";
+    let out = run(&ex, text, "1995-03-02");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_eq!(loc.name.as_deref(), Some("Arequipa"));
+    let text = "KENYA.  Gunmen killed a trader at a market, the Somali embassy said.";
+    let out = run(&ex, text, "1995-03-02");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_ne!(loc.name.as_deref(), Some("Nairobi"));
+}
+
+#[test]
 fn an_armed_group_of_one_conflict_tells_the_country_of_a_report_without_a_place() {
     let ex = real_extractor();
     for (text, cc) in [
