@@ -476,6 +476,25 @@ impl Extractor {
                 .find(|&q| !doc.is(q, |t| matches!(t, Tag::Determiner | Tag::PlaceDescriptor)))
                 .is_some_and(|q| doc.is(q, |t| t == Tag::Locative))
         };
+        // "at the Nahal Oz settlement", "in the remote Al-Hindiyah village": the locative
+        // reaches a name through the determiner of the cue after it that says it is a town or a
+        // site. (Not a district or an area, which holds some finer place: "a village in the X
+        // district"; nor a cue going on with "of": "the Negev town of Sederot" is Sederot.)
+        let after_named_prep = |start: usize, end: usize| {
+            let (k, e) = (tok_at(start), tok_at(end));
+            let settlement = |t: Tag| match t {
+                Tag::PlaceAfter(p) => matches!(p.0, Precision::Town | Precision::Site),
+                _ => false,
+            };
+            e < doc.toks.len()
+                && doc.find(e, settlement).is_some_and(|h| {
+                    !(e + h.len < doc.toks.len() && doc.is(e + h.len, |t| t == Tag::UnitOf))
+                })
+                && (k.saturating_sub(4)..k)
+                    .rev()
+                    .find(|&q| !doc.is(q, |t| matches!(t, Tag::Determiner | Tag::PlaceDescriptor)))
+                    .is_some_and(|q| q + 1 < k && doc.is(q, |t| t == Tag::Locative))
+        };
         // "from X", "from the northern X", "from inside X", but not "from X to Y".
         let origin = |byte: usize, end: usize| {
             let k = tok_at(byte);
@@ -736,8 +755,9 @@ impl Extractor {
                     .binary_search_by_key(&doc.toks[k_end].start, |o| o.start)
                     .is_err();
             let place = pick_in_country(m, doc_hint.as_deref());
-            let ap =
-                after_cued_prep(m.start) || after_prep(m.start, place.precision <= Precision::Town);
+            let ap = after_cued_prep(m.start)
+                || after_prep(m.start, place.precision <= Precision::Town)
+                || after_named_prep(m.start, m.end);
             // In upper-case text every word looks like a name: a surname the gazetteer reads as
             // a small town abroad ("ACCORDING TO PONCE"), or as a place it does not know, is no
             // place unless a locative puts something there.

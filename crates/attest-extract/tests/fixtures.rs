@@ -1089,6 +1089,23 @@ fn the_capital_is_the_capital_of_the_country_said_or_of_the_report() {
 }
 
 #[test]
+fn a_locative_reaches_a_town_through_its_cue_word() {
+    let ex = real_extractor();
+    // "in the X village near Y": X, which the locative puts there through "the ... village".
+    let text = "Gunmen shot dead a teacher in the Yusufiyah village near Baghdad on Monday.";
+    let out = run(&ex, text, "2005-03-02");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_eq!(loc.mention, "Yusufiyah");
+    check_evidence(text, &out.incidents);
+    // A district holds a finer place named with it.
+    let text =
+        "Gunmen shot dead a teacher near the village of Yusufiyah in the Mahmudiyah district.";
+    let out = run(&ex, text, "2005-03-02");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_eq!(loc.mention, "Yusufiyah");
+}
+
+#[test]
 fn a_government_building_in_a_report_naming_no_town_is_in_the_capital() {
     let ex = real_extractor();
     for (text, town) in [
