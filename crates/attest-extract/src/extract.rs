@@ -1542,11 +1542,42 @@ impl Extractor {
         // Named as a place by a cue of the text: a name the gazetteer does not know, or a part of
         // a town ("the X neighborhood").
         let named = |c: &PlaceCand| (c.place.is_none() || c.part) && !c.weak;
+        // "The attack occurred in Diyara", "the blast took place near X": a sentence naming an
+        // act and then saying where it took place; a place after the verb is where it happened.
+        let located_here = |c: &PlaceCand| {
+            let sent = &doc.sents[c.sent];
+            // (Not of another act: "in a separate incident, the attack occurred in X".)
+            !c.dateline
+                && !c.origin
+                && !info[c.sent].background
+                && !info[c.sent].another
+                && (sent.t0..sent.t1).any(|v| {
+                    // (Said right after the verb, through a locative: "occurred in the town of
+                    // X", not "took place on a Friday, ... in X province".)
+                    let Some(h) = doc.find(v, |t| t == Tag::LocatingVerb) else {
+                        return false;
+                    };
+                    let (after, k) = (v + h.len, doc.toks.partition_point(|t| t.start < c.start));
+                    after < k
+                        && k - after <= 5
+                        && (after..k).any(|q| doc.is(q, |t| t == Tag::Locative))
+                        // The act is the one told ("the attack", "the suicide bombing"), not "a
+                        // similar attack".
+                        && info[c.sent].ev.triggers.iter().any(|&(_, a, b)| {
+                            b <= v
+                                && (a.saturating_sub(2).max(sent.t0)..a).any(|q| {
+                                    doc.is(q, |t| t == Tag::Determiner)
+                                        && !doc.is(q, |t| t == Tag::Singular)
+                                })
+                        })
+                })
+        };
         let score = |c: &PlaceCand| -> f32 {
             let strong = info[c.sent].strongest.is_some_and(|(st, _)| st >= 2)
                 || info[c.sent].cas.iter().any(|x| !x.zero);
             // A dateline's place is where the report was filed: only a fallback.
-            let in_event = !c.dateline && (in_draft_event(c.sent) && strong || named(c));
+            let here = located_here(c);
+            let in_event = !c.dateline && (in_draft_event(c.sent) && strong || named(c) || here);
             let country_ok = match (&c.place, doc_country) {
                 (Some(p), Some(cc)) => p.country_code == cc,
                 _ => true,
@@ -1559,6 +1590,7 @@ impl Extractor {
                 Precision::Country => 0.0,
             } + if c.inner { 1.0 } else { 0.0 };
             3.0 * f32::from(u8::from(in_event))
+                + 1.5 * f32::from(u8::from(here))
                 + 1.5 * f32::from(u8::from(c.after_prep))
                 + 2.0 * f32::from(u8::from(country_ok))
                 + fine
@@ -1582,7 +1614,8 @@ impl Extractor {
                 !cands[*c].in_name
                     && !cands[*c].guess
                     && (cands[*c].confidence >= 0.3 && !cands[*c].weak
-                        || in_draft_event(cands[*c].sent))
+                        || in_draft_event(cands[*c].sent)
+                        || located_here(&cands[*c]))
             })
             .max_by(|a, b| {
                 score(&cands[*a])

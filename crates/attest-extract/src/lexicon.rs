@@ -410,6 +410,9 @@ pub(crate) struct PlacesData {
     /// A government's buildings that stand in its capital ("embassy", "ministry").
     #[serde(default)]
     pub(crate) capital_facilities: Vec<String>,
+    /// Verbs saying where an act took place ("the attack occurred in X").
+    #[serde(default)]
+    pub(crate) locating_verbs: Vec<String>,
     pub(crate) demonyms: BTreeMap<String, String>,
     /// Armed groups and the country of their conflict ("farc" = "CO").
     #[serde(default)]
@@ -538,6 +541,7 @@ pub(crate) enum Tag {
     StreetNoun,
     CapitalNoun,
     CapitalFacility,
+    LocatingVerb,
     Demonym(u16),
     /// An armed group tied to one country (index into `Lexicon::group_countries`).
     Group(u16),
@@ -936,7 +940,7 @@ impl Lexicon {
         let cl = &d.claims;
         let s = &d.sources;
         let f = &d.furniture;
-        let lists: [(&Vec<String>, Tag); 51] = [
+        let lists: [(&Vec<String>, Tag); 52] = [
             (&a.blamed_subject, Tag::BlamedSubject),
             (&a.hedges, Tag::Hedge),
             (&a.part_of, Tag::PartOf),
@@ -988,6 +992,7 @@ impl Lexicon {
             (&d.places.street_nouns, Tag::StreetNoun),
             (&d.places.capital_nouns, Tag::CapitalNoun),
             (&d.places.capital_facilities, Tag::CapitalFacility),
+            (&d.places.locating_verbs, Tag::LocatingVerb),
         ];
         for (list, tag) in lists {
             for w in list {

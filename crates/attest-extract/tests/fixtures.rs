@@ -1106,6 +1106,33 @@ fn a_locative_reaches_a_town_through_its_cue_word() {
 }
 
 #[test]
+fn a_sentence_saying_where_the_act_took_place_places_it() {
+    let ex = real_extractor();
+    for (text, place) in [
+        (
+            "Gunmen shot dead two shopkeepers on Monday. The attack occurred in Qaryat Zawra.",
+            "Qaryat Zawra",
+        ),
+        (
+            "Gunmen shot dead a judge of the Nineveh court on his way to a meeting. The attack \
+             took place in Baghdad.",
+            "Baghdad",
+        ),
+        // Not another act's place.
+        (
+            "Gunmen shot dead two shopkeepers in Mosul on Monday. A similar attack occurred in \
+             Kirkuk.",
+            "Mosul",
+        ),
+    ] {
+        let out = run(&ex, text, "2005-03-02");
+        let loc = out.incidents[0].location.as_ref().expect("a location");
+        assert_eq!(loc.mention, place, "{text}");
+        check_evidence(text, &out.incidents);
+    }
+}
+
+#[test]
 fn a_government_building_in_a_report_naming_no_town_is_in_the_capital() {
     let ex = real_extractor();
     for (text, town) in [
