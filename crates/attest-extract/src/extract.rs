@@ -1533,6 +1533,17 @@ impl Extractor {
             .filter(|c| to_place(c))
             .map(|c| c.sent)
             .collect();
+        // "a train en route from Cairo to Luxor", "a bus on its way to Rawalpindi from Gilgit":
+        // the start of a journey is where what befell it is placed.
+        let journey_start = |c: &PlaceCand| {
+            journeys.contains(&c.sent) && {
+                let k = doc.toks.partition_point(|t| t.start < c.start);
+                (k.saturating_sub(3)..k)
+                    .rev()
+                    .find(|&q| !doc.is(q, |t| matches!(t, Tag::Determiner | Tag::PlaceDescriptor)))
+                    .is_some_and(|q| doc.is(q, |t| t == Tag::Origin))
+            }
+        };
         let located: std::collections::HashSet<usize> = cands
             .iter()
             .filter(|c| !c.origin && !c.in_name)
@@ -1591,6 +1602,7 @@ impl Extractor {
             } + if c.inner { 1.0 } else { 0.0 };
             3.0 * f32::from(u8::from(in_event))
                 + 1.5 * f32::from(u8::from(here))
+                + f32::from(u8::from(journey_start(c)))
                 + 1.5 * f32::from(u8::from(c.after_prep))
                 + 2.0 * f32::from(u8::from(country_ok))
                 + fine

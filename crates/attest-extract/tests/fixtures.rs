@@ -1133,6 +1133,26 @@ fn a_sentence_saying_where_the_act_took_place_places_it() {
 }
 
 #[test]
+fn a_journey_is_placed_at_its_start() {
+    let ex = real_extractor();
+    for (text, place) in [
+        (
+            "A bomb exploded on a bus on its way to Lahore from Multan, killing two.",
+            "Multan",
+        ),
+        (
+            "Gunmen fired on a train en route from Aswan to Luxor, wounding three passengers.",
+            "Aswan",
+        ),
+    ] {
+        let out = run(&ex, text, "2005-03-02");
+        let loc = out.incidents[0].location.as_ref().expect("a location");
+        assert_eq!(loc.mention, place, "{text}");
+        check_evidence(text, &out.incidents);
+    }
+}
+
+#[test]
 fn a_government_building_in_a_report_naming_no_town_is_in_the_capital() {
     let ex = real_extractor();
     for (text, town) in [
