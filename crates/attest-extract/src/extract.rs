@@ -550,11 +550,33 @@ impl Extractor {
                 .take(4)
                 .any(|&(_, b)| k_end <= b && k_end > k)
         };
+        // "ON JUNIN STREET", "AT SARMIENTO AND SAN MARTIN STREETS": a street's name, no place
+        // of the report; but "on a downtown Lima street" is in Lima.
+        let street_name = |m: &PlaceMention| {
+            let (k, k_end) = (tok_at(m.start), tok_at(m.end));
+            let street_at = |q: usize| q < doc.toks.len() && doc.is(q, |t| t == Tag::StreetNoun);
+            let street = street_at(k_end)
+                || k_end + 1 < doc.toks.len()
+                    && doc.toks[k_end].kind == crate::text::Kind::Word
+                    && doc.is(k_end, |t| t == Tag::SumJoiner)
+                    && (k_end + 1..(k_end + 5).min(doc.toks.len()))
+                        .take_while(|&q| {
+                            doc.toks[q].kind == crate::text::Kind::Word
+                                && (doc.hits(q).is_empty() || street_at(q))
+                        })
+                        .any(street_at);
+            street && {
+                let lead = (k.saturating_sub(3)..k)
+                    .rev()
+                    .find(|&q| !doc.is(q, |t| t == Tag::PlaceDescriptor));
+                !lead.is_some_and(|q| doc.is(q, |t| t == Tag::Singular))
+            }
+        };
         // The report's country as its mentions and its cue words weigh it, to choose among a
-        // name's readings.
+        // name's readings. (A street's name says nothing of it.)
         let doc_hint = {
             let mut w: BTreeMap<&str, f32> = cue_votes.clone();
-            for (k, m) in mentions.iter().enumerate() {
+            for (k, m) in mentions.iter().enumerate().filter(|(_, m)| !street_name(m)) {
                 let x = if m.place.precision == Precision::Country
                     && k == 0
                     && heads(text, m.start, m.end)
@@ -704,26 +726,8 @@ impl Extractor {
             {
                 continue;
             }
-            // "ON JUNIN STREET", "AT SARMIENTO AND SAN MARTIN STREETS": a street's name; but
-            // "on a downtown Lima street" is in Lima.
-            let street_at = |q: usize| q < doc.toks.len() && doc.is(q, |t| t == Tag::StreetNoun);
-            let street = street_at(k_end)
-                || k_end + 1 < doc.toks.len()
-                    && doc.toks[k_end].kind == crate::text::Kind::Word
-                    && doc.is(k_end, |t| t == Tag::SumJoiner)
-                    && (k_end + 1..(k_end + 5).min(doc.toks.len()))
-                        .take_while(|&q| {
-                            doc.toks[q].kind == crate::text::Kind::Word
-                                && (doc.hits(q).is_empty() || street_at(q))
-                        })
-                        .any(street_at);
-            if street {
-                let lead = (k.saturating_sub(3)..k)
-                    .rev()
-                    .find(|&q| !doc.is(q, |t| t == Tag::PlaceDescriptor));
-                if !lead.is_some_and(|q| doc.is(q, |t| t == Tag::Singular)) {
-                    continue;
-                }
+            if street_name(m) {
+                continue;
             }
             // "Aleppo's Al Quds hospital", "Halab News Network": part of a facility's or an
             // outlet's name.

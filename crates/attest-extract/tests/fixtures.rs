@@ -1133,6 +1133,29 @@ fn a_sentence_saying_where_the_act_took_place_places_it() {
 }
 
 #[test]
+fn a_square_or_roads_named_after_a_town_are_no_town_nor_its_country() {
+    let ex = real_extractor();
+    for (text, town, cc) in [
+        (
+            "A pipe bomb was defused at the corner of Bristol and Kenton roads in west Belfast.",
+            "Belfast",
+            "GB",
+        ),
+        (
+            "A grenade was thrown into Cairo Square in Tripoli, wounding four.",
+            "Tripoli",
+            "LY",
+        ),
+    ] {
+        let out = run(&ex, text, "2005-03-02");
+        let loc = out.incidents[0].location.as_ref().expect("a location");
+        assert_eq!(loc.mention, town, "{text}");
+        assert_eq!(loc.country_code.as_deref(), Some(cc), "{text}");
+        check_evidence(text, &out.incidents);
+    }
+}
+
+#[test]
 fn a_journey_is_placed_at_its_start() {
     let ex = real_extractor();
     for (text, place) in [
