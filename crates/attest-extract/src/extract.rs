@@ -446,8 +446,14 @@ impl Extractor {
         // against the province named beside it.
         let after_prep = |byte: usize, settlement: bool| {
             let k = tok_at(byte);
+            // (A locative of several words ends right before it: "just outside of X".)
+            let locative = (k.saturating_sub(3)..k).any(|q| {
+                doc.hits(q)
+                    .iter()
+                    .any(|h| h.tag == Tag::Locative && q + h.len == k)
+            });
             k > 0
-                && (doc.is(k - 1, |t| t == Tag::Locative)
+                && (locative
                     || (settlement
                         && !doc.caps
                         && (k.saturating_sub(3)..k).any(|q| {

@@ -1156,6 +1156,22 @@ fn a_square_or_roads_named_after_a_town_are_no_town_nor_its_country() {
 }
 
 #[test]
+fn outside_of_a_town_is_a_locative() {
+    let ex = real_extractor();
+    for text in [
+        "A convoy was attacked with gunfire in the Abu Ghraib area, outside of Baghdad, and six \
+         guards were hurt.",
+        "Militants fired on a bus in the Yusufiyah area, outside of Baghdad, wounding nine people.",
+        "Gunmen opened fire on a patrol in the Dora area, just outside of Baghdad.",
+    ] {
+        let out = run(&ex, text, "2005-03-02");
+        let loc = out.incidents[0].location.as_ref().expect("a location");
+        assert_eq!(loc.mention, "Baghdad", "{text}");
+        check_evidence(text, &out.incidents);
+    }
+}
+
+#[test]
 fn a_journey_is_placed_at_its_start() {
     let ex = real_extractor();
     for (text, place) in [
