@@ -709,7 +709,7 @@ impl Extractor {
         persons.sort_unstable();
         persons.dedup();
         let mut cands: Vec<PlaceCand> = Vec::new();
-        for m in &mentions {
+        for (mi, m) in mentions.iter().enumerate() {
             // A gazetteer is another crate: never trust its offsets blindly.
             let valid = m.start < m.end
                 && m.end <= text.len()
@@ -720,6 +720,18 @@ impl Extractor {
             }
             let Some(s) = sent_of(m.start) else { continue };
             if doc.sents[s].excluded {
+                continue;
+            }
+            // "Jammu and Kashmir": a name that, with "and" and the name after it, makes the name
+            // of the division or the country that one is read as, is part of that name.
+            let joined = mentions.get(mi + 1).is_some_and(|o| {
+                o.place.precision >= Precision::Admin1
+                    && text
+                        .get(m.end..o.start)
+                        .is_some_and(|g| matches!(g.trim().to_lowercase().as_str(), "and" | "&"))
+                    && norm(&o.place.name) == norm(&format!("{} and {}", m.mention, o.mention))
+            });
+            if joined {
                 continue;
             }
             let k = tok_at(m.start);

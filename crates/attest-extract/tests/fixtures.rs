@@ -1172,6 +1172,16 @@ fn outside_of_a_town_is_a_locative() {
 }
 
 #[test]
+fn a_town_opening_the_name_of_its_state_is_no_place_of_its_own() {
+    let ex = real_extractor();
+    let text = "Militants shot dead a teacher in Pattan as violence rose in Jammu and Kashmir.";
+    let out = run(&ex, text, "2002-01-01");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_eq!(loc.mention, "Pattan");
+    check_evidence(text, &out.incidents);
+}
+
+#[test]
 fn a_journey_is_placed_at_its_start() {
     let ex = real_extractor();
     for (text, place) in [
