@@ -468,8 +468,14 @@ impl Extractor {
         // against the province named beside it.
         let after_prep = |byte: usize, settlement: bool| {
             let k = tok_at(byte);
+            // (A locative of several words ends right before it: "just outside of X".)
+            let locative = (k.saturating_sub(3)..k).any(|q| {
+                doc.hits(q)
+                    .iter()
+                    .any(|h| h.tag == Tag::Locative && q + h.len == k)
+            });
             k > 0
-                && (doc.is(k - 1, |t| t == Tag::Locative)
+                && (locative
                     || (settlement
                         && !doc.caps
                         && (k.saturating_sub(3)..k).any(|q| {
@@ -497,6 +503,25 @@ impl Extractor {
                 .rev()
                 .find(|&q| !doc.is(q, |t| matches!(t, Tag::Determiner | Tag::PlaceDescriptor)))
                 .is_some_and(|q| doc.is(q, |t| t == Tag::Locative))
+        };
+        // "at the Nahal Oz settlement", "in the remote Al-Hindiyah village": the locative
+        // reaches a name through the determiner of the cue after it that says it is a town or a
+        // site. (Not a district or an area, which holds some finer place: "a village in the X
+        // district"; nor a cue going on with "of": "the Negev town of Sederot" is Sederot.)
+        let after_named_prep = |start: usize, end: usize| {
+            let (k, e) = (tok_at(start), tok_at(end));
+            let settlement = |t: Tag| match t {
+                Tag::PlaceAfter(p) => matches!(p.0, Precision::Town | Precision::Site),
+                _ => false,
+            };
+            e < doc.toks.len()
+                && doc.find(e, settlement).is_some_and(|h| {
+                    !(e + h.len < doc.toks.len() && doc.is(e + h.len, |t| t == Tag::UnitOf))
+                })
+                && (k.saturating_sub(4)..k)
+                    .rev()
+                    .find(|&q| !doc.is(q, |t| matches!(t, Tag::Determiner | Tag::PlaceDescriptor)))
+                    .is_some_and(|q| q + 1 < k && doc.is(q, |t| t == Tag::Locative))
         };
         // "from X", "from the northern X", "from inside X", but not "from X to Y".
         let origin = |byte: usize, end: usize| {
@@ -553,11 +578,33 @@ impl Extractor {
                 .take(4)
                 .any(|&(_, b)| k_end <= b && k_end > k)
         };
+        // "ON JUNIN STREET", "AT SARMIENTO AND SAN MARTIN STREETS": a street's name, no place
+        // of the report; but "on a downtown Lima street" is in Lima.
+        let street_name = |m: &PlaceMention| {
+            let (k, k_end) = (tok_at(m.start), tok_at(m.end));
+            let street_at = |q: usize| q < doc.toks.len() && doc.is(q, |t| t == Tag::StreetNoun);
+            let street = street_at(k_end)
+                || k_end + 1 < doc.toks.len()
+                    && doc.toks[k_end].kind == crate::text::Kind::Word
+                    && doc.is(k_end, |t| t == Tag::SumJoiner)
+                    && (k_end + 1..(k_end + 5).min(doc.toks.len()))
+                        .take_while(|&q| {
+                            doc.toks[q].kind == crate::text::Kind::Word
+                                && (doc.hits(q).is_empty() || street_at(q))
+                        })
+                        .any(street_at);
+            street && {
+                let lead = (k.saturating_sub(3)..k)
+                    .rev()
+                    .find(|&q| !doc.is(q, |t| t == Tag::PlaceDescriptor));
+                !lead.is_some_and(|q| doc.is(q, |t| t == Tag::Singular))
+            }
+        };
         // The report's country as its mentions and its cue words weigh it, to choose among a
-        // name's readings.
+        // name's readings. (A street's name says nothing of it.)
         let doc_hint = {
             let mut w: BTreeMap<&str, f32> = cue_votes.clone();
-            for (k, m) in mentions.iter().enumerate() {
+            for (k, m) in mentions.iter().enumerate().filter(|(_, m)| !street_name(m)) {
                 let x = if m.place.precision == Precision::Country
                     && k == 0
                     && heads(text, m.start, m.end)
@@ -684,7 +731,7 @@ impl Extractor {
         persons.sort_unstable();
         persons.dedup();
         let mut cands: Vec<PlaceCand> = Vec::new();
-        for m in &mentions {
+        for (mi, m) in mentions.iter().enumerate() {
             // A gazetteer is another crate: never trust its offsets blindly.
             let valid = m.start < m.end
                 && m.end <= text.len()
@@ -697,6 +744,18 @@ impl Extractor {
             if doc.sents[s].excluded {
                 continue;
             }
+            // "Jammu and Kashmir": a name that, with "and" and the name after it, makes the name
+            // of the division or the country that one is read as, is part of that name.
+            let joined = mentions.get(mi + 1).is_some_and(|o| {
+                o.place.precision >= Precision::Admin1
+                    && text
+                        .get(m.end..o.start)
+                        .is_some_and(|g| matches!(g.trim().to_lowercase().as_str(), "and" | "&"))
+                    && norm(&o.place.name) == norm(&format!("{} and {}", m.mention, o.mention))
+            });
+            if joined {
+                continue;
+            }
             let k = tok_at(m.start);
             let k_end = tok_at(m.end);
             // A title before it ("Mr Kerry", "President Assad", "SENATOR GALAN"): a person,
@@ -707,26 +766,8 @@ impl Extractor {
             {
                 continue;
             }
-            // "ON JUNIN STREET", "AT SARMIENTO AND SAN MARTIN STREETS": a street's name; but
-            // "on a downtown Lima street" is in Lima.
-            let street_at = |q: usize| q < doc.toks.len() && doc.is(q, |t| t == Tag::StreetNoun);
-            let street = street_at(k_end)
-                || k_end + 1 < doc.toks.len()
-                    && doc.toks[k_end].kind == crate::text::Kind::Word
-                    && doc.is(k_end, |t| t == Tag::SumJoiner)
-                    && (k_end + 1..(k_end + 5).min(doc.toks.len()))
-                        .take_while(|&q| {
-                            doc.toks[q].kind == crate::text::Kind::Word
-                                && (doc.hits(q).is_empty() || street_at(q))
-                        })
-                        .any(street_at);
-            if street {
-                let lead = (k.saturating_sub(3)..k)
-                    .rev()
-                    .find(|&q| !doc.is(q, |t| t == Tag::PlaceDescriptor));
-                if !lead.is_some_and(|q| doc.is(q, |t| t == Tag::Singular)) {
-                    continue;
-                }
+            if street_name(m) {
+                continue;
             }
             // "Aleppo's Al Quds hospital", "Halab News Network": part of a facility's or an
             // outlet's name.
@@ -758,8 +799,9 @@ impl Extractor {
                     .binary_search_by_key(&doc.toks[k_end].start, |o| o.start)
                     .is_err();
             let place = pick_in_country(m, doc_hint.as_deref());
-            let ap =
-                after_cued_prep(m.start) || after_prep(m.start, place.precision <= Precision::Town);
+            let ap = after_cued_prep(m.start)
+                || after_prep(m.start, place.precision <= Precision::Town)
+                || after_named_prep(m.start, m.end);
             // In upper-case text every word looks like a name: a surname the gazetteer reads as
             // a small town abroad ("ACCORDING TO PONCE"), or as a place it does not know, is no
             // place unless a locative puts something there.
@@ -1380,6 +1422,46 @@ impl Extractor {
         best
     }
 
+    /// The capital of country `cc` when the incident's sentences name a building of a
+    /// government that stands there (`places.capital_facilities`): its location, with the
+    /// building's word as the mention, and that word's span.
+    fn capital_facility(
+        &self,
+        doc: &Doc,
+        info: &[SentInfo],
+        d: &Draft,
+        cc: Option<&str>,
+    ) -> Option<(Span, Location)> {
+        let capital = self.gaz.capital(cc?)?;
+        let (i, len) = d.sents.iter().find_map(|&s| {
+            let sent = &doc.sents[s];
+            // (Not a speaker: "the embassy said", "according to the ministry" tell where the
+            // news came from.)
+            let speaking = |i: usize| {
+                let b = doc.toks[i].start;
+                let says =
+                    |t: Tag| matches!(t, Tag::Speech | Tag::Confirms | Tag::Denies | Tag::Accuses);
+                info[s]
+                    .claims
+                    .iter()
+                    .any(|c| c.speaker_span[0] <= b && b < c.speaker_span[1])
+                    || (i + 1..(i + 4).min(sent.t1)).any(|q| doc.is(q, says))
+                    || (i.saturating_sub(4).max(sent.t0)..i)
+                        .any(|q| doc.is(q, |t| t == Tag::According))
+            };
+            (sent.t0..sent.t1).find_map(|i| {
+                doc.find(i, |t| t == Tag::CapitalFacility)
+                    .filter(|_| !speaking(i))
+                    .map(|h| (i, h.len))
+            })
+        })?;
+        let span = doc.span(i, i + len);
+        Some((
+            span,
+            self.location_of(&doc.text[span[0]..span[1]], &capital),
+        ))
+    }
+
     fn doc_country(&self, doc: &Doc, cands: &[PlaceCand]) -> Option<String> {
         let mut votes: BTreeMap<String, (u32, usize)> = BTreeMap::new();
         for (n, c) in cands.iter().enumerate() {
@@ -1512,6 +1594,17 @@ impl Extractor {
             .filter(|c| to_place(c))
             .map(|c| c.sent)
             .collect();
+        // "a train en route from Cairo to Luxor", "a bus on its way to Rawalpindi from Gilgit":
+        // the start of a journey is where what befell it is placed.
+        let journey_start = |c: &PlaceCand| {
+            journeys.contains(&c.sent) && {
+                let k = doc.toks.partition_point(|t| t.start < c.start);
+                (k.saturating_sub(3)..k)
+                    .rev()
+                    .find(|&q| !doc.is(q, |t| matches!(t, Tag::Determiner | Tag::PlaceDescriptor)))
+                    .is_some_and(|q| doc.is(q, |t| t == Tag::Origin))
+            }
+        };
         let located: std::collections::HashSet<usize> = cands
             .iter()
             .filter(|c| !c.origin && !c.in_name)
@@ -1521,11 +1614,42 @@ impl Extractor {
         // Named as a place by a cue of the text: a name the gazetteer does not know, or a part of
         // a town ("the X neighborhood").
         let named = |c: &PlaceCand| (c.place.is_none() || c.part) && !c.weak;
+        // "The attack occurred in Diyara", "the blast took place near X": a sentence naming an
+        // act and then saying where it took place; a place after the verb is where it happened.
+        let located_here = |c: &PlaceCand| {
+            let sent = &doc.sents[c.sent];
+            // (Not of another act: "in a separate incident, the attack occurred in X".)
+            !c.dateline
+                && !c.origin
+                && !info[c.sent].background
+                && !info[c.sent].another
+                && (sent.t0..sent.t1).any(|v| {
+                    // (Said right after the verb, through a locative: "occurred in the town of
+                    // X", not "took place on a Friday, ... in X province".)
+                    let Some(h) = doc.find(v, |t| t == Tag::LocatingVerb) else {
+                        return false;
+                    };
+                    let (after, k) = (v + h.len, doc.toks.partition_point(|t| t.start < c.start));
+                    after < k
+                        && k - after <= 5
+                        && (after..k).any(|q| doc.is(q, |t| t == Tag::Locative))
+                        // The act is the one told ("the attack", "the suicide bombing"), not "a
+                        // similar attack".
+                        && info[c.sent].ev.triggers.iter().any(|&(_, a, b)| {
+                            b <= v
+                                && (a.saturating_sub(2).max(sent.t0)..a).any(|q| {
+                                    doc.is(q, |t| t == Tag::Determiner)
+                                        && !doc.is(q, |t| t == Tag::Singular)
+                                })
+                        })
+                })
+        };
         let score = |c: &PlaceCand| -> f32 {
             let strong = info[c.sent].strongest.is_some_and(|(st, _)| st >= 2)
                 || info[c.sent].cas.iter().any(|x| !x.zero);
             // A dateline's place is where the report was filed: only a fallback.
-            let in_event = !c.dateline && (in_draft_event(c.sent) && strong || named(c));
+            let here = located_here(c);
+            let in_event = !c.dateline && (in_draft_event(c.sent) && strong || named(c) || here);
             let country_ok = match (&c.place, doc_country) {
                 (Some(p), Some(cc)) => p.country_code == cc,
                 _ => true,
@@ -1538,6 +1662,8 @@ impl Extractor {
                 Precision::Country => 0.0,
             } + if c.inner { 1.0 } else { 0.0 };
             3.0 * f32::from(u8::from(in_event))
+                + 1.5 * f32::from(u8::from(here))
+                + f32::from(u8::from(journey_start(c)))
                 + 1.5 * f32::from(u8::from(c.after_prep))
                 + 2.0 * f32::from(u8::from(country_ok))
                 + fine
@@ -1561,7 +1687,8 @@ impl Extractor {
                 !cands[*c].in_name
                     && !cands[*c].guess
                     && (cands[*c].confidence >= 0.3 && !cands[*c].weak
-                        || in_draft_event(cands[*c].sent))
+                        || in_draft_event(cands[*c].sent)
+                        || located_here(&cands[*c]))
             })
             .max_by(|a, b| {
                 score(&cands[*a])
@@ -1877,6 +2004,25 @@ impl Extractor {
             add(&mut ev, "location", [c.start, c.end]);
             c.place.as_ref().map(|p| self.location_of(&c.mention, p))
         });
+        // "bombs hit the Guatemalan embassy", "near the Interior Ministry": a building of a
+        // government stands in its capital; an incident at one, in a report that names no town
+        // of it, happened in the capital of the report's country.
+        let location = match location {
+            Some(l) if l.precision.as_deref() != Some("country") => Some(l),
+            l => {
+                let cc = l
+                    .as_ref()
+                    .and_then(|l| l.country_code.clone())
+                    .or_else(|| doc_country.map(str::to_string));
+                self.capital_facility(doc, info, d, cc.as_deref())
+                    .map(|(span, loc)| {
+                        ev.remove("location");
+                        add(&mut ev, "location", span);
+                        loc
+                    })
+                    .or(l)
+            }
+        };
         let location = location.or_else(|| {
             // The report's country, with the words that name it when the text does.
             let named = doc_country.and_then(|cc| {

@@ -453,6 +453,12 @@ pub(crate) struct PlacesData {
     /// Nouns naming a country's capital ("in the capital").
     #[serde(default)]
     pub(crate) capital_nouns: Vec<String>,
+    /// A government's buildings that stand in its capital ("embassy", "ministry").
+    #[serde(default)]
+    pub(crate) capital_facilities: Vec<String>,
+    /// Verbs saying where an act took place ("the attack occurred in X").
+    #[serde(default)]
+    pub(crate) locating_verbs: Vec<String>,
     pub(crate) demonyms: BTreeMap<String, String>,
     /// Armed groups and the country of their conflict ("farc" = "CO").
     #[serde(default)]
@@ -588,6 +594,8 @@ pub(crate) enum Tag {
     NameJoiner,
     StreetNoun,
     CapitalNoun,
+    CapitalFacility,
+    LocatingVerb,
     Demonym(u16),
     /// An armed group tied to one country (index into `Lexicon::group_countries`).
     Group(u16),
@@ -998,7 +1006,7 @@ impl Lexicon {
         let cl = &d.claims;
         let s = &d.sources;
         let f = &d.furniture;
-        let lists: [(&Vec<String>, Tag); 56] = [
+        let lists: [(&Vec<String>, Tag); 58] = [
             (&a.blamed_subject, Tag::BlamedSubject),
             (&a.hedges, Tag::Hedge),
             (&a.part_of, Tag::PartOf),
@@ -1055,6 +1063,8 @@ impl Lexicon {
             (&d.places.name_joiners, Tag::NameJoiner),
             (&d.places.street_nouns, Tag::StreetNoun),
             (&d.places.capital_nouns, Tag::CapitalNoun),
+            (&d.places.capital_facilities, Tag::CapitalFacility),
+            (&d.places.locating_verbs, Tag::LocatingVerb),
         ];
         for (list, tag) in lists {
             for w in list {

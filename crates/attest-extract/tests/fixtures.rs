@@ -1108,6 +1108,148 @@ fn the_capital_is_the_capital_of_the_country_said_or_of_the_report() {
 }
 
 #[test]
+fn a_locative_reaches_a_town_through_its_cue_word() {
+    let ex = real_extractor();
+    // "in the X village near Y": X, which the locative puts there through "the ... village".
+    let text = "Gunmen shot dead a teacher in the Yusufiyah village near Baghdad on Monday.";
+    let out = run(&ex, text, "2005-03-02");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_eq!(loc.mention, "Yusufiyah");
+    check_evidence(text, &out.incidents);
+    // A district holds a finer place named with it.
+    let text =
+        "Gunmen shot dead a teacher near the village of Yusufiyah in the Mahmudiyah district.";
+    let out = run(&ex, text, "2005-03-02");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_eq!(loc.mention, "Yusufiyah");
+}
+
+#[test]
+fn a_sentence_saying_where_the_act_took_place_places_it() {
+    let ex = real_extractor();
+    for (text, place) in [
+        (
+            "Gunmen shot dead two shopkeepers on Monday. The attack occurred in Qaryat Zawra.",
+            "Qaryat Zawra",
+        ),
+        (
+            "Gunmen shot dead a judge of the Nineveh court on his way to a meeting. The attack \
+             took place in Baghdad.",
+            "Baghdad",
+        ),
+        // Not another act's place.
+        (
+            "Gunmen shot dead two shopkeepers in Mosul on Monday. A similar attack occurred in \
+             Kirkuk.",
+            "Mosul",
+        ),
+    ] {
+        let out = run(&ex, text, "2005-03-02");
+        let loc = out.incidents[0].location.as_ref().expect("a location");
+        assert_eq!(loc.mention, place, "{text}");
+        check_evidence(text, &out.incidents);
+    }
+}
+
+#[test]
+fn a_square_or_roads_named_after_a_town_are_no_town_nor_its_country() {
+    let ex = real_extractor();
+    for (text, town, cc) in [
+        (
+            "A pipe bomb was defused at the corner of Bristol and Kenton roads in west Belfast.",
+            "Belfast",
+            "GB",
+        ),
+        (
+            "A grenade was thrown into Cairo Square in Tripoli, wounding four.",
+            "Tripoli",
+            "LY",
+        ),
+    ] {
+        let out = run(&ex, text, "2005-03-02");
+        let loc = out.incidents[0].location.as_ref().expect("a location");
+        assert_eq!(loc.mention, town, "{text}");
+        assert_eq!(loc.country_code.as_deref(), Some(cc), "{text}");
+        check_evidence(text, &out.incidents);
+    }
+}
+
+#[test]
+fn outside_of_a_town_is_a_locative() {
+    let ex = real_extractor();
+    for text in [
+        "A convoy was attacked with gunfire in the Abu Ghraib area, outside of Baghdad, and six \
+         guards were hurt.",
+        "Militants fired on a bus in the Yusufiyah area, outside of Baghdad, wounding nine people.",
+        "Gunmen opened fire on a patrol in the Dora area, just outside of Baghdad.",
+    ] {
+        let out = run(&ex, text, "2005-03-02");
+        let loc = out.incidents[0].location.as_ref().expect("a location");
+        assert_eq!(loc.mention, "Baghdad", "{text}");
+        check_evidence(text, &out.incidents);
+    }
+}
+
+#[test]
+fn a_town_opening_the_name_of_its_state_is_no_place_of_its_own() {
+    let ex = real_extractor();
+    let text = "Militants shot dead a teacher in Pattan as violence rose in Jammu and Kashmir.";
+    let out = run(&ex, text, "2002-01-01");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_eq!(loc.mention, "Pattan");
+    check_evidence(text, &out.incidents);
+}
+
+#[test]
+fn a_journey_is_placed_at_its_start() {
+    let ex = real_extractor();
+    for (text, place) in [
+        (
+            "A bomb exploded on a bus on its way to Lahore from Multan, killing two.",
+            "Multan",
+        ),
+        (
+            "Gunmen fired on a train en route from Aswan to Luxor, wounding three passengers.",
+            "Aswan",
+        ),
+    ] {
+        let out = run(&ex, text, "2005-03-02");
+        let loc = out.incidents[0].location.as_ref().expect("a location");
+        assert_eq!(loc.mention, place, "{text}");
+        check_evidence(text, &out.incidents);
+    }
+}
+
+#[test]
+fn a_government_building_in_a_report_naming_no_town_is_in_the_capital() {
+    let ex = real_extractor();
+    for (text, town) in [
+        (
+            "KENYA.  Two hand grenades were thrown at the Somali embassy, wounding a guard.",
+            "Nairobi",
+        ),
+        (
+            "PERU.  A car bomb exploded outside the Ministry of Energy, injuring four clerks.",
+            "Lima",
+        ),
+    ] {
+        let out = run(&ex, text, "1995-03-02");
+        let loc = out.incidents[0].location.as_ref().expect("a location");
+        assert_eq!(loc.name.as_deref(), Some(town), "{text}");
+        check_evidence(text, &out.incidents);
+    }
+    // A town the report names wins; an embassy that only speaks places nothing.
+    let text = "PERU.  A car bomb exploded outside the Ministry of Energy in Arequipa on Monday.";
+    let out = run(&ex, text, "1995-03-02");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_eq!(loc.name.as_deref(), Some("Arequipa"));
+    let text = "KENYA.  Gunmen killed a trader at a market, the Somali embassy said.";
+    let out = run(&ex, text, "1995-03-02");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_ne!(loc.name.as_deref(), Some("Nairobi"));
+}
+
+#[test]
 fn an_armed_group_of_one_conflict_tells_the_country_of_a_report_without_a_place() {
     let ex = real_extractor();
     for (text, cc) in [
