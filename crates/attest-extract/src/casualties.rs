@@ -608,6 +608,25 @@ fn one_who_died(doc: &Doc, w0: usize, t0: usize) -> Option<usize> {
         a -= 1;
     }
     let p = a.checked_sub(1).filter(|&p| p >= t0)?;
+    // "a Palestinian died": a nationality word after "a".
+    if p > t0
+        && doc.is(p, |t| matches!(t, Tag::Demonym(_)))
+        && doc.is(p - 1, |t| t == Tag::Singular)
+    {
+        return Some(p - 1);
+    }
+    // "a motorist was shot near Nablus and died of his wounds": the one of a singular passive.
+    if doc.is(p, |t| t == Tag::SumJoiner) && !doc.is_punct(p, ",") {
+        let passive = (t0..p)
+            .rev()
+            .find(|&k| doc.is(k, |t| t == Tag::SingularAux))?;
+        let act = (passive + 1..(passive + 3).min(p)).any(|q| {
+            doc.find(q, |t| cas_kind(t).is_some() || matches!(t, Tag::Trigger(_)))
+                .is_some()
+        });
+        let plural = (passive..p).any(|k| doc.is(k, |t| t == Tag::PluralAux));
+        return (act && !plural).then_some(passive);
+    }
     // A name or a person noun, not a word for a group, a place or a time.
     let one = |q: usize| {
         doc.toks[q].kind == Kind::Word
@@ -1287,6 +1306,20 @@ fn left_count(
             specific: true,
         });
     }
+    if let Some(a) = one_who_died(doc, w0, t0) {
+        return Some(Cas {
+            kind,
+            low: Some(1),
+            high: Some(1),
+            span: doc.span(a, w_end),
+            additional: also,
+            subset: false,
+            zero: false,
+            vague: false,
+            perp: false,
+            specific: true,
+        });
+    }
     // Words that qualify the noun counted rather than add to it: a possessive, the first half
     // of a hyphenated word, a nationality.
     let qualifier = |p: usize| {
@@ -1466,20 +1499,6 @@ fn left_count(
     }
     if let Some(c) = modified_subject(doc, nums, w0, w_end, t0, t1, kind, also) {
         return Some(c);
-    }
-    if let Some(a) = one_who_died(doc, w0, t0) {
-        return Some(Cas {
-            kind,
-            low: Some(1),
-            high: Some(1),
-            span: doc.span(a, w_end),
-            additional: also,
-            subset: false,
-            zero: false,
-            vague: false,
-            perp: false,
-            specific: true,
-        });
     }
     // "the mayor was killed": one victim.
     let a = singular_aux?;
@@ -1801,6 +1820,15 @@ mod tests {
         assert_eq!(
             cas("Two soldiers were killed and three others wounded."),
             vec![(K, Some(2), Some(2)), (I, Some(3), Some(3))]
+        );
+        // "a Palestinian died", and the one of a singular passive who "died of his wounds".
+        assert_eq!(
+            cas("A Kurd died after he was beaten by a mob."),
+            vec![(K, Some(1), Some(1))]
+        );
+        assert_eq!(
+            cas("A taxi driver was shot near the bridge and died of his wounds."),
+            vec![(K, Some(1), Some(1))]
         );
         // "all four": the whole group, exactly.
         assert_eq!(
