@@ -198,13 +198,28 @@ fn conjunct_before(doc: &Doc, nums: &[Num], e: usize, t0: usize) -> Option<(u32,
     }
     if doc.capword(last) && !doc.is(last, |t| matches!(t, Tag::Month(_) | Tag::Weekday(_))) {
         let mut k = last;
-        while k > t0
-            && (doc.capword(k - 1)
-                || k > t0 + 1
-                    && doc.is_punct(k - 1, ".")
-                    && doc.is(k - 2, |t| t == Tag::Abbreviation))
-        {
-            k -= 1;
+        loop {
+            // "al-Luhaybi": a particle joined by a hyphen to the name after it.
+            let particle = k > t0 + 1
+                && doc.is_punct(k - 1, "-")
+                && doc.toks[k - 2].kind == Kind::Word
+                && doc.toks[k - 2].end == doc.toks[k - 1].start
+                && doc.toks[k - 1].end == doc.toks[k].start;
+            if particle {
+                k -= 2;
+            } else if k > t0
+                && (doc.capword(k - 1)
+                    || k > t0 + 1
+                        && doc.is_punct(k - 1, ".")
+                        && doc.is(k - 2, |t| t == Tag::Abbreviation))
+            {
+                k -= 1;
+            } else {
+                break;
+            }
+        }
+        while k < last && !doc.capword(k) {
+            k += 1;
         }
         return name_at(doc, k, e).filter(|&x| x == e).map(|_| (1, k));
     }
@@ -1829,6 +1844,11 @@ mod tests {
         assert_eq!(
             cas("A taxi driver was shot near the bridge and died of his wounds."),
             vec![(K, Some(1), Some(1))]
+        );
+        // A name with a particle, set off with its title, then "and his son".
+        assert_eq!(
+            cas("Salim al-Tikriti, a tribal elder, and his son were killed by gunmen."),
+            vec![(K, Some(2), Some(2))]
         );
         // "all four": the whole group, exactly.
         assert_eq!(
