@@ -1292,6 +1292,25 @@ fn left_count(
             specific: false,
         });
     }
+    // "shot him to death", "gunned her down dead": the one the act was done to.
+    if w0 > t0 + 1
+        && doc.is(w0 - 1, |t| t == Tag::OnePronoun)
+        && !doc.is(w0 - 1, |t| t == Tag::Reflexive)
+        && doc.find(w0 - 2, |t| matches!(t, Tag::Trigger(_))).is_some()
+    {
+        return Some(Cas {
+            kind,
+            low: Some(1),
+            high: Some(1),
+            span: doc.span(w0 - 2, w_end),
+            additional: also,
+            subset: false,
+            zero: false,
+            vague: false,
+            perp: false,
+            specific: true,
+        });
+    }
     // "X was killed and his driver wounded": a second passive with its auxiliary left out.
     if let Some((low, high, a)) = elided_passive(doc, w0, t0, t1) {
         return Some(Cas {
@@ -1849,6 +1868,11 @@ mod tests {
         assert_eq!(
             cas("Salim al-Tikriti, a tribal elder, and his son were killed by gunmen."),
             vec![(K, Some(2), Some(2))]
+        );
+        // "shot him to death": the one the act was done to.
+        assert_eq!(
+            cas("Gunmen dragged a farmer from his house and shot him to death."),
+            vec![(K, Some(1), Some(1))]
         );
         // "all four": the whole group, exactly.
         assert_eq!(
