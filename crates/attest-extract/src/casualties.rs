@@ -559,8 +559,7 @@ fn distant_subject(
     if q <= e + 1
         || q - e > SUBJECT_REACH
         || (e..q).any(|k| {
-            doc.find(k, |t| cas_kind(t).is_some() || t == Tag::GenericActor)
-                .is_some()
+            doc.find(k, |t| cas_kind(t).is_some()).is_some()
                 || doc.is_punct(k, ";")
                 || doc.is_punct(k, ":")
         })
@@ -675,6 +674,15 @@ fn one_who_died(doc: &Doc, w0: usize, t0: usize) -> Option<usize> {
     if doc.is(p, |t| t == Tag::OneSubject) {
         return Some(p);
     }
+    // "one of them died"
+    if p > t0 + 1
+        && doc.find(p, |t| t == Tag::GroupPronoun).is_some()
+        && doc
+            .find(p - 2, |t| t == Tag::OneOf)
+            .is_some_and(|h| p - 2 + h.len == p)
+    {
+        return Some(p - 2);
+    }
     if one(p) || caps_name(p) {
         // (Not "an officer who died last year", nor counted people: "two of the guards died".)
         let q = (p.saturating_sub(3).max(t0)..p)
@@ -695,7 +703,7 @@ fn one_who_died(doc: &Doc, w0: usize, t0: usize) -> Option<usize> {
                     .find(k, |t| cas_kind(t).is_some() || matches!(t, Tag::Trigger(_)))
                     .is_none()
         });
-        if inner_ok && doc.capword(o - 1) && one(o - 1) {
+        if inner_ok && one(o - 1) {
             return Some(o - 1);
         }
     }
@@ -1515,7 +1523,7 @@ fn left_count(
             // ("the police chief", "a police commando": a plural noun qualifying another noun
             // is no count.)
             saw_people |= !(p + 1 < w0
-                && (doc.is(p + 1, |t| t == Tag::PeopleSingular)
+                && (doc.is(p + 1, |t| matches!(t, Tag::PeopleSingular | Tag::Title))
                     || doc.toks[p + 1].kind == Kind::Word && doc.hits(p + 1).is_empty()));
         } else if doc.is(p, |t| {
             matches!(t, Tag::Aux | Tag::PassiveFiller | Tag::SingularAux)
@@ -1872,6 +1880,19 @@ mod tests {
         // "shot him to death": the one the act was done to.
         assert_eq!(
             cas("Gunmen dragged a farmer from his house and shot him to death."),
+            vec![(K, Some(1), Some(1))]
+        );
+        // "one of them died"; a title qualified by a plural noun; a person noun set off.
+        assert_eq!(
+            cas("Two nurses were shot. One of them died in hospital."),
+            vec![(K, Some(1), Some(1))]
+        );
+        assert_eq!(
+            cas("A police commissioner was killed near the market."),
+            vec![(K, Some(1), Some(1))]
+        );
+        assert_eq!(
+            cas("The man, a former informer, died of his injuries."),
             vec![(K, Some(1), Some(1))]
         );
         // "all four": the whole group, exactly.
