@@ -381,14 +381,16 @@ fn noun_group_after(doc: &Doc, j: usize, end: usize, article: bool) -> Option<us
             }
             return None;
         }
-        // "one Iraqi", "two Afghans": a nationality word as the noun.
+        // "one Iraqi", "two Afghans", "an Israeli": a nationality word as the noun.
         if doc.is(k, |t| matches!(t, Tag::Demonym(_)))
             && (k + 1 >= end
                 || doc.toks[k + 1].kind == Kind::Punct
                 || doc.is(k + 1, |t| {
-                    matches!(t, Tag::SumJoiner | Tag::Aux | Tag::ActorStop)
+                    matches!(
+                        t,
+                        Tag::SumJoiner | Tag::Aux | Tag::ActorStop | Tag::Locative
+                    )
                 }))
-            && !article
         {
             return Some(k + 1);
         }
@@ -1894,6 +1896,11 @@ mod tests {
         assert_eq!(
             cas("The man, a former informer, died of his injuries."),
             vec![(K, Some(1), Some(1))]
+        );
+        // A nationality word after "an" as the noun.
+        assert_eq!(
+            cas("Gunmen killed an Israeli and wounded two others."),
+            vec![(K, Some(1), Some(1)), (I, Some(2), Some(2))]
         );
         // "all four": the whole group, exactly.
         assert_eq!(
