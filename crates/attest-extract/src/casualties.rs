@@ -426,7 +426,12 @@ fn noun_group_after(doc: &Doc, j: usize, end: usize, article: bool) -> Option<us
             }
         }
         let t = doc.toks[k];
-        if t.kind == Kind::Num || doc.find(k, |t| cas_kind(t).is_some()).is_some() {
+        // ("injuring seven including the driver": the count ends where its parts begin.)
+        if t.kind == Kind::Num
+            || doc
+                .find(k, |t| cas_kind(t).is_some() || t == Tag::Subset)
+                .is_some()
+        {
             break;
         }
         if t.kind == Kind::Punct {
@@ -1896,6 +1901,11 @@ mod tests {
         assert_eq!(
             cas("The man, a former informer, died of his injuries."),
             vec![(K, Some(1), Some(1))]
+        );
+        // A bare count ends where its parts begin.
+        assert_eq!(
+            cas("The parcel exploded, injuring seven including the driver."),
+            vec![(I, Some(7), Some(7))]
         );
         // A nationality word after "an" as the noun.
         assert_eq!(
