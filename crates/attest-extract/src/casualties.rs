@@ -52,7 +52,7 @@ fn not_people(doc: &Doc, i: usize) -> bool {
 fn cas_kind(t: Tag) -> Option<CasKind> {
     match t {
         Tag::Killed | Tag::NominalKilled => Some(CasKind::Killed),
-        Tag::Injured => Some(CasKind::Injured),
+        Tag::Injured | Tag::NominalInjured => Some(CasKind::Injured),
         _ => None,
     }
 }
@@ -618,10 +618,19 @@ const ELIDED_REACH: usize = 5;
 /// "the guard died", "Perez later died", "Galan, senator and presidential hopeful, died": one
 /// person, the subject of an intransitive death verb. The subject's first token.
 fn one_who_died(doc: &Doc, w0: usize, t0: usize) -> Option<usize> {
-    if !doc.is(w0, |t| t == Tag::Intransitive) {
-        return None;
-    }
-    let mut a = w0;
+    // ... or of a verb of suffering wounds: "the guard suffered serious injuries".
+    let suffered = (w0.saturating_sub(3).max(t0)..w0).find(|&q| {
+        doc.is(q, |t| t == Tag::SufferVerb)
+            && (q + 1..w0).all(|k| {
+                doc.toks[k].kind == Kind::Word && doc.hits(k).is_empty()
+                    || doc.is(k, |t| t == Tag::Aux)
+            })
+    });
+    let mut a = match suffered {
+        Some(q) if doc.find(w0, |t| t == Tag::Injured).is_some() => q,
+        _ if doc.is(w0, |t| t == Tag::Intransitive) => w0,
+        _ => return None,
+    };
     while a > t0
         && doc.is(a - 1, |t| t == Tag::PassiveFiller)
         && !doc.is(a - 1, |t| t == Tag::SumJoiner)
@@ -636,17 +645,14 @@ fn one_who_died(doc: &Doc, w0: usize, t0: usize) -> Option<usize> {
     {
         return Some(p - 1);
     }
-    // "a motorist was shot near Nablus and died of his wounds": the one of a singular passive.
+    // "a motorist was shot near Nablus and died of his wounds", "the guard was knocked down
+    // and suffered serious injuries": the one subject of a clause with "was".
     if doc.is(p, |t| t == Tag::SumJoiner) && !doc.is_punct(p, ",") {
         let passive = (t0..p)
             .rev()
             .find(|&k| doc.is(k, |t| t == Tag::SingularAux))?;
-        let act = (passive + 1..(passive + 3).min(p)).any(|q| {
-            doc.find(q, |t| cas_kind(t).is_some() || matches!(t, Tag::Trigger(_)))
-                .is_some()
-        });
         let plural = (passive..p).any(|k| doc.is(k, |t| t == Tag::PluralAux));
-        return (act && !plural).then_some(passive);
+        return (!plural).then_some(passive);
     }
     // A name or a person noun, not a word for a group, a place or a time.
     let one = |q: usize| {
@@ -1096,7 +1102,9 @@ fn right_count(
 ) -> Option<Cas> {
     let mut j = w_end;
     let nominal = doc
-        .find(w0, |t| t == Tag::NominalKilled)
+        .find(w0, |t| {
+            matches!(t, Tag::NominalKilled | Tag::NominalInjured)
+        })
         .is_some_and(|h| w0 + h.len == w_end);
     // "the killing of the six Jesuits": the article before a count.
     if nominal
@@ -1689,7 +1697,7 @@ mod tests {
         );
         assert_eq!(
             cas("The attack resulted in the death of two guards and the injury of one."),
-            vec![(K, Some(2), Some(2))]
+            vec![(K, Some(2), Some(2)), (I, Some(1), Some(1))]
         );
         // The deaths that moved the attackers are another event's.
         assert!(
@@ -1901,6 +1909,15 @@ mod tests {
         assert_eq!(
             cas("The man, a former informer, died of his injuries."),
             vec![(K, Some(1), Some(1))]
+        );
+        // Wounds suffered by one person, and a noun of wounds with "of".
+        assert_eq!(
+            cas("The guard was knocked down and suffered serious injuries."),
+            vec![(I, Some(1), Some(1))]
+        );
+        assert_eq!(
+            cas("The blast caused the death of one guard and the injury of two others."),
+            vec![(K, Some(1), Some(1)), (I, Some(2), Some(2))]
         );
         // A bare count ends where its parts begin.
         assert_eq!(

@@ -293,6 +293,13 @@ pub(crate) struct CasualtiesData {
     /// A noun of killing and "of", reaching the victims: "the killing of six priests".
     #[serde(default)]
     pub(crate) nominal_killed: Vec<String>,
+    /// The same for wounds: "the injury of two others".
+    #[serde(default)]
+    pub(crate) nominal_injured: Vec<String>,
+    /// Verbs before a noun of wounds whose subject is the one hurt ("the guard suffered
+    /// serious injuries").
+    #[serde(default)]
+    pub(crate) suffer_verbs: Vec<String>,
     /// Words shortly before a `nominal_killed` phrase that make it another event, the motive or
     /// occasion of this one ("in retaliation for the killing of seven").
     #[serde(default)]
@@ -511,6 +518,8 @@ pub(crate) enum Tag {
     TollLink,
     TollNoun,
     NominalKilled,
+    NominalInjured,
+    SufferVerb,
     MotiveCue,
     TallyVerb,
     Comparison,
@@ -947,7 +956,7 @@ impl Lexicon {
         }
         let c = &d.casualties;
         let y = &d.syntax;
-        let lists: [(&Vec<String>, Tag); 48] = [
+        let lists: [(&Vec<String>, Tag); 50] = [
             (&c.intransitive, Tag::Intransitive),
             (&c.reflexive_pronouns, Tag::Reflexive),
             (&c.relative_pronouns, Tag::RelPronoun),
@@ -962,6 +971,8 @@ impl Lexicon {
             (&c.elsewhere_cues, Tag::Elsewhere),
             (&c.toll_nouns, Tag::TollNoun),
             (&c.nominal_killed, Tag::NominalKilled),
+            (&c.nominal_injured, Tag::NominalInjured),
+            (&c.suffer_verbs, Tag::SufferVerb),
             (&c.motive_cues, Tag::MotiveCue),
             (&c.tally_verbs, Tag::TallyVerb),
             (&c.comparison_cues, Tag::Comparison),
