@@ -1554,3 +1554,16 @@ fn a_weapon_s_name_and_whoever_defused_it_are_no_perpetrators() {
         out.incidents
     );
 }
+
+#[test]
+fn fires_started_at_a_site_are_arson() {
+    let ex = test_extractor();
+    let out = run(
+        &ex,
+        "An animal rights group said it was responsible for starting fires at a fur farm near \
+         Utrecht overnight.",
+        "2003-05-02",
+    );
+    assert_eq!(out.incidents.len(), 1, "{:?}", out.incidents);
+    assert_eq!(out.incidents[0].event_type, "arson");
+}
