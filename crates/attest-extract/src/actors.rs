@@ -348,11 +348,26 @@ pub(crate) fn perpetrators(doc: &Doc, t0: usize, t1: usize) -> Vec<PerpHit> {
             && doc.find(i, |t| matches!(t, Tag::Trigger(_))).is_some()
             && doc.find(i, |t| t == Tag::FoundDead).is_none()
         {
-            let passive = doc.is(i - 1, |t| {
-                matches!(t, Tag::Aux | Tag::SingularAux | Tag::PluralAux)
-            });
+            // "X attempted to kidnap", "X is believed to have shot": the subject before.
+            let attempt = i > t0 + 1
+                && doc.is(i - 1, |t| t == Tag::Infinitive)
+                && doc.is(i - 2, |t| t == Tag::InfinitiveReal);
+            let hedged = i > t0 + 3
+                && doc.is(i - 1, |t| t == Tag::Aux)
+                && doc.is(i - 2, |t| t == Tag::Infinitive)
+                && doc.is(i - 4, |t| t == Tag::PassiveAux);
+            let passive = !hedged
+                && doc.is(i - 1, |t| {
+                    matches!(t, Tag::Aux | Tag::SingularAux | Tag::PluralAux)
+                });
             if !passive {
-                let mut k = i;
+                let mut k = if attempt {
+                    i - 2
+                } else if hedged {
+                    i - 4
+                } else {
+                    i
+                };
                 if k > t0 && doc.is_punct(k - 1, ",") {
                     k -= 1;
                 }

@@ -1567,3 +1567,28 @@ fn fires_started_at_a_site_are_arson() {
     assert_eq!(out.incidents.len(), 1, "{:?}", out.incidents);
     assert_eq!(out.incidents[0].event_type, "arson");
 }
+
+#[test]
+fn a_group_that_tried_or_is_believed_to_have_acted_is_a_perpetrator() {
+    let ex = test_extractor();
+    let names = |text: &str| -> Vec<String> {
+        let out = run(&ex, text, "1990-01-08");
+        out.incidents
+            .iter()
+            .flat_map(|i| i.perpetrators.iter().map(|p| p.name.clone()))
+            .collect()
+    };
+    assert_eq!(
+        names("The Popular Liberation Army attempted to kidnap a judge in Medellin."),
+        ["Popular Liberation Army"]
+    );
+    assert_eq!(
+        names("The Popular Liberation Army is believed to have shot two guards in Medellin."),
+        ["Popular Liberation Army"]
+    );
+    // A unit named by its group.
+    assert_eq!(
+        names("A driver was wounded when an EPL unit opened fire on a bus in Medellin."),
+        ["EPL unit"]
+    );
+}
