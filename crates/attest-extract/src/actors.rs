@@ -44,6 +44,23 @@ fn is_tag(doc: &Doc, i: usize, tag: Tag) -> bool {
     doc.is(i, |t| t == tag)
 }
 
+/// Are the people counted right before the cue at `i` ("three members of X", up to `b`)
+/// victims: after a casualty word ("killing three members of X") or before a passive ("thirty
+/// members of the security forces were killed")?
+fn counted_victims(doc: &Doc, i: usize, b: usize, t0: usize, t1: usize) -> bool {
+    let counted = i > t0
+        && (doc.toks[i - 1].kind == Kind::Num
+            || doc.is(i - 1, |t| matches!(t, Tag::Cardinal(_) | Tag::Vague(_))));
+    counted
+        && ((i.saturating_sub(CASUALTY_REACH).max(t0)..i - 1).any(|k| {
+            doc.find(k, |t| matches!(t, Tag::Killed | Tag::Injured))
+                .is_some()
+        }) || (b..(b + 3).min(t1)).any(|k| doc.is(k, |t| t == Tag::PassiveAux)))
+}
+
+/// How far before a count a casualty word makes the counted people victims.
+const CASUALTY_REACH: usize = 6;
+
 /// May token `i` be part of an actor's name?
 fn actorish(doc: &Doc, i: usize) -> bool {
     let t = doc.toks[i];
@@ -273,7 +290,8 @@ pub(crate) fn perpetrators(doc: &Doc, t0: usize, t1: usize) -> Vec<PerpHit> {
             });
         if let Some(h) = doc.find(i, |t| t == Tag::PartOf).filter(|_| !object) {
             if let Some((a, b)) = np_right(doc, i + h.len, t1) {
-                if (a..b).any(|q| doc.capword(q) || doc.caps) {
+                if !counted_victims(doc, i, b, t0, t1) && (a..b).any(|q| doc.capword(q) || doc.caps)
+                {
                     push(a, b, doc.span(i, i + h.len), true);
                 }
             }
@@ -307,7 +325,9 @@ pub(crate) fn perpetrators(doc: &Doc, t0: usize, t1: usize) -> Vec<PerpHit> {
         }
         if let Some(h) = doc.find(i, |t| t == Tag::AgentCue) {
             if let Some((a, b)) = np_right(doc, i + h.len, t1) {
-                push(a, b, doc.span(i, i + h.len), true);
+                if !counted_victims(doc, i, b, t0, t1) {
+                    push(a, b, doc.span(i, i + h.len), true);
+                }
             }
             i += h.len;
             continue;

@@ -1586,6 +1586,12 @@ fn a_group_that_tried_or_is_believed_to_have_acted_is_a_perpetrator() {
         names("The Popular Liberation Army is believed to have shot two guards in Medellin."),
         ["Popular Liberation Army"]
     );
+    // Counted members of a group who were killed are its victims, not the attackers.
+    assert_eq!(
+        names("Gunmen killed three members of the Liberal Party in Medellin."),
+        ["Gunmen"]
+    );
+    assert!(names("Two members of the Liberal Party were killed in Medellin.").is_empty());
     // Nobody who claimed the attack is no one.
     assert!(names("A bomb exploded at a bank in Medellin. Nobody claimed the attack.").is_empty());
     // A unit named by its group.
