@@ -455,7 +455,6 @@ pub(crate) fn perpetrators(doc: &Doc, t0: usize, t1: usize) -> Vec<PerpHit> {
             let victim = (i.saturating_sub(3).max(t0)..i).any(|k| {
                 doc.find(k, |t| matches!(t, Tag::Killed | Tag::Injured))
                     .is_some()
-                    || doc.toks[k].kind == Kind::Num
             }) || e < t1
                 && doc.is(e, |t| matches!(t, Tag::PeopleSingular | Tag::PeoplePlural))
                 && doc.find(e, |t| t == Tag::GenericActor).is_none()

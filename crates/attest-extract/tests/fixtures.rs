@@ -1592,6 +1592,11 @@ fn a_group_that_tried_or_is_believed_to_have_acted_is_a_perpetrator() {
         ["Gunmen"]
     );
     assert!(names("Two members of the Liberal Party were killed in Medellin.").is_empty());
+    // A count in digits before the actor is no sign of victims.
+    assert_eq!(
+        names("4 guerrillas opened fire on a bus in Medellin."),
+        ["guerrillas"]
+    );
     // Nobody who claimed the attack is no one.
     assert!(names("A bomb exploded at a bank in Medellin. Nobody claimed the attack.").is_empty());
     // A unit named by its group.
