@@ -355,8 +355,17 @@ pub(crate) fn perpetrators(doc: &Doc, t0: usize, t1: usize) -> Vec<PerpHit> {
                     k = c - 1;
                 }
             }
-            if let Some((a, b)) = np_left(doc, k, t0) {
-                push(a, b, doc.span(i, i + h.len), true);
+            match np_left(doc, k, t0) {
+                // "X, a group who oppose the government in Turkey claimed": a place after a
+                // locative ends a phrase set off after the claimant, who opens the sentence.
+                Some((a, _)) if a > t0 && doc.is(a - 1, |t| matches!(t, Tag::Locative)) => {
+                    let comma = (t0 + 1..a).find(|&c| doc.is_punct(c, ","));
+                    if let Some((a2, b2)) = comma.and_then(|c| np_left(doc, c, t0)) {
+                        push(a2, b2, doc.span(i, i + h.len), true);
+                    }
+                }
+                Some((a, b)) => push(a, b, doc.span(i, i + h.len), true),
+                None => {}
             }
             i += h.len;
             continue;

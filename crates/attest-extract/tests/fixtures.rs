@@ -1592,6 +1592,13 @@ fn a_group_that_tried_or_is_believed_to_have_acted_is_a_perpetrator() {
         ["Gunmen"]
     );
     assert!(names("Two members of the Liberal Party were killed in Medellin.").is_empty());
+    // A claimant followed by a phrase set off with no closing comma.
+    assert!(names(
+        "Two bombs exploded at a mall in Istanbul. The Islamic Front (IBDA-C), a radical group \
+         who oppose the government in Turkey claimed responsibility for the blasts."
+    )
+    .iter()
+    .any(|n| n == "Islamic Front (IBDA-C)"));
     // A count in digits before the actor is no sign of victims.
     assert_eq!(
         names("4 guerrillas opened fire on a bus in Medellin."),
