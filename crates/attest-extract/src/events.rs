@@ -248,7 +248,11 @@ fn unreal(
     }
     // "a kidnapping ring", "murder charges": the act only qualifies another noun (but a verb,
     // "shelled factories", has it for object).
-    if b < t1 && !ends_with_any(doc.low(b - 1), &lex.participle_endings) {
+    // ("police shot suspects": a past form after no article is a verb too, where "a hit
+    // squad" is a noun.)
+    let past_verb = doc.find(a, |t| t == Tag::PastForm).is_some()
+        && !(a > t0 && doc.is(a - 1, |t| t == Tag::Determiner));
+    if b < t1 && !ends_with_any(doc.low(b - 1), &lex.participle_endings) && !past_verb {
         if let Some(h) = doc.find(b, |t| t == Tag::ModifiedNoun) {
             return Some(DropReason::Modifier(b, b + h.len));
         }

@@ -1612,3 +1612,27 @@ fn a_group_that_tried_or_is_believed_to_have_acted_is_a_perpetrator() {
         ["EPL unit"]
     );
 }
+
+#[test]
+fn a_past_verb_before_a_noun_of_suspects_is_still_an_act() {
+    let ex = test_extractor();
+    let out = run(
+        &ex,
+        "Police shot two suspects near the market in Kunduz on Monday.",
+        "2009-06-04",
+    );
+    assert_eq!(out.incidents.len(), 1, "{:?}", out.incidents);
+    let out = run(
+        &ex,
+        "Police shot suspects near the market in Kunduz on Monday.",
+        "2009-06-04",
+    );
+    assert_eq!(out.incidents.len(), 1, "{:?}", out.incidents);
+    // ... where a noun after an article qualifies one: "a hit squad".
+    let out = run(
+        &ex,
+        "A hit squad was formed in Kunduz on Monday.",
+        "2009-06-04",
+    );
+    assert!(out.incidents.is_empty(), "{:?}", out.incidents);
+}
