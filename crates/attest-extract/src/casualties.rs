@@ -573,12 +573,14 @@ fn distant_subject(
     {
         return None;
     }
+    // ("were also killed": on top of an earlier count.)
+    let also = (q..w0).any(|k| doc.is(k, |t| t == Tag::Additive));
     Some(Cas {
         kind,
         low: n.low,
         high: n.high,
         span: doc.span(n.t0, w_end),
-        additional: n.additional,
+        additional: n.additional || also,
         subset: false,
         zero: false,
         vague: false,

@@ -1636,3 +1636,16 @@ fn a_past_verb_before_a_noun_of_suspects_is_still_an_act() {
     );
     assert!(out.incidents.is_empty(), "{:?}", out.incidents);
 }
+
+#[test]
+fn people_also_killed_add_to_the_first_victim() {
+    let ex = test_extractor();
+    let out = run(
+        &ex,
+        "The former governor, Taj Mohammad, was killed by gunmen near Kandahar on Saturday. \
+         Four people traveling with him were also killed in the attack.",
+        "2006-03-20",
+    );
+    assert_eq!(out.incidents.len(), 1, "{:?}", out.incidents);
+    assert_eq!(out.incidents[0].killed.low, Some(5));
+}
