@@ -1577,7 +1577,40 @@ impl Extractor {
             killed.high = killed.high.map(|v| v.saturating_add(n));
             add(&mut ev, "killed", span);
         }
-        let injured = count(doc, info, d, CasKind::Injured, "injured", &mut ev);
+        let mut injured = count(doc, info, d, CasKind::Injured, "injured", &mut ev);
+        // "was wounded ... and died of his wounds": counted once, among the dead.
+        let of_wounds: Vec<&Cas> = d
+            .event_sents
+            .iter()
+            .flat_map(|s| info[*s].cas.iter())
+            .filter(|c| c.kind == CasKind::Killed && !c.zero)
+            .filter(|c| {
+                let a = doc.toks.partition_point(|t| t.start < c.span[0]);
+                let b = doc.toks.partition_point(|t| t.end <= c.span[1]);
+                doc.any_in(a, b + 1, |t| t == Tag::DiedOfWounds)
+            })
+            .collect();
+        let died_of_wounds: u32 = of_wounds.iter().filter_map(|c| c.low).sum();
+        if died_of_wounds > 0 && injured.low.is_some_and(|v| v > 0) {
+            // (The evidence of the injured then shows the deaths taken off.)
+            for c in &of_wounds {
+                add(&mut ev, "injured", c.span);
+            }
+            if let Some(low) = injured.low.filter(|&v| v > 0) {
+                injured = match low.checked_sub(died_of_wounds).filter(|&v| v > 0) {
+                    Some(v) => Count {
+                        low: Some(v),
+                        high: injured
+                            .high
+                            .map(|h| h.saturating_sub(died_of_wounds).max(v)),
+                    },
+                    None => {
+                        ev.remove("injured");
+                        Count::default()
+                    }
+                };
+            }
+        }
         // Location: the best-supported, finest place of the incident's sentences.
         let event_set: std::collections::HashSet<usize> = d.event_sents.iter().copied().collect();
         let in_draft_event = |s: usize| event_set.contains(&s);

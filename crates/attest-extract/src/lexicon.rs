@@ -300,6 +300,10 @@ pub(crate) struct CasualtiesData {
     /// serious injuries").
     #[serde(default)]
     pub(crate) suffer_verbs: Vec<String>,
+    /// Words telling that someone hurt died later ("died of his wounds"): counted once, among
+    /// the dead.
+    #[serde(default)]
+    pub(crate) died_of_wounds: Vec<String>,
     /// Words shortly before a `nominal_killed` phrase that make it another event, the motive or
     /// occasion of this one ("in retaliation for the killing of seven").
     #[serde(default)]
@@ -520,6 +524,7 @@ pub(crate) enum Tag {
     NominalKilled,
     NominalInjured,
     SufferVerb,
+    DiedOfWounds,
     MotiveCue,
     TallyVerb,
     Comparison,
@@ -956,7 +961,7 @@ impl Lexicon {
         }
         let c = &d.casualties;
         let y = &d.syntax;
-        let lists: [(&Vec<String>, Tag); 50] = [
+        let lists: [(&Vec<String>, Tag); 51] = [
             (&c.intransitive, Tag::Intransitive),
             (&c.reflexive_pronouns, Tag::Reflexive),
             (&c.relative_pronouns, Tag::RelPronoun),
@@ -973,6 +978,7 @@ impl Lexicon {
             (&c.nominal_killed, Tag::NominalKilled),
             (&c.nominal_injured, Tag::NominalInjured),
             (&c.suffer_verbs, Tag::SufferVerb),
+            (&c.died_of_wounds, Tag::DiedOfWounds),
             (&c.motive_cues, Tag::MotiveCue),
             (&c.tally_verbs, Tag::TallyVerb),
             (&c.comparison_cues, Tag::Comparison),

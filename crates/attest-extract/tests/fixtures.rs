@@ -1649,3 +1649,23 @@ fn people_also_killed_add_to_the_first_victim() {
     assert_eq!(out.incidents.len(), 1, "{:?}", out.incidents);
     assert_eq!(out.incidents[0].killed.low, Some(5));
 }
+
+#[test]
+fn the_wounded_who_died_are_counted_once_among_the_dead() {
+    let ex = test_extractor();
+    let out = run(
+        &ex,
+        "A bomb wounded five people at a bus stop in Baghdad. One of them died in hospital.",
+        "2006-01-01",
+    );
+    assert_eq!(out.incidents.len(), 1, "{:?}", out.incidents);
+    assert_eq!(out.incidents[0].killed.low, Some(1));
+    assert_eq!(out.incidents[0].injured.low, Some(4));
+    let out = run(
+        &ex,
+        "Gunmen shot and wounded a teacher in Baqubah. He died of his wounds the next day.",
+        "2006-01-01",
+    );
+    assert_eq!(out.incidents[0].killed.low, Some(1));
+    assert_eq!(out.incidents[0].injured.low, None);
+}
