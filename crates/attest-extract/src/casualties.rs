@@ -158,7 +158,9 @@ fn conjunct_before(doc: &Doc, nums: &[Num], e: usize, t0: usize) -> Option<(u32,
             .iter()
             .rev()
             .find(|n| n.t1 <= last && n.t1 + 4 > last && n.t0 >= t0)?;
-        if n.article || n.vague || n.yearlike || n.low != n.high {
+        // ("one of his bodyguards": one, out of a group.)
+        let one_of = n.article && n.t1 < last && doc.is(n.t1, |t| t == Tag::UnitOf);
+        if n.article && !one_of || n.vague || n.yearlike || n.low != n.high {
             return None;
         }
         let gap_ok = (n.t1..last).all(|k| {
@@ -744,6 +746,14 @@ fn bad_context(doc: &Doc, n: &Num, t0: usize) -> bool {
         if doc.is(p, |t| t == Tag::UnitOf) && p > t0 && not_people(doc, p - 1) {
             return true;
         }
+        // "aged 19 and 21": the second of a list of ages.
+        if (doc.is(p, |t| t == Tag::SumJoiner) || doc.is_punct(p, ","))
+            && p > t0 + 1
+            && doc.toks[p - 1].kind == Kind::Num
+            && doc.is(p - 2, |t| t == Tag::AgeCue)
+        {
+            return true;
+        }
     }
     if n.t1 < doc.toks.len() && doc.is(n.t1, |t| matches!(t, Tag::Month(_) | Tag::AgeCue)) {
         return true;
@@ -921,6 +931,15 @@ fn group_at(
         }
         return None;
     }
+    // "the two maids": an article before a count.
+    let j = if doc.is(j, |t| t == Tag::Determiner)
+        && !doc.is(j, |t| t == Tag::Singular)
+        && parse_at(doc, j + 1, t1).is_some_and(|m| !m.article && !m.vague)
+    {
+        j + 1
+    } else {
+        j
+    };
     let m = parse_at(doc, j, t1)?;
     if bad_context(doc, &m, t0) || m.vague {
         return None;
@@ -1240,7 +1259,17 @@ fn right_count(
         else {
             break;
         };
-        let Some((m_low, m_high, e2)) = group_at(doc, at + jn.len, t0, t1) else {
+        // (", and": the last of a serial list.)
+        let jn_len = if doc.is_punct(at, ",")
+            && at + 2 < t1
+            && doc.find(at + 1, |t| t == Tag::SumJoiner).is_some()
+            && !doc.is_punct(at + 1, ",")
+        {
+            2
+        } else {
+            jn.len
+        };
+        let Some((m_low, m_high, e2)) = group_at(doc, at + jn_len, t0, t1) else {
             break;
         };
         if passive_after(doc, e2, t1) {
@@ -1248,10 +1277,18 @@ fn right_count(
         }
         // After a comma, "a spokesman said" is a new clause, not one more victim, and "eleven
         // people, ten men and a child" breaks the eleven down.
+        // (... unless the list goes on to its closing "and": "6 clergymen, a maid, and her
+        // daughter".)
+        let and_word = |k: usize| {
+            k < t1 && doc.find(k, |t| t == Tag::SumJoiner).is_some() && !doc.is_punct(k, ",")
+        };
+        let serial = and_word(e2) || e2 < t1 && doc.is_punct(e2, ",") && and_word(e2 + 1);
         if doc.is_punct(at, ",")
+            && jn_len == 1
             && (m_low == Some(1)
                 && m_high == Some(1)
                 && parse_at(doc, at + 1, t1).is_none_or(|m| m.article)
+                && !serial
                 || !specific_in(doc, n.t1, end))
         {
             break;
@@ -1930,6 +1967,23 @@ mod tests {
         assert_eq!(
             cas("Gunmen killed an Israeli and wounded two others."),
             vec![(K, Some(1), Some(1)), (I, Some(2), Some(2))]
+        );
+        // Ages are not counts; serial lists, "the two maids", "one of his bodyguards".
+        assert_eq!(
+            cas("Two missionaries, aged 19 and 21, were shot to death."),
+            vec![(K, Some(2), Some(2))]
+        );
+        assert_eq!(
+            cas("Soldiers killed 6 priests, a nurse, and her daughter."),
+            vec![(K, Some(8), Some(8))]
+        );
+        assert_eq!(
+            cas("They condemned the murder of the six priests and the two maids."),
+            vec![(K, Some(8), Some(8))]
+        );
+        assert_eq!(
+            cas("His driver and one of his bodyguards were killed."),
+            vec![(K, Some(2), Some(2))]
         );
         // "all four": the whole group, exactly.
         assert_eq!(
