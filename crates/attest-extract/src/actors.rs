@@ -397,11 +397,13 @@ pub(crate) fn perpetrators(doc: &Doc, t0: usize, t1: usize) -> Vec<PerpHit> {
                 } else {
                     i
                 };
-                if k > t0 && doc.is_punct(k - 1, ",") {
+                let comma = k > t0 && doc.is_punct(k - 1, ",");
+                if comma {
                     k -= 1;
                 }
                 // (Not the object of a preposition: "a bomb in Kabul killed", nor the first
-                // word of the trigger's own phrase: "Qassam rockets".)
+                // word of the trigger's own phrase: "Qassam rockets"; before a comma, not a
+                // place a preposition just before governs: "... of southern Baghdad, killing".)
                 let subject = np_left(doc, k, t0).filter(|&(a, b)| {
                     let object =
                         a > t0 && doc.is(a - 1, |t| matches!(t, Tag::Locative | Tag::Route));
@@ -409,7 +411,19 @@ pub(crate) fn perpetrators(doc: &Doc, t0: usize, t1: usize) -> Vec<PerpHit> {
                         doc.find(q, |t| matches!(t, Tag::Trigger(_)))
                             .is_some_and(|h| q + h.len > i)
                     });
-                    !object && !own
+                    let prep_before = (a.saturating_sub(2).max(t0)..a).any(|q| {
+                        doc.is(q, |t| {
+                            matches!(
+                                t,
+                                Tag::Locative
+                                    | Tag::Route
+                                    | Tag::Origin
+                                    | Tag::PlacePreposition
+                                    | Tag::UnitOf
+                            )
+                        })
+                    });
+                    !object && !own && !(comma && prep_before)
                 });
                 if let Some((a, b)) = subject {
                     let named = (a..b).any(|q| {

@@ -1599,6 +1599,10 @@ fn a_group_that_tried_or_is_believed_to_have_acted_is_a_perpetrator() {
     )
     .iter()
     .any(|n| n == "Islamic Front (IBDA-C)"));
+    // A place a preposition governs before ", killing" is no perpetrator.
+    assert!(
+        names("A bomb exploded in a market of southern Medellin, killing two vendors.").is_empty()
+    );
     // A count in digits before the actor is no sign of victims.
     assert_eq!(
         names("4 guerrillas opened fire on a bus in Medellin."),
