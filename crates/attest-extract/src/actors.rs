@@ -423,7 +423,8 @@ pub(crate) fn perpetrators(doc: &Doc, t0: usize, t1: usize) -> Vec<PerpHit> {
                             )
                         })
                     });
-                    !object && !own && !(comma && prep_before)
+                    let rejected = object || own || comma && prep_before;
+                    !rejected
                 });
                 if let Some((a, b)) = subject {
                     let named = (a..b).any(|q| {
