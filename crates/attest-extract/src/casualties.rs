@@ -688,7 +688,13 @@ fn one_who_died(doc: &Doc, w0: usize, t0: usize) -> Option<usize> {
                     && !doc.low(k).ends_with('s')
             })
     };
-    if doc.is(p, |t| t == Tag::OneSubject) {
+    // "he died", "another sustained injuries"
+    if doc.is(p, |t| t == Tag::OneSubject)
+        || doc.is(p, |t| t == Tag::Singular)
+            && doc.is(p, |t| {
+                t == Tag::Qualifier(crate::lexicon::Qualifier::Additional)
+            })
+    {
         return Some(p);
     }
     // "one of them died"
@@ -1948,6 +1954,10 @@ mod tests {
         assert_eq!(
             cas("The man, a former informer, died of his injuries."),
             vec![(K, Some(1), Some(1))]
+        );
+        assert_eq!(
+            cas("A child was killed and another sustained injuries."),
+            vec![(K, Some(1), Some(1)), (I, Some(1), Some(1))]
         );
         // Wounds suffered by one person, and a noun of wounds with "of".
         assert_eq!(
