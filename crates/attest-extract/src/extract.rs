@@ -746,12 +746,19 @@ impl Extractor {
             }
             // "Jammu and Kashmir": a name that, with "and" and the name after it, makes the name
             // of the division or the country that one is read as, is part of that name.
+            // (The two are joined by one coordinator of the lexicon, and the gazetteer's name
+            // is the three words together.)
             let joined = mentions.get(mi + 1).is_some_and(|o| {
+                let k = doc.toks.partition_point(|t| t.start < m.end);
+                let gap = text.get(m.end..o.start).unwrap_or("");
                 o.place.precision >= Precision::Admin1
-                    && text
-                        .get(m.end..o.start)
-                        .is_some_and(|g| matches!(g.trim().to_lowercase().as_str(), "and" | "&"))
-                    && norm(&o.place.name) == norm(&format!("{} and {}", m.mention, o.mention))
+                    && k < doc.toks.len()
+                    && doc.toks[k].start >= m.end
+                    && doc.toks[k].end <= o.start
+                    && gap.trim() == doc.raw(k)
+                    && doc.is(k, |t| t == Tag::Coordinator)
+                    && norm(&o.place.name)
+                        == format!("{}{}{}", norm(&m.mention), norm(gap), norm(&o.mention))
             });
             if joined {
                 continue;
