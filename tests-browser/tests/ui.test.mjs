@@ -131,6 +131,12 @@ describe("attest web UI", () => {
     await page.getByText("1 located incident matches.").waitFor();
     assert.equal(await markerTotal(), 1);
     assert.ok(before > 1);
+    // (The table renders after the summary line: wait for it rather than race it.)
+    await page.waitForFunction(
+      () => document.querySelectorAll("table.incidents tbody tr").length === 1,
+      null,
+      { timeout: 5000 },
+    );
     assert.equal(await page.locator("table.incidents tbody tr").count(), 1);
     await shot("filter-event-type");
     // Typing a country and pressing Enter; the URL reloads to the same view.
