@@ -524,12 +524,9 @@ impl Extractor {
                     .is_some_and(|q| q + 1 < k && doc.is(q, |t| t == Tag::Locative))
         };
         // "from X", "from the northern X", "from inside X", but not "from X to Y".
-        let origin = |byte: usize, end: usize| {
+        // The "from" a place follows (determiners and descriptors between).
+        let from_at = |byte: usize| {
             let k = tok_at(byte);
-            let after = tok_at(end);
-            if after < doc.toks.len() && doc.is(after, |t| t == Tag::Route) {
-                return false;
-            }
             (k.saturating_sub(4)..k)
                 .rev()
                 .find(|&q| {
@@ -540,7 +537,24 @@ impl Extractor {
                         )
                     })
                 })
-                .is_some_and(|q| doc.is(q, |t| t == Tag::Origin))
+                .filter(|&q| doc.is(q, |t| t == Tag::Origin))
+        };
+        // "kidnapped from Trinkot", "abducted three villagers from X": people taken away from a
+        // place were there when it happened (a verb of taking shortly before, in the clause).
+        let taken_from = |byte: usize| {
+            from_at(byte).is_some_and(|q| {
+                (q.saturating_sub(6).max(doc.sents_start(q))..q)
+                    .rev()
+                    .take_while(|&v| !doc.is_punct(v, ","))
+                    .any(|v| doc.is(v, |t| t == Tag::TakenFrom))
+            })
+        };
+        let origin = |byte: usize, end: usize| {
+            let after = tok_at(end);
+            if after < doc.toks.len() && doc.is(after, |t| t == Tag::Route) {
+                return false;
+            }
+            from_at(byte).is_some() && !taken_from(byte)
         };
         let distant = |byte: usize| {
             let k = tok_at(byte);
@@ -801,6 +815,7 @@ impl Extractor {
             let place = pick_in_country(m, doc_hint.as_deref());
             let ap = after_cued_prep(m.start)
                 || after_prep(m.start, place.precision <= Precision::Town)
+                || taken_from(m.start)
                 || after_named_prep(m.start, m.end);
             // In upper-case text every word looks like a name: a surname the gazetteer reads as
             // a small town abroad ("ACCORDING TO PONCE"), or as a place it does not know, is no

@@ -470,6 +470,10 @@ pub(crate) struct PlacesData {
     /// Verbs saying where an act took place ("the attack occurred in X").
     #[serde(default)]
     pub(crate) locating_verbs: Vec<String>,
+    /// Verbs of taking a person away ("kidnapped", "abducted"): "from X" after one is where the
+    /// act happened, not where someone came from.
+    #[serde(default)]
+    pub(crate) taken_from: Vec<String>,
     pub(crate) demonyms: BTreeMap<String, String>,
     /// Armed groups and the country of their conflict ("farc" = "CO").
     #[serde(default)]
@@ -610,6 +614,7 @@ pub(crate) enum Tag {
     CapitalNoun,
     CapitalFacility,
     LocatingVerb,
+    TakenFrom,
     Demonym(u16),
     /// An armed group tied to one country (index into `Lexicon::group_countries`).
     Group(u16),
@@ -1023,7 +1028,7 @@ impl Lexicon {
         let cl = &d.claims;
         let s = &d.sources;
         let f = &d.furniture;
-        let lists: [(&Vec<String>, Tag); 58] = [
+        let lists: [(&Vec<String>, Tag); 59] = [
             (&a.blamed_subject, Tag::BlamedSubject),
             (&a.hedges, Tag::Hedge),
             (&a.part_of, Tag::PartOf),
@@ -1082,6 +1087,7 @@ impl Lexicon {
             (&d.places.capital_nouns, Tag::CapitalNoun),
             (&d.places.capital_facilities, Tag::CapitalFacility),
             (&d.places.locating_verbs, Tag::LocatingVerb),
+            (&d.places.taken_from, Tag::TakenFrom),
         ];
         for (list, tag) in lists {
             for w in list {

@@ -1221,6 +1221,27 @@ fn a_journey_is_placed_at_its_start() {
 }
 
 #[test]
+fn people_taken_from_a_place_were_taken_there() {
+    // "kidnapped from X": where the act happened, not where someone came from.
+    let ex = real_extractor();
+    for (text, place) in [
+        (
+            "Gunmen kidnapped a doctor from Qalat near Kandahar.",
+            "Qalat",
+        ),
+        (
+            "A trader was abducted on the road from Tausa by guerrillas of the FARC.",
+            "Tausa",
+        ),
+    ] {
+        let out = run(&ex, text, "2005-03-02");
+        let loc = out.incidents[0].location.as_ref().expect("a location");
+        assert_eq!(loc.mention, place, "{text}");
+        check_evidence(text, &out.incidents);
+    }
+}
+
+#[test]
 fn a_government_building_in_a_report_naming_no_town_is_in_the_capital() {
     let ex = real_extractor();
     for (text, town) in [
