@@ -546,7 +546,7 @@ impl Extractor {
                 (q.saturating_sub(6).max(doc.sents_start(q))..q)
                     .rev()
                     .take_while(|&v| !doc.is_punct(v, ","))
-                    .any(|v| doc.is(v, |t| t == Tag::TakenFrom))
+                    .any(|v| doc.find(v, |t| t == Tag::TakenFrom).is_some())
             })
         };
         let origin = |byte: usize, end: usize| {
@@ -2071,6 +2071,52 @@ impl Extractor {
                     .or(l)
             }
         };
+        // "the governor of Diyala province", "Kashmir's Legislative Assembly": a province named
+        // for its government, and no town, places the incident where that government sits
+        // (`places.seats`).
+        let location = location.map(|l| {
+            if l.precision.as_deref() != Some("admin1")
+                || !d.sents.iter().any(|&s| {
+                    let sent = &doc.sents[s];
+                    (sent.t0..sent.t1).any(|i| doc.find(i, |t| t == Tag::SeatOffice).is_some())
+                })
+            {
+                return l;
+            }
+            let seat = [l.name.as_deref(), Some(l.mention.as_str())]
+                .into_iter()
+                .flatten()
+                .find_map(|n| {
+                    // ("Cesar Department", "Diyala province": the division's own name.)
+                    let n = n.to_lowercase();
+                    let bare = n
+                        .rsplit_once(' ')
+                        .filter(|(_, w)| {
+                            matches!(
+                                *w,
+                                "department" | "province" | "region" | "governorate" | "state"
+                            )
+                        })
+                        .map(|(a, _)| a.to_string());
+                    self.lex
+                        .seats
+                        .get(&n)
+                        .or_else(|| bare.and_then(|b| self.lex.seats.get(&b)))
+                })
+                .and_then(|town| {
+                    self.gaz.locate(town).into_iter().find(|m| {
+                        m.place.precision == Precision::Town
+                            && l.country_code.as_deref() == Some(m.place.country_code.as_str())
+                    })
+                });
+            match seat {
+                Some(m) => Location {
+                    mention: l.mention.clone(),
+                    ..self.location_of(&l.mention, &m.place)
+                },
+                None => l,
+            }
+        });
         let location = location.or_else(|| {
             // The report's country, with the words that name it when the text does.
             let named = doc_country.and_then(|cc| {

@@ -1242,6 +1242,32 @@ fn people_taken_from_a_place_were_taken_there() {
 }
 
 #[test]
+fn a_province_named_for_its_government_is_placed_at_its_seat() {
+    // No town named: the governor, the assembly of a province sit in its seat.
+    let ex = real_extractor();
+    for (text, town) in [
+        (
+            "A roadside bomb hit the convoy of the governor of Nineveh province, wounding two guards.",
+            "Mosul",
+        ),
+        (
+            "Militants threw a grenade at the office of the chief minister of Manipur, injuring a guard.",
+            "Imphal",
+        ),
+    ] {
+        let out = run(&ex, text, "2005-03-02");
+        let loc = out.incidents[0].location.as_ref().expect("a location");
+        assert_eq!(loc.name.as_deref(), Some(town), "{text}");
+        check_evidence(text, &out.incidents);
+    }
+    // A province named without its government stays a province.
+    let text = "A roadside bomb wounded two soldiers in Nineveh province.";
+    let out = run(&ex, text, "2005-03-02");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_eq!(loc.precision.as_deref(), Some("admin1"), "{text}");
+}
+
+#[test]
 fn a_government_building_in_a_report_naming_no_town_is_in_the_capital() {
     let ex = real_extractor();
     for (text, town) in [
