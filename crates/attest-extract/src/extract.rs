@@ -1473,7 +1473,12 @@ impl Extractor {
         let span = doc.span(i, i + len);
         Some((
             span,
-            self.location_of(&doc.text[span[0]..span[1]], &capital),
+            self.location_of(
+                doc.text[span[0]..span[1]]
+                    .trim_end_matches("'s")
+                    .trim_end_matches("\u{2019}s"),
+                &capital,
+            ),
         ))
     }
 

@@ -1268,6 +1268,29 @@ fn a_province_named_for_its_government_is_placed_at_its_seat() {
 }
 
 #[test]
+fn a_ministry_official_or_a_member_of_parliament_in_a_report_naming_no_town_is_in_the_capital() {
+    let ex = real_extractor();
+    for (text, mention) in [
+        (
+            "Gunmen shot dead the Health Ministry's chief accountant as he left home. \
+             Such attacks are frequent in Iraq.",
+            "Ministry",
+        ),
+        (
+            "A roadside bomb wounded a member of parliament and two guards. \
+             Attacks on officials are frequent in Iraq.",
+            "member of parliament",
+        ),
+    ] {
+        let out = run(&ex, text, "2005-03-02");
+        let loc = out.incidents[0].location.as_ref().expect("a location");
+        assert_eq!(loc.name.as_deref(), Some("Baghdad"), "{text}");
+        assert_eq!(loc.mention, mention, "{text}");
+        check_evidence(text, &out.incidents);
+    }
+}
+
+#[test]
 fn a_government_building_in_a_report_naming_no_town_is_in_the_capital() {
     let ex = real_extractor();
     for (text, town) in [
