@@ -524,12 +524,9 @@ impl Extractor {
                     .is_some_and(|q| q + 1 < k && doc.is(q, |t| t == Tag::Locative))
         };
         // "from X", "from the northern X", "from inside X", but not "from X to Y".
-        let origin = |byte: usize, end: usize| {
+        // The "from" a place follows (determiners and descriptors between).
+        let from_at = |byte: usize| {
             let k = tok_at(byte);
-            let after = tok_at(end);
-            if after < doc.toks.len() && doc.is(after, |t| t == Tag::Route) {
-                return false;
-            }
             (k.saturating_sub(4)..k)
                 .rev()
                 .find(|&q| {
@@ -540,7 +537,24 @@ impl Extractor {
                         )
                     })
                 })
-                .is_some_and(|q| doc.is(q, |t| t == Tag::Origin))
+                .filter(|&q| doc.is(q, |t| t == Tag::Origin))
+        };
+        // "kidnapped from Trinkot", "abducted three villagers from X": people taken away from a
+        // place were there when it happened (a verb of taking shortly before, in the clause).
+        let taken_from = |byte: usize| {
+            from_at(byte).is_some_and(|q| {
+                (q.saturating_sub(6).max(doc.sents_start(q))..q)
+                    .rev()
+                    .take_while(|&v| !doc.is_punct(v, ","))
+                    .any(|v| doc.find(v, |t| t == Tag::TakenFrom).is_some())
+            })
+        };
+        let origin = |byte: usize, end: usize| {
+            let after = tok_at(end);
+            if after < doc.toks.len() && doc.is(after, |t| t == Tag::Route) {
+                return false;
+            }
+            from_at(byte).is_some() && !taken_from(byte)
         };
         let distant = |byte: usize| {
             let k = tok_at(byte);
@@ -808,6 +822,7 @@ impl Extractor {
             let place = pick_in_country(m, doc_hint.as_deref());
             let ap = after_cued_prep(m.start)
                 || after_prep(m.start, place.precision <= Precision::Town)
+                || taken_from(m.start)
                 || after_named_prep(m.start, m.end);
             // In upper-case text every word looks like a name: a surname the gazetteer reads as
             // a small town abroad ("ACCORDING TO PONCE"), or as a place it does not know, is no
@@ -1465,7 +1480,12 @@ impl Extractor {
         let span = doc.span(i, i + len);
         Some((
             span,
-            self.location_of(&doc.text[span[0]..span[1]], &capital),
+            self.location_of(
+                doc.text[span[0]..span[1]]
+                    .trim_end_matches("'s")
+                    .trim_end_matches("\u{2019}s"),
+                &capital,
+            ),
         ))
     }
 
@@ -2063,6 +2083,52 @@ impl Extractor {
                     .or(l)
             }
         };
+        // "the governor of Diyala province", "Kashmir's Legislative Assembly": a province named
+        // for its government, and no town, places the incident where that government sits
+        // (`places.seats`).
+        let location = location.map(|l| {
+            if l.precision.as_deref() != Some("admin1")
+                || !d.sents.iter().any(|&s| {
+                    let sent = &doc.sents[s];
+                    (sent.t0..sent.t1).any(|i| doc.find(i, |t| t == Tag::SeatOffice).is_some())
+                })
+            {
+                return l;
+            }
+            let seat = [l.name.as_deref(), Some(l.mention.as_str())]
+                .into_iter()
+                .flatten()
+                .find_map(|n| {
+                    // ("Cesar Department", "Diyala province": the division's own name.)
+                    let n = n.to_lowercase();
+                    let bare = n
+                        .rsplit_once(' ')
+                        .filter(|(_, w)| {
+                            matches!(
+                                *w,
+                                "department" | "province" | "region" | "governorate" | "state"
+                            )
+                        })
+                        .map(|(a, _)| a.to_string());
+                    self.lex
+                        .seats
+                        .get(&n)
+                        .or_else(|| bare.and_then(|b| self.lex.seats.get(&b)))
+                })
+                .and_then(|town| {
+                    self.gaz.locate(town).into_iter().find(|m| {
+                        m.place.precision == Precision::Town
+                            && l.country_code.as_deref() == Some(m.place.country_code.as_str())
+                    })
+                });
+            match seat {
+                Some(m) => Location {
+                    mention: l.mention.clone(),
+                    ..self.location_of(&l.mention, &m.place)
+                },
+                None => l,
+            }
+        });
         let location = location.or_else(|| {
             // The report's country, with the words that name it when the text does.
             let named = doc_country.and_then(|cc| {

@@ -470,6 +470,17 @@ pub(crate) struct PlacesData {
     /// Verbs saying where an act took place ("the attack occurred in X").
     #[serde(default)]
     pub(crate) locating_verbs: Vec<String>,
+    /// Verbs of taking a person away ("kidnapped", "abducted"): "from X" after one is where the
+    /// act happened, not where someone came from.
+    #[serde(default)]
+    pub(crate) taken_from: Vec<String>,
+    /// Words of a province's government ("governor", "chief minister"): an incident whose
+    /// province is named with one is placed at the province's seat (`seats`).
+    #[serde(default)]
+    pub(crate) seat_offices: Vec<String>,
+    /// First-level divisions and the towns their governments sit in ("diyala" = "Baqubah").
+    #[serde(default)]
+    pub(crate) seats: BTreeMap<String, String>,
     pub(crate) demonyms: BTreeMap<String, String>,
     /// Armed groups and the country of their conflict ("farc" = "CO").
     #[serde(default)]
@@ -610,6 +621,8 @@ pub(crate) enum Tag {
     CapitalNoun,
     CapitalFacility,
     LocatingVerb,
+    TakenFrom,
+    SeatOffice,
     Demonym(u16),
     /// An armed group tied to one country (index into `Lexicon::group_countries`).
     Group(u16),
@@ -764,6 +777,8 @@ pub struct Lexicon {
     pub(crate) people_suffixes_singular: Vec<String>,
     pub(crate) participle_endings: Vec<String>,
     pub(crate) noun_endings: Vec<String>,
+    /// First-level divisions (lower case) and the towns their governments sit in.
+    pub(crate) seats: BTreeMap<String, String>,
 }
 
 fn merge(into: &mut toml::Value, from: toml::Value) {
@@ -1023,7 +1038,7 @@ impl Lexicon {
         let cl = &d.claims;
         let s = &d.sources;
         let f = &d.furniture;
-        let lists: [(&Vec<String>, Tag); 58] = [
+        let lists: [(&Vec<String>, Tag); 60] = [
             (&a.blamed_subject, Tag::BlamedSubject),
             (&a.hedges, Tag::Hedge),
             (&a.part_of, Tag::PartOf),
@@ -1082,6 +1097,8 @@ impl Lexicon {
             (&d.places.capital_nouns, Tag::CapitalNoun),
             (&d.places.capital_facilities, Tag::CapitalFacility),
             (&d.places.locating_verbs, Tag::LocatingVerb),
+            (&d.places.taken_from, Tag::TakenFrom),
+            (&d.places.seat_offices, Tag::SeatOffice),
         ];
         for (list, tag) in lists {
             for w in list {
@@ -1126,6 +1143,12 @@ impl Lexicon {
             people_suffixes_singular: d.casualties.people_suffixes_singular.clone(),
             participle_endings: d.events.participle_endings.clone(),
             noun_endings: d.events.noun_endings.clone(),
+            seats: d
+                .places
+                .seats
+                .iter()
+                .map(|(k, v)| (k.to_lowercase(), v.clone()))
+                .collect(),
         })
     }
 }

@@ -199,11 +199,20 @@ impl<'a> Doc<'a> {
                     }
                 }
             }
-            // "Monday's attack", "yesterday's bombing": a possessive day is still a day.
+            // "Monday's attack", "yesterday's bombing": a possessive day is still a day; "the
+            // Finance Ministry's auditor", "the province's governor's convoy": a possessive
+            // government word is still one.
             if let Some(stem) = w.strip_suffix("'s").or_else(|| w.strip_suffix("\u{2019}s")) {
                 for p in lex.index.by_first.get(stem).into_iter().flatten() {
                     for &tag in p.tags.iter().filter(|_| p.rest.is_empty()) {
-                        if matches!(tag, Tag::Month(_) | Tag::Weekday(_) | Tag::Relative(_)) {
+                        if matches!(
+                            tag,
+                            Tag::Month(_)
+                                | Tag::Weekday(_)
+                                | Tag::Relative(_)
+                                | Tag::CapitalFacility
+                                | Tag::SeatOffice
+                        ) {
                             hits.push(Hit { len: 1, tag });
                         }
                     }

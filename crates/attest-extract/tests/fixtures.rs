@@ -1221,6 +1221,76 @@ fn a_journey_is_placed_at_its_start() {
 }
 
 #[test]
+fn people_taken_from_a_place_were_taken_there() {
+    // "kidnapped from X": where the act happened, not where someone came from.
+    let ex = real_extractor();
+    for (text, place) in [
+        (
+            "Gunmen kidnapped a doctor from Qalat near Kandahar.",
+            "Qalat",
+        ),
+        (
+            "A trader was abducted on the road from Tausa by guerrillas of the FARC.",
+            "Tausa",
+        ),
+    ] {
+        let out = run(&ex, text, "2005-03-02");
+        let loc = out.incidents[0].location.as_ref().expect("a location");
+        assert_eq!(loc.mention, place, "{text}");
+        check_evidence(text, &out.incidents);
+    }
+}
+
+#[test]
+fn a_province_named_for_its_government_is_placed_at_its_seat() {
+    // No town named: the governor, the assembly of a province sit in its seat.
+    let ex = real_extractor();
+    for (text, town) in [
+        (
+            "A roadside bomb hit the convoy of the governor of Nineveh province, wounding two guards.",
+            "Mosul",
+        ),
+        (
+            "Militants threw a grenade at the office of the chief minister of Manipur, injuring a guard.",
+            "Imphal",
+        ),
+    ] {
+        let out = run(&ex, text, "2005-03-02");
+        let loc = out.incidents[0].location.as_ref().expect("a location");
+        assert_eq!(loc.name.as_deref(), Some(town), "{text}");
+        check_evidence(text, &out.incidents);
+    }
+    // A province named without its government stays a province.
+    let text = "A roadside bomb wounded two soldiers in Nineveh province.";
+    let out = run(&ex, text, "2005-03-02");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_eq!(loc.precision.as_deref(), Some("admin1"), "{text}");
+}
+
+#[test]
+fn a_ministry_official_or_a_member_of_parliament_in_a_report_naming_no_town_is_in_the_capital() {
+    let ex = real_extractor();
+    for (text, mention) in [
+        (
+            "Gunmen shot dead the Health Ministry's chief accountant as he left home. \
+             Such attacks are frequent in Iraq.",
+            "Ministry",
+        ),
+        (
+            "A roadside bomb wounded a member of parliament and two guards. \
+             Attacks on officials are frequent in Iraq.",
+            "member of parliament",
+        ),
+    ] {
+        let out = run(&ex, text, "2005-03-02");
+        let loc = out.incidents[0].location.as_ref().expect("a location");
+        assert_eq!(loc.name.as_deref(), Some("Baghdad"), "{text}");
+        assert_eq!(loc.mention, mention, "{text}");
+        check_evidence(text, &out.incidents);
+    }
+}
+
+#[test]
 fn a_government_building_in_a_report_naming_no_town_is_in_the_capital() {
     let ex = real_extractor();
     for (text, town) in [
