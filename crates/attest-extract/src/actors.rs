@@ -283,11 +283,35 @@ pub(crate) fn perpetrators(doc: &Doc, t0: usize, t1: usize) -> Vec<PerpHit> {
         }
         // "the military wing of Hamas": Hamas too. Not the object of an act or a preposition
         // ("set fire to a branch of the Banco Popular": a target).
-        let object = i >= t0 + 2
-            && doc.is(i - 1, |t| matches!(t, Tag::Determiner | Tag::Singular))
-            && doc.is(i - 2, |t| {
-                matches!(t, Tag::Route | Tag::Locative | Tag::Trigger(_))
-            });
+        // (Words the lexicon does not know may qualify it: "killed a former member of".)
+        let det = (i.saturating_sub(3).max(t0)..i)
+            .rev()
+            .find(|&q| {
+                doc.toks[q].kind != crate::text::Kind::Word
+                    || !doc.hits(q).is_empty()
+                    || doc.capword(q)
+            })
+            .filter(|&q| (q + 1..i).all(|w| !doc.capword(w)));
+        let object = det.is_some_and(|q| {
+            q > t0
+                && doc.is(q, |t| matches!(t, Tag::Determiner | Tag::Singular))
+                && doc.is(q - 1, |t| {
+                    matches!(
+                        t,
+                        Tag::Route
+                            | Tag::Locative
+                            | Tag::Trigger(_)
+                            | Tag::Killed
+                            | Tag::Injured
+                            | Tag::PassiveAux
+                    )
+                })
+                // (But "suspected of being a member of X" names X.)
+                && !(q.saturating_sub(4)..q).any(|w| doc.is(w, |t| t == Tag::Hedge))
+        });
+        // (A victim's affiliation, "killed a member of X", "he was a member of X", is no
+        // cue of an agent either.)
+        let affiliation = object && doc.find(i, |t| t == Tag::PartOf).is_some();
         if let Some(h) = doc.find(i, |t| t == Tag::PartOf).filter(|_| !object) {
             if let Some((a, b)) = np_right(doc, i + h.len, t1) {
                 if !counted_victims(doc, i, b, t0, t1) && (a..b).any(|q| doc.capword(q) || doc.caps)
@@ -324,7 +348,7 @@ pub(crate) fn perpetrators(doc: &Doc, t0: usize, t1: usize) -> Vec<PerpHit> {
             }
         }
         if let Some(h) = doc.find(i, |t| t == Tag::AgentCue) {
-            if let Some((a, b)) = np_right(doc, i + h.len, t1) {
+            if let Some((a, b)) = np_right(doc, i + h.len, t1).filter(|_| !affiliation) {
                 if !counted_victims(doc, i, b, t0, t1) {
                     push(a, b, doc.span(i, i + h.len), true);
                 }

@@ -592,6 +592,25 @@ impl Extractor {
                 .take(4)
                 .any(|&(_, b)| k_end <= b && k_end > k)
         };
+        // A name inside an organisation's name: an organisation noun after it, alone or after
+        // more capitalised words of the name ("the Kurdistan Democratic Party"), or the words
+        // opening such a name right before it ("the Union of Kurdistan"). In upper-case text,
+        // where every word looks like a name, only the noun right after it counts.
+        let in_org_name = |k: usize, k_end: usize| {
+            let org = |q: usize| doc.find(q, |t| t == Tag::OrgNoun).is_some();
+            let after = (k_end..(k_end + 4).min(doc.toks.len()))
+                .take_while(|&q| q == k_end || doc.capword(q - 1))
+                .any(|q| org(q) && (q == k_end || doc.capword(q)));
+            let before = !doc.caps
+                && (k.saturating_sub(6)..k).any(|q| {
+                    doc.capword(q)
+                        && doc
+                            .hits(q)
+                            .iter()
+                            .any(|h| h.tag == Tag::OrgOpener && q + h.len == k)
+                });
+            after || before
+        };
         // "ON JUNIN STREET", "AT SARMIENTO AND SAN MARTIN STREETS": a street's name, no place
         // of the report; but "on a downtown Lima street" is in Lima.
         let street_name = |m: &PlaceMention| {
@@ -810,6 +829,10 @@ impl Extractor {
             if in_group(k, k_end) {
                 continue;
             }
+            // "the Baath party", "the Kurdistan Democratic Party", "the Socialist Party of
+            // Serbia": nor is one inside the name of an organisation the lexicon does not list.
+            // (It still says which country the report is about.)
+            let org_name = in_org_name(k, k_end);
             let in_name = m.place.precision == Precision::Country
                 && !heads(text, m.start, m.end)
                 && k_end < doc.toks.len()
@@ -889,7 +912,7 @@ impl Extractor {
                 origin: origin(m.start, m.end),
                 within: None,
                 // ("in Nawzad District": a village opens the name of its district.)
-                in_name: in_name && !village,
+                in_name: in_name && !village || org_name,
                 guess,
                 // (The gazetteer gives such a name its container's place: the very place of a
                 // mention that follows it closely.)
@@ -1151,7 +1174,9 @@ impl Extractor {
         // The gazetteer's own choice of the report's place: a fallback for a lone incident
         // whose sentences name no place the rules above accept.
         let primary = attest_geo::primary_place_in(&located_text, &mentions)
-            .filter(|m| m.place.precision <= Precision::Town && m.confidence >= 0.3);
+            .filter(|m| m.place.precision <= Precision::Town && m.confidence >= 0.3)
+            // (Not a name inside an organisation's: "the Idlib Liberation Front".)
+            .filter(|m| !cands.iter().any(|c| c.start == m.start && c.in_name));
         let doc_country = self.doc_country(&doc, &cands);
         let mut scored: Vec<(f32, usize, Incident)> = drafts
             .iter()
@@ -1757,9 +1782,11 @@ impl Extractor {
             })
             .or_else(|| {
                 // The report's main place: the first of its country.
+                // (Not one inside an organisation's name: "the Kurdistan Islamic Union".)
                 cands.iter().position(|c| {
                     !c.weak
                         && !c.guess
+                        && !c.in_name
                         && c.place.as_ref().is_some_and(|p| {
                             Some(p.country_code.as_str()) == doc_country
                                 && p.precision != Precision::Country

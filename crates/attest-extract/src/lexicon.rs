@@ -478,6 +478,14 @@ pub(crate) struct PlacesData {
     /// province is named with one is placed at the province's seat (`seats`).
     #[serde(default)]
     pub(crate) seat_offices: Vec<String>,
+    /// Nouns ending or opening the name of an organisation ("the Baath Party", "the Socialist
+    /// Party of Serbia"): a place name inside one is no place of the report.
+    #[serde(default)]
+    pub(crate) organization_nouns: Vec<String>,
+    /// Words opening an organisation's name before a place ("Party of", "Front for the
+    /// Liberation of").
+    #[serde(default)]
+    pub(crate) organization_openers: Vec<String>,
     /// First-level divisions and the towns their governments sit in ("diyala" = "Baqubah").
     #[serde(default)]
     pub(crate) seats: BTreeMap<String, String>,
@@ -623,6 +631,8 @@ pub(crate) enum Tag {
     LocatingVerb,
     TakenFrom,
     SeatOffice,
+    OrgNoun,
+    OrgOpener,
     Demonym(u16),
     /// An armed group tied to one country (index into `Lexicon::group_countries`).
     Group(u16),
@@ -1038,7 +1048,7 @@ impl Lexicon {
         let cl = &d.claims;
         let s = &d.sources;
         let f = &d.furniture;
-        let lists: [(&Vec<String>, Tag); 60] = [
+        let lists: [(&Vec<String>, Tag); 62] = [
             (&a.blamed_subject, Tag::BlamedSubject),
             (&a.hedges, Tag::Hedge),
             (&a.part_of, Tag::PartOf),
@@ -1099,6 +1109,8 @@ impl Lexicon {
             (&d.places.locating_verbs, Tag::LocatingVerb),
             (&d.places.taken_from, Tag::TakenFrom),
             (&d.places.seat_offices, Tag::SeatOffice),
+            (&d.places.organization_nouns, Tag::OrgNoun),
+            (&d.places.organization_openers, Tag::OrgOpener),
         ];
         for (list, tag) in lists {
             for w in list {

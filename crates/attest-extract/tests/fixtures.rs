@@ -1743,3 +1743,67 @@ fn the_wounded_who_died_are_counted_once_among_the_dead() {
     assert_eq!(out.incidents[0].killed.low, Some(1));
     assert_eq!(out.incidents[0].injured.low, None);
 }
+
+#[test]
+fn a_place_inside_a_party_s_name_is_no_place_of_the_act() {
+    let ex = test_extractor();
+    // "Kurdistan" is a province of Iran in the gazetteer; the party's name is no visit to it.
+    let out = run(
+        &ex,
+        "Gunmen shot dead a former member of the Kurdistan Islamic Union outside his shop.",
+        "2006-02-01",
+    );
+    assert_eq!(out.incidents.len(), 1, "{:?}", out.incidents);
+    let loc = out.incidents[0].location.as_ref();
+    assert!(
+        loc.is_none_or(|l| l.name.as_deref() != Some("Kurdistan")),
+        "{loc:?}"
+    );
+    // The party is the victim's, not the killers'.
+    let perps: Vec<&str> = out.incidents[0]
+        .perpetrators
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(perps, ["Gunmen"]);
+    // Nor in a name ending in a noun of the lexicon, or opened before the place ("the Union
+    // of X Workers").
+    for text in [
+        "A bomb damaged an office of the Idlib Liberation Front on Sunday.",
+        "A bomb damaged an office of the Union of Kharkiv Workers on Sunday.",
+    ] {
+        let out = run(&ex, text, "2016-05-04");
+        let loc = out.incidents[0].location.as_ref();
+        assert!(
+            loc.is_none_or(|l| l.precision.as_deref() != Some("town")),
+            "{text}: {loc:?}"
+        );
+    }
+}
+
+#[test]
+fn a_victim_s_membership_names_no_perpetrator_but_a_suspect_s_does() {
+    let ex = test_extractor();
+    let out = run(
+        &ex,
+        "A teacher was shot dead in Batticaloa on Monday. He was a member of the Eelam \
+         People's Democratic Party.",
+        "2005-07-26",
+    );
+    assert!(
+        out.incidents[0].perpetrators.is_empty(),
+        "{:?}",
+        out.incidents[0]
+    );
+    let out = run(
+        &ex,
+        "A customs officer was wounded in Hendaye by a man suspected of being a member of GAL.",
+        "1987-02-10",
+    );
+    let perps: Vec<&str> = out.incidents[0]
+        .perpetrators
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(perps, ["GAL"]);
+}
