@@ -127,6 +127,105 @@ struct PlaceCand {
     village: bool,
 }
 
+/// The places of event sentence `s` listed as the places of one act: two to six towns or
+/// provinces, the first after a locative, joined by commas, the lexicon's list joiners ("and")
+/// and words naming what they are ("in X and Y departments", "in X, Y and in Z"). Not a town
+/// and its province ("in Baqubah, Diyala province"), nor places of origin or reference, nor
+/// "between X and Y" (no locative before the first). Returns candidate indices.
+fn place_list(doc: &Doc, info: &[SentInfo], cands: &[PlaceCand], s: usize) -> Option<Vec<usize>> {
+    let tok = |byte: usize| doc.toks.partition_point(|t| t.start < byte);
+    let member = |c: &PlaceCand| {
+        !c.weak
+            && !c.guess
+            && !c.in_name
+            && !c.origin
+            && !c.distant
+            && !c.dateline
+            && !c.part
+            && matches!(c.precision, Precision::Town | Precision::Admin1)
+    };
+    let mut idx: Vec<usize> = info[s]
+        .places
+        .iter()
+        .copied()
+        .filter(|&c| member(&cands[c]))
+        .collect();
+    idx.sort_by_key(|&c| cands[c].start);
+    let contains = |a: &PlaceCand, b: &PlaceCand| {
+        // (A province and a town of it: "in Baqubah, Diyala province".)
+        match (&a.place, &b.place) {
+            (Some(p), Some(q)) => {
+                p.precision == Precision::Admin1 && q.admin1.as_deref() == Some(p.name.as_str())
+                    || q.precision == Precision::Admin1
+                        && p.admin1.as_deref() == Some(q.name.as_str())
+            }
+            _ => false,
+        }
+    };
+    let joined = |a: &PlaceCand, b: &PlaceCand| {
+        let (q0, q1) = (tok(a.end), tok(b.start));
+        q0 < q1
+            && q1 - q0 <= 6
+            && (q0..q1)
+                .any(|q| doc.is_punct(q, ",") || doc.find(q, |t| t == Tag::ListJoiner).is_some())
+            && (q0..q1).all(|q| {
+                doc.is_punct(q, ",")
+                    || doc.hits(q).iter().any(|h| {
+                        matches!(
+                            h.tag,
+                            Tag::ListJoiner
+                                | Tag::ListNoun
+                                | Tag::Locative
+                                | Tag::Determiner
+                                | Tag::PlaceDescriptor
+                        )
+                    })
+                    // (Inside a joiner of several words: "as well as".)
+                    || (q.saturating_sub(3).max(q0)..q).any(|p| {
+                        doc.hits(p).iter().any(|h| {
+                            matches!(h.tag, Tag::ListJoiner | Tag::ListNoun) && p + h.len > q
+                        })
+                    })
+            })
+    };
+    for (n, &first) in idx.iter().enumerate() {
+        let k = tok(cands[first].start);
+        if !cands[first].after_prep
+            || (k.saturating_sub(6).max(doc.sents[s].t0)..k)
+                .any(|q| doc.is(q, |t| t == Tag::SpanWord))
+        {
+            continue;
+        }
+        let mut list = vec![first];
+        for &next in &idx[n + 1..] {
+            let last = &cands[*list.last().unwrap_or(&first)];
+            let c = &cands[next];
+            if !joined(last, c) {
+                break;
+            }
+            if list
+                .iter()
+                .any(|&m| contains(&cands[m], c) || norm(&cands[m].mention) == norm(&c.mention))
+            {
+                return None;
+            }
+            list.push(next);
+            if list.len() == 6 {
+                break;
+            }
+        }
+        // (A list ends with a joiner: "in X, Y" is a town and where it lies.)
+        let closed = list.len() >= 2 && {
+            let (a, b) = (&cands[list[list.len() - 2]], &cands[list[list.len() - 1]]);
+            (tok(a.end)..tok(b.start)).any(|q| doc.find(q, |t| t == Tag::ListJoiner).is_some())
+        };
+        if closed {
+            return Some(list);
+        }
+    }
+    None
+}
+
 #[derive(Debug, Default)]
 struct SentInfo {
     ev: SentEvents,
@@ -160,6 +259,11 @@ struct Draft {
     days: Vec<chrono::NaiveDate>,
     /// Strongest trigger: (strength, event type).
     dtype: Option<(u8, String)>,
+    /// The place candidate it is placed at, when an act told of several places at once was
+    /// parted by place ("destroyed posts in X and Y").
+    place: Option<usize>,
+    /// Parted from another incident by place: the counts told are that one's.
+    shared: bool,
 }
 
 /// The first death toll a sentence states (not a part, not an addition).
@@ -1171,6 +1275,8 @@ impl Extractor {
             }
         }
         let drafts = self.segment(&doc, &info, &cands);
+        let lone = drafts.len() == 1;
+        let drafts = self.part_by_place(&doc, &info, &cands, drafts);
         // The gazetteer's own choice of the report's place: a fallback for a lone incident
         // whose sentences name no place the rules above accept.
         let primary = attest_geo::primary_place_in(&located_text, &mentions)
@@ -1189,7 +1295,7 @@ impl Extractor {
                     d,
                     published,
                     doc_country.as_deref(),
-                    primary.filter(|_| drafts.len() == 1),
+                    primary.filter(|_| lone),
                 )
                 .map(|(inc, sal)| (sal + if n == 0 { 4.0 } else { 0.0 }, n, inc))
             })
@@ -1283,6 +1389,52 @@ impl Extractor {
         }
         let _ = lex;
         drafts
+    }
+
+    /// "Saboteurs destroyed posts in La Libertad and Cabanas", "air strikes hit Saraqib, Binnish
+    /// and Taftanaz": one act told of a list of places is one incident per place, as monitors
+    /// code them. The incident keeps the first place; each further one becomes an incident of
+    /// its own, with the same type, date and actors and no counts (a toll told for the list
+    /// cannot be shared out).
+    fn part_by_place(
+        &self,
+        doc: &Doc,
+        info: &[SentInfo],
+        cands: &[PlaceCand],
+        drafts: Vec<Draft>,
+    ) -> Vec<Draft> {
+        let mut out = Vec::with_capacity(drafts.len());
+        for mut d in drafts {
+            // (The sentence that tells the act first: a list told later, of a draft told
+            // elsewhere, may be of other acts.)
+            let list = d
+                .event_sents
+                .iter()
+                .find(|&&s| !info[s].background && info[s].strongest.is_some())
+                .and_then(|&s| place_list(doc, info, cands, s));
+            let Some(list) = list else {
+                out.push(d);
+                continue;
+            };
+            d.place = Some(list[0]);
+            let rest: Vec<Draft> = list[1..]
+                .iter()
+                .map(|&c| Draft {
+                    sents: d.sents.clone(),
+                    event_sents: d.event_sents.clone(),
+                    anchored: d.anchored,
+                    towns: vec![norm(&cands[c].mention)],
+                    killed: None,
+                    days: d.days.clone(),
+                    dtype: self.draft_type(info, &d),
+                    place: Some(c),
+                    shared: true,
+                })
+                .collect();
+            out.push(d);
+            out.extend(rest);
+        }
+        out
     }
 
     fn draft_type(&self, info: &[SentInfo], d: &Draft) -> Option<(u8, String)> {
@@ -1663,6 +1815,13 @@ impl Extractor {
                 };
             }
         }
+        // (Parted by place from another incident: the counts are that one's.)
+        if d.shared {
+            killed = Count::default();
+            injured = Count::default();
+            ev.remove("killed");
+            ev.remove("injured");
+        }
         // Location: the best-supported, finest place of the incident's sentences.
         let event_set: std::collections::HashSet<usize> = d.event_sents.iter().copied().collect();
         let in_draft_event = |s: usize| event_set.contains(&s);
@@ -1765,9 +1924,14 @@ impl Extractor {
                 - if c.dateline { 1.0 } else { 0.0 }
         };
         let loc_cand = d
-            .sents
-            .iter()
-            .flat_map(|s| info[*s].places.iter().copied())
+            .place
+            .into_iter()
+            .chain(
+                d.sents
+                    .iter()
+                    .filter(|_| d.place.is_none())
+                    .flat_map(|s| info[*s].places.iter().copied()),
+            )
             .filter(|c| {
                 !cands[*c].in_name
                     && !cands[*c].guess
@@ -1801,6 +1965,10 @@ impl Extractor {
             k < doc.toks.len() && doc.is(k, |t| matches!(t, Tag::Target(_) | Tag::Facility))
         };
         let loc_cand = loc_cand.map(|best| {
+            // (A place of a list, parted by place, is kept as told.)
+            if d.place.is_some() {
+                return best;
+            }
             let Some(prov) = cands[best]
                 .place
                 .as_ref()
@@ -1860,7 +2028,7 @@ impl Extractor {
         // A district or site the gazetteer does not know, named near the chosen town ("the Karm
         // al-Jabal quarter of the city"), refines it: its mention, the town's coordinates.
         let refine = inner.or_else(|| {
-            loc_cand.and_then(|best| {
+            loc_cand.filter(|_| d.place.is_none()).and_then(|best| {
                 let best_score = score(&cands[best]);
                 d.sents
                     .iter()

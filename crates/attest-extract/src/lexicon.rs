@@ -486,6 +486,15 @@ pub(crate) struct PlacesData {
     /// Liberation of").
     #[serde(default)]
     pub(crate) organization_openers: Vec<String>,
+    /// Words joining the places of a list ("in X and Y").
+    #[serde(default)]
+    pub(crate) list_joiners: Vec<String>,
+    /// Nouns saying what listed places are ("in X and Y departments").
+    #[serde(default)]
+    pub(crate) list_nouns: Vec<String>,
+    /// Words making two places the ends of one stretch ("between X and Y").
+    #[serde(default)]
+    pub(crate) span_words: Vec<String>,
     /// First-level divisions and the towns their governments sit in ("diyala" = "Baqubah").
     #[serde(default)]
     pub(crate) seats: BTreeMap<String, String>,
@@ -633,6 +642,9 @@ pub(crate) enum Tag {
     SeatOffice,
     OrgNoun,
     OrgOpener,
+    ListJoiner,
+    ListNoun,
+    SpanWord,
     Demonym(u16),
     /// An armed group tied to one country (index into `Lexicon::group_countries`).
     Group(u16),
@@ -1048,7 +1060,7 @@ impl Lexicon {
         let cl = &d.claims;
         let s = &d.sources;
         let f = &d.furniture;
-        let lists: [(&Vec<String>, Tag); 62] = [
+        let lists: [(&Vec<String>, Tag); 65] = [
             (&a.blamed_subject, Tag::BlamedSubject),
             (&a.hedges, Tag::Hedge),
             (&a.part_of, Tag::PartOf),
@@ -1111,6 +1123,9 @@ impl Lexicon {
             (&d.places.seat_offices, Tag::SeatOffice),
             (&d.places.organization_nouns, Tag::OrgNoun),
             (&d.places.organization_openers, Tag::OrgOpener),
+            (&d.places.list_joiners, Tag::ListJoiner),
+            (&d.places.list_nouns, Tag::ListNoun),
+            (&d.places.span_words, Tag::SpanWord),
         ];
         for (list, tag) in lists {
             for w in list {

@@ -1807,3 +1807,42 @@ fn a_victim_s_membership_names_no_perpetrator_but_a_suspect_s_does() {
         .collect();
     assert_eq!(perps, ["GAL"]);
 }
+
+#[test]
+fn one_act_told_of_a_list_of_places_is_an_incident_per_place() {
+    let ex = test_extractor();
+    let out = run(
+        &ex,
+        "Saboteurs blew up power pylons in Saraqib, Daraya and Idlib on Monday, killing two \
+         guards.",
+        "2016-05-04",
+    );
+    let places: Vec<Option<&str>> = out
+        .incidents
+        .iter()
+        .map(|i| i.location.as_ref().and_then(|l| l.name.as_deref()))
+        .collect();
+    assert_eq!(
+        places,
+        [Some("Saraqib"), Some("Daraya"), Some("Idlib")],
+        "{:?}",
+        out.incidents
+    );
+    // The toll told for the list stays with the first; the others share the act, not it.
+    assert_eq!(out.incidents[0].killed.low, Some(2));
+    for inc in &out.incidents[1..] {
+        assert_eq!(inc.killed.low, None);
+        assert_eq!(inc.event_type, out.incidents[0].event_type);
+        assert_eq!(inc.date.start.as_deref(), Some("2016-05-02"));
+    }
+    // No list: a town and its province, a stretch between two towns, two places without a
+    // joiner.
+    for text in [
+        "A bomb killed four people in Saraqib, Idlib province on Monday.",
+        "Saboteurs blew up the pipeline between Aleppo and Idlib on Monday.",
+        "A bomb exploded in Saraqib, near Idlib, on Monday.",
+    ] {
+        let out = run(&ex, text, "2016-05-04");
+        assert_eq!(out.incidents.len(), 1, "{text}: {:?}", out.incidents);
+    }
+}
