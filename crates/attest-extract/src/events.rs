@@ -108,6 +108,8 @@ pub(crate) enum DropReason {
     Aimless(usize, usize),
     /// An `events.modified_nouns` noun right after it ("a kidnapping ring").
     Modifier(usize, usize),
+    /// Inside an `events.not_acts` phrase ("a hunger strike").
+    NotAct(usize, usize),
     /// The `events.infinitive` mark right before it ("came to massacre").
     Infinitive(usize, usize),
     /// A participle after an article, qualifying people ("the kidnapped persons").
@@ -255,6 +257,12 @@ fn unreal(
     if b < t1 && !ends_with_any(doc.low(b - 1), &lex.participle_endings) && !past_verb {
         if let Some(h) = doc.find(b, |t| t == Tag::ModifiedNoun) {
             return Some(DropReason::Modifier(b, b + h.len));
+        }
+    }
+    // "a hunger strike", "workers went on strike": the word names no violence here.
+    for k in a.saturating_sub(3).max(t0)..=a {
+        if let Some(h) = doc.find(k, |t| t == Tag::NotAct).filter(|h| k + h.len >= b) {
+            return Some(DropReason::NotAct(k, k + h.len));
         }
     }
     // "shot into the air": aimed at no one (shots only: a bomb that "exploded in the air" hit

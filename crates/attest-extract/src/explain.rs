@@ -138,6 +138,7 @@ fn why(doc: &Doc, lex: &Lexicon, u: DropReason) -> String {
         DropReason::Negation(a, b) => format!("negation: {}", words(doc, a, b)),
         DropReason::Aimless(a, b) => format!("aimless: {}", words(doc, a, b)),
         DropReason::Modifier(a, b) => format!("modifier: {}", words(doc, a, b)),
+        DropReason::NotAct(a, b) => format!("no act: {}", words(doc, a, b)),
         DropReason::Infinitive(a, b) => format!("infinitive: {}", words(doc, a, b)),
         DropReason::Participle(a, b) => format!("participle: {}", words(doc, a, b)),
     }

@@ -172,6 +172,9 @@ pub(crate) struct EventsData {
     /// kidnapping ring", "murder charges", "a bomb threat").
     #[serde(default)]
     pub(crate) modified_nouns: Vec<String>,
+    /// Phrases holding a trigger word that name no violence ("hunger strike").
+    #[serde(default)]
+    pub(crate) not_acts: Vec<String>,
     /// The mark of an infinitive right before a trigger ("came to massacre the people"): a
     /// purpose, not an act ...
     #[serde(default)]
@@ -645,6 +648,7 @@ pub(crate) enum Tag {
     ListJoiner,
     ListNoun,
     SpanWord,
+    NotAct,
     Demonym(u16),
     /// An armed group tied to one country (index into `Lexicon::group_countries`).
     Group(u16),
@@ -1060,7 +1064,7 @@ impl Lexicon {
         let cl = &d.claims;
         let s = &d.sources;
         let f = &d.furniture;
-        let lists: [(&Vec<String>, Tag); 65] = [
+        let lists: [(&Vec<String>, Tag); 66] = [
             (&a.blamed_subject, Tag::BlamedSubject),
             (&a.hedges, Tag::Hedge),
             (&a.part_of, Tag::PartOf),
@@ -1094,6 +1098,7 @@ impl Lexicon {
             (&d.events.coordinators, Tag::Coordinator),
             (&d.events.aimless, Tag::Aimless),
             (&d.events.modified_nouns, Tag::ModifiedNoun),
+            (&d.events.not_acts, Tag::NotAct),
             (&d.events.infinitive, Tag::Infinitive),
             (&d.events.infinitive_real, Tag::InfinitiveReal),
             (&d.events.unreal_barriers, Tag::UnrealBarrier),

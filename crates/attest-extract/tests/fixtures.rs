@@ -1846,3 +1846,25 @@ fn one_act_told_of_a_list_of_places_is_an_incident_per_place() {
         assert_eq!(out.incidents.len(), 1, "{text}: {:?}", out.incidents);
     }
 }
+
+#[test]
+fn a_workers_strike_and_charges_of_a_crime_are_no_incidents() {
+    let ex = test_extractor();
+    for text in [
+        "Bus drivers went on strike in Aleppo on Monday over unpaid wages.",
+        "A general strike closed shops across Damascus on Tuesday.",
+        "Forty prisoners began a hunger strike in Idlib on Sunday.",
+        "The former mayor of Kharkiv faces charges of kidnapping and extortion.",
+    ] {
+        let out = run(&ex, text, "2016-05-04");
+        assert!(out.incidents.is_empty(), "{text}: {:?}", out.incidents);
+    }
+    // ... but a strike by armed forces is one.
+    let out = run(
+        &ex,
+        "A strike by government forces killed five people in Saraqib on Monday.",
+        "2016-05-04",
+    );
+    assert_eq!(out.incidents.len(), 1, "{:?}", out.incidents);
+    assert_eq!(out.incidents[0].killed.low, Some(5));
+}
