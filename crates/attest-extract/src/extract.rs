@@ -1243,6 +1243,7 @@ impl Extractor {
             else {
                 continue;
             };
+            let k_cue = k;
             k += h.len;
             while k < doc.toks.len()
                 && doc.is(k, |t| {
@@ -1263,10 +1264,58 @@ impl Extractor {
                                 .is_some_and(|p| p.precision == Precision::Town)
                     })
                 });
+            // (But "the Athens suburb of Pefki": a part named after the larger town it lies in.)
+            let pop = |c: &PlaceCand| {
+                c.place
+                    .as_ref()
+                    .filter(|p| p.precision == Precision::Town)
+                    .map_or(0, |p| p.population)
+            };
             if let Some(town) = town {
-                if town != ci {
+                // (... or the gazetteer reads the part as the very town, knowing it only as
+                // a part of it.)
+                let reverse = doc.find(k_cue, |t| t == Tag::TownPart).is_some()
+                    && (pop(&cands[ci]) > pop(&cands[town]).saturating_mul(3)
+                        || cands[town].place == cands[ci].place
+                            && cands[town].confidence < cands[ci].confidence);
+                if town != ci && reverse {
+                    cands[town].within = Some(ci);
+                    cands[town].precision = Precision::District;
+                    cands[ci].part = false;
+                    cands[ci].precision = Precision::Town;
+                } else if town != ci {
                     cands[ci].within = Some(town);
                 }
+                continue;
+            }
+            // "the Athens suburb of Pevki": the other way round, a town the gazetteer knows
+            // right after an article, then the part of it that the name after "of" is.
+            let of_after = k > k_cue + h.len
+                && doc.is(k - 1, |t| matches!(t, Tag::UnitOf | Tag::PlacePreposition))
+                && doc.find(k_cue, |t| t == Tag::TownPart).is_some();
+            let town_first = of_after
+                && cands[ci]
+                    .place
+                    .as_ref()
+                    .is_some_and(|p| p.precision == Precision::Town)
+                && tok_at(cands[ci].start) > 0
+                && doc.is(tok_at(cands[ci].start) - 1, |t| t == Tag::Determiner);
+            let part = (k < doc.toks.len())
+                .then(|| doc.toks[k].start)
+                .and_then(|at| cands.iter().position(|c| c.start == at))
+                .filter(|&x| {
+                    x != ci
+                        && cands[x].precision <= Precision::Town
+                        && cands[x]
+                            .place
+                            .as_ref()
+                            .is_none_or(|p| p.precision < Precision::Town)
+                });
+            if let Some(x) = part.filter(|_| town_first) {
+                cands[x].within = Some(ci);
+                cands[x].precision = Precision::District;
+                cands[ci].part = false;
+                cands[ci].precision = Precision::Town;
             }
         }
         for (ci, c) in cands.iter().enumerate() {

@@ -118,9 +118,13 @@ fn left_bound(doc: &Doc, a: usize, t0: usize) -> bool {
         return false;
     }
     let q = p - 1;
+    // (... or the verb of an act, whose object it is: "militants attacked Cherli village".)
     doc.is(q, |t| {
         matches!(t, Tag::Determiner | Tag::Locative | Tag::PlacePreposition)
     }) || possessive(doc, q)
+        || doc
+            .find(q, |t| matches!(t, Tag::Trigger(_)))
+            .is_some_and(|h| h.len == 1)
 }
 
 /// Is token `i` a possessive ("Aleppo's", "TEGUCIGALPA'S")?

@@ -1868,3 +1868,26 @@ fn a_workers_strike_and_charges_of_a_crime_are_no_incidents() {
     assert_eq!(out.incidents.len(), 1, "{:?}", out.incidents);
     assert_eq!(out.incidents[0].killed.low, Some(5));
 }
+
+#[test]
+fn a_village_an_act_is_done_to_and_a_part_named_after_its_town() {
+    let ex = test_extractor();
+    // The object of the act, named by "village", is finer than the province.
+    let out = run(
+        &ex,
+        "In Idlib province, gunmen attacked Kafr Nabl village and killed three people.",
+        "2016-05-04",
+    );
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_eq!(loc.mention, "Kafr Nabl", "{loc:?}");
+    assert_eq!(loc.country_code.as_deref(), Some("SY"));
+    // "the Aleppo neighbourhood of X": X is the part, Aleppo the town it lies in.
+    let out = run(
+        &ex,
+        "A car bomb exploded in the Aleppo neighbourhood of Salaheddine on Monday.",
+        "2016-05-04",
+    );
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_eq!(loc.mention, "Salaheddine", "{loc:?}");
+    assert_eq!(loc.name.as_deref(), Some("Aleppo"));
+}
