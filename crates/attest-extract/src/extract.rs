@@ -43,6 +43,9 @@ pub const MAX_TEXT: usize = 2 * 1024 * 1024;
 /// Reports up to this many bytes are briefs: one that names violence at all describes it.
 const SHORT_REPORT: usize = 1000;
 
+/// The confidence a place named by a cue of the text ("the village of X") has at least.
+const CUE_CONFIDENCE: f32 = 0.5;
+
 /// A report to read.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Document<'a> {
@@ -1035,6 +1038,18 @@ impl Extractor {
         // binary search, so a huge report costs n log n.
         let mut removed = vec![false; cands.len()];
         let mut added: Vec<PlaceCand> = Vec::new();
+        // A gazetteer reading of low confidence under another name than the place's own.
+        let loose = |c: &PlaceCand| {
+            c.confidence < 0.3
+                && c.place
+                    .as_ref()
+                    .is_some_and(|p| !attest_geo::same_name(&p.name, &c.mention))
+        };
+        let abroad_of = |c: &PlaceCand| {
+            c.place
+                .as_ref()
+                .is_some_and(|p| doc_hint.as_deref().is_some_and(|cc| cc != p.country_code))
+        };
         for (si, cp) in cues {
             let lo = cands.partition_point(|c| c.end <= cp.start);
             let hi = cands.partition_point(|c| c.start < cp.end).max(lo);
@@ -1075,8 +1090,17 @@ impl Extractor {
                         || same && abroad
                         // ... or a town's part it reads as a province or a country.
                         || same && c.part && read > Precision::Town
+                        // ... or a name it matched only loosely, and abroad ("the village of
+                        // Janae" read as Jena, Germany): the cue's name of its own.
+                        // (Very loosely: "Sederot" is still Sderot, wherever the report's
+                        // words point.)
+                        || same && !doc.caps && loose(c) && c.confidence < 0.2 && abroad_of(c)
                     {
                         removed[k] = true;
+                    } else if same && !doc.caps && loose(c) && !cp.part {
+                        // A name it reads loosely, at home: the text names it a place, so it
+                        // is one ("Balmatkote village", by another name of Mahur).
+                        cands[k].confidence = cands[k].confidence.max(CUE_CONFIDENCE);
                     } else if same && c.village {
                         // A name it does not know: the cue says what it is ("the X district").
                         cands[k].precision = cp.precision;

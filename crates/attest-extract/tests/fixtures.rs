@@ -1891,3 +1891,41 @@ fn a_village_an_act_is_done_to_and_a_part_named_after_its_town() {
     assert_eq!(loc.mention, "Salaheddine", "{loc:?}");
     assert_eq!(loc.name.as_deref(), Some("Aleppo"));
 }
+
+#[test]
+fn a_village_the_text_names_keeps_its_name_over_a_loose_reading() {
+    let ex = real_extractor();
+    // The gazetteer does not know the village and reads it, loosely, as its district: the
+    // text names it a village, so the village is where it happened, at the district's place.
+    let out = run(
+        &ex,
+        "A bomb damaged the office of a small party on Tuesday. The office stood in Trehgam \
+         village in Kupwara district.",
+        "2007-01-04",
+    );
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_eq!(loc.mention, "Trehgam", "{loc:?}");
+    assert_eq!(loc.country_code.as_deref(), Some("IN"));
+    assert!(loc.lat.is_some(), "{loc:?}");
+}
+
+#[test]
+fn a_village_the_text_names_is_no_loose_reading_abroad() {
+    let ex = real_extractor();
+    // Read very loosely as a town in Africa; the text names it a village of a Thai province.
+    for (text, village) in [
+        (
+            "Gunmen shot dead a rubber tapper in the village of Tamae in Narathiwat province.",
+            "Tamae",
+        ),
+        (
+            "Gunmen shot dead a rubber tapper in the village of Bannae in Narathiwat province.",
+            "Bannae",
+        ),
+    ] {
+        let out = run(&ex, text, "2007-01-04");
+        let loc = out.incidents[0].location.as_ref().expect("a location");
+        assert_eq!(loc.mention, village, "{loc:?}");
+        assert_eq!(loc.country_code.as_deref(), Some("TH"), "{loc:?}");
+    }
+}
