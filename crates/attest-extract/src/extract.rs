@@ -699,6 +699,28 @@ impl Extractor {
                 .take(4)
                 .any(|&(_, b)| k_end <= b && k_end > k)
         };
+        // "the Moscow-Vladikavkaz train", "the Kirkuk-Baghdad-Basra pipeline": towns joined by
+        // hyphens into the name of a route, then a word in lower case. The route names no
+        // place of the act (mixed-case text only: in upper case the next word tells nothing).
+        let route_name = |mi: usize| {
+            let hyphened = |a: &PlaceMention, b: &PlaceMention| {
+                text.get(a.end..b.start) == Some("-") && a.place != b.place
+            };
+            let mut lo = mi;
+            while lo > 0 && hyphened(&mentions[lo - 1], &mentions[lo]) {
+                lo -= 1;
+            }
+            let mut hi = mi;
+            while hi + 1 < mentions.len() && hyphened(&mentions[hi], &mentions[hi + 1]) {
+                hi += 1;
+            }
+            let k = tok_at(mentions[hi].end);
+            !doc.caps
+                && hi > lo
+                && k < doc.toks.len()
+                && doc.toks[k].kind == crate::text::Kind::Word
+                && !doc.toks[k].cap
+        };
         // A name inside an organisation's name: an organisation noun after it, alone or after
         // more capitalised words of the name ("the Kurdistan Democratic Party"), or the words
         // opening such a name right before it ("the Union of Kurdistan"). In upper-case text,
@@ -939,7 +961,7 @@ impl Extractor {
             // "the Baath party", "the Kurdistan Democratic Party", "the Socialist Party of
             // Serbia": nor is one inside the name of an organisation the lexicon does not list.
             // (It still says which country the report is about.)
-            let org_name = in_org_name(k, k_end);
+            let org_name = in_org_name(k, k_end) || route_name(mi);
             let in_name = m.place.precision == Precision::Country
                 && !heads(text, m.start, m.end)
                 && k_end < doc.toks.len()
@@ -986,8 +1008,15 @@ impl Extractor {
             // places only in the report's country, is a village or a town of it named by the
             // text, finer than any province: a place of its own
             // (Only where the text puts a place: after a locative or a cue.)
-            let village =
-                !doc.caps && !guess && unknown && m.alternatives.is_empty() && (ap || cued);
+            // (Not an initialism: "at U.S. soldiers' quarters", "near the UN office".)
+            let initialism = m.mention.contains('.')
+                || m.mention.len() <= 4 && m.mention.chars().all(|c| c.is_ascii_uppercase());
+            let village = !doc.caps
+                && !guess
+                && unknown
+                && !initialism
+                && m.alternatives.is_empty()
+                && (ap || cued);
             // (Its country is the gazetteer's guess from the text, which the report's own
             // country decides better: it is left open, as for a name only a cue finds.)
             let guessed = village.then(|| place.country_code.clone());
@@ -1305,6 +1334,7 @@ impl Extractor {
                 if town != ci && reverse {
                     cands[town].within = Some(ci);
                     cands[town].precision = Precision::District;
+                    cands[town].part = true;
                     cands[ci].part = false;
                     cands[ci].precision = Precision::Town;
                 } else if town != ci {
@@ -1338,6 +1368,7 @@ impl Extractor {
             if let Some(x) = part.filter(|_| town_first) {
                 cands[x].within = Some(ci);
                 cands[x].precision = Precision::District;
+                cands[x].part = true;
                 cands[ci].part = false;
                 cands[ci].precision = Precision::Town;
             }

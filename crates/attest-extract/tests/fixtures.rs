@@ -1929,3 +1929,26 @@ fn a_village_the_text_names_is_no_loose_reading_abroad() {
         assert_eq!(loc.country_code.as_deref(), Some("TH"), "{loc:?}");
     }
 }
+
+#[test]
+fn a_route_s_towns_and_an_initialism_are_no_place_of_the_act() {
+    let ex = test_extractor();
+    let out = run(
+        &ex,
+        "A bomb exploded on the Damascus-Aleppo train on Monday, wounding four passengers.",
+        "2016-05-04",
+    );
+    let loc = out.incidents[0].location.as_ref();
+    assert!(
+        loc.is_none_or(|l| l.precision.as_deref() != Some("town")),
+        "{loc:?}"
+    );
+    let ex = real_extractor();
+    let out = run(
+        &ex,
+        "Gunmen fired four shots at U.S. soldiers' quarters in Frankfurt, causing slight damage.",
+        "1985-06-04",
+    );
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_eq!(loc.mention, "Frankfurt", "{loc:?}");
+}
