@@ -246,6 +246,9 @@ struct SentInfo {
     background: bool,
     /// Opens with words turning to another incident ("In a separate attack").
     another: bool,
+    /// Tells an act of a named kind through a claim of it ("claimed credit for three dynamite
+    /// attacks"): as good as a telling of the act.
+    claimed: bool,
 }
 
 #[derive(Debug, Default)]
@@ -310,8 +313,9 @@ impl Draft {
         let s = &info[si];
         self.sents.push(si);
         self.event_sents.push(si);
-        self.anchored |=
-            s.strongest.is_some_and(|(st, _)| st >= 2) || s.cas.iter().any(|c| !c.zero);
+        self.anchored |= s.strongest.is_some_and(|(st, _)| st >= 2)
+            || s.cas.iter().any(|c| !c.zero)
+            || s.claimed;
         for t in towns_of(s, cands) {
             if !self.towns.contains(&t) {
                 self.towns.push(t);
@@ -496,12 +500,21 @@ impl Extractor {
             // Weapons or kinds of violence named with no act ("take out your pistols", "victims
             // of bombings") tell of an incident in a long report only with a count of victims.
             let no_act = ev.no_act(&doc, lex, t0);
+            // "X claimed credit for three dynamite attacks": a claim of an act, before any other
+            // telling of it, tells it was done.
+            // (One that names its kind: "claimed the attacks" alone says too little.)
+            let claimed = doc.any_in(t0, t1, |t| t == Tag::Responsibility)
+                && !info.iter().any(|s| s.event)
+                && ev
+                    .triggers
+                    .iter()
+                    .any(|&(id, _, _)| lex.triggers[id as usize].event != lex.generic_event);
             let event = !history
                 && !accident
                 && match strongest {
                     _ if no_act && !short => counts,
                     Some((st, _)) if st >= 2 => true,
-                    Some(_) => counts || has_target && !elsewhere,
+                    Some(_) => counts || has_target && !elsewhere || claimed,
                     None => counts,
                 };
             if let Some(sink) = sink.as_deref_mut() {
@@ -534,6 +547,7 @@ impl Extractor {
                 event,
                 background: history || accident,
                 another: another.is_some(),
+                claimed,
             });
         }
         // Does a sentence tell of an incident? In a short report, any word of violence that is
@@ -2581,6 +2595,7 @@ impl Extractor {
             && injured.is_unknown()
             && targets.is_empty()
             && doc.text.len() > SHORT_REPORT
+            && !d.event_sents.iter().any(|s| info[*s].claimed)
         {
             return None;
         }

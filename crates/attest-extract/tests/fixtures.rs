@@ -1952,3 +1952,22 @@ fn a_route_s_towns_and_an_initialism_are_no_place_of_the_act() {
     let loc = out.incidents[0].location.as_ref().expect("a location");
     assert_eq!(loc.mention, "Frankfurt", "{loc:?}");
 }
+
+#[test]
+fn a_claim_of_acts_of_a_named_kind_tells_they_were_done() {
+    let ex = test_extractor();
+    // (A long report: a short one is read as telling violence on weaker words.)
+    let text = format!(
+        "A rebel group claimed credit for three dynamite attacks against banks in the city of \
+         Saraqib. {}",
+        "The group's statement was read out on local radio and repeated in leaflets. ".repeat(16)
+    );
+    let out = run(&ex, &text, "2016-05-04");
+    assert_eq!(out.incidents.len(), 1, "{:?}", out.incidents);
+    let inc = &out.incidents[0];
+    assert_eq!(inc.event_type, "bombing");
+    assert_eq!(
+        inc.location.as_ref().and_then(|l| l.name.as_deref()),
+        Some("Saraqib")
+    );
+}
