@@ -1015,6 +1015,28 @@ impl Extractor {
             // A cue names it a place ("THE TOWN OF X", "THE X NEIGHBORHOOD").
             let cued = cue_starts.binary_search(&m.start).is_ok();
             let person = !persons.is_empty() && persons.binary_search(&norm(&m.mention)).is_ok();
+            // "Hermes Flor Montenegro", "Gloria Mercedes de Ortega": the last word of a person's
+            // name, after two given names the lexicon and the gazetteer do not know (a
+            // particle of the lexicon's name joiners may come between).
+            let given = |q: usize| {
+                doc.capword(q)
+                    && doc.hits(q).is_empty()
+                    && mentions
+                        .binary_search_by_key(&doc.toks[q].start, |o| o.start)
+                        .is_err()
+            };
+            let surname = !doc.caps && k >= 2 && {
+                let mut q = k;
+                if q > 0 && doc.is(q - 1, |t| t == Tag::NameJoiner) {
+                    q -= 1;
+                }
+                q >= 2
+                    && doc.toks[q - 1].end < m.start
+                    && given(q - 1)
+                    && given(q - 2)
+                    && doc.toks[q - 2].end + 1 == doc.toks[q - 1].start
+            };
+            let person = person || surname;
             let guess = doc.caps && !ap && !cued && (abroad || unknown || small && named_before)
                 || person && !cued;
             let part = part_spans.binary_search(&(m.start, m.end)).is_ok();

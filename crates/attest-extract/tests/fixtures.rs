@@ -1971,3 +1971,17 @@ fn a_claim_of_acts_of_a_named_kind_tells_they_were_done() {
         Some("Saraqib")
     );
 }
+
+#[test]
+fn the_last_word_of_a_person_s_name_is_no_place() {
+    let ex = test_extractor();
+    // "Idlib" and "Daraya" are towns of the gazetteer; here they end people's names.
+    for text in [
+        "Karim Fuad Idlib, a local councillor of Saraqib, was shot dead on Monday.",
+        "Gunmen killed Maria Teresa de Daraya, a teacher in Saraqib, on Monday.",
+    ] {
+        let out = run(&ex, text, "2016-05-04");
+        let loc = out.incidents[0].location.as_ref().expect("a location");
+        assert_eq!(loc.mention, "Saraqib", "{text}: {loc:?}");
+    }
+}
