@@ -850,7 +850,7 @@ pub(crate) fn casualties(doc: &Doc, lex: &Lexicon, t0: usize, t1: usize) -> Vec<
         {
             // "... was killed, along with his driver and a guard"
             let e = doc.toks.partition_point(|t| t.end <= c.span[1]);
-            if let Some((l, h, e2)) = along_with(doc, e.max(w_end), t0, t1) {
+            if let Some((l, h, e2)) = along_with(doc, lex, e.max(w_end), t0, t1) {
                 c.low = c.low.zip(l).map(|(a, b)| a.saturating_add(b));
                 c.high = c.high.zip(h).map(|(a, b)| a.saturating_add(b));
                 c.span[1] = doc.toks[e2 - 1].end;
@@ -991,6 +991,7 @@ fn skip_of_phrase(doc: &Doc, e: usize, t1: usize) -> usize {
 /// listed after them): (low, high, end).
 fn along_with(
     doc: &Doc,
+    lex: &Lexicon,
     e: usize,
     t0: usize,
     t1: usize,
@@ -1006,9 +1007,9 @@ fn along_with(
         .then(|| doc.find(at, |t| t == Tag::SumJoiner))
         .flatten()
         .filter(|h| h.len > 1)?;
-    let (mut low, mut high, mut end) = victim_at(doc, at + jn.len, t0, t1)?;
+    let (mut low, mut high, mut end) = victim_at(doc, lex, at + jn.len, t0, t1)?;
     while end + 1 < t1 && doc.is(end, |t| t == Tag::SumJoiner) && !doc.is_punct(end, ",") {
-        let Some((l, h, e2)) = victim_at(doc, end + 1, t0, t1) else {
+        let Some((l, h, e2)) = victim_at(doc, lex, end + 1, t0, t1) else {
             break;
         };
         low = low.zip(l).map(|(a, b)| a.saturating_add(b));
@@ -1089,6 +1090,7 @@ fn group_before(doc: &Doc, t0: usize, w0: usize) -> Option<(Option<u32>, Option<
 /// followed by a name or not) or a name.
 fn victim_at(
     doc: &Doc,
+    lex: &Lexicon,
     j: usize,
     t0: usize,
     t1: usize,
@@ -1111,6 +1113,21 @@ fn victim_at(
     if k > j && (doc.is(k - 1, |t| t == Tag::PeopleSingular) || title(k - 1)) && !perp_in(doc, j, k)
     {
         if let Some(e) = name_at(doc, k, t1) {
+            return Some((Some(1), Some(1), e));
+        }
+    }
+    // "killed forester Kadri Jasiqi": a word the lexicon does not know, ending like a noun of
+    // one person, before a name.
+    let occupation = j < t1
+        && doc.toks[j].kind == Kind::Word
+        && !doc.toks[j].cap
+        && doc.hits(j).is_empty()
+        && lex.people_suffixes_singular.iter().any(|s| {
+            let w = doc.low(j);
+            w.len() > s.len() + 2 && w.ends_with(s.as_str())
+        });
+    if occupation {
+        if let Some(e) = name_at(doc, j + 1, t1) {
             return Some((Some(1), Some(1), e));
         }
     }
@@ -1169,7 +1186,7 @@ fn right_count(
             let (l, h2) = group_before(doc, t0, w0)?;
             (l, h2, w_end + h.len)
         } else {
-            victim_at(doc, w_end, t0, t1)?
+            victim_at(doc, lex, w_end, t0, t1)?
         };
         // A list of victims adds up only once it closes with "and": "killing the driver, a
         // spokesman said" is one victim.
@@ -1201,7 +1218,7 @@ fn right_count(
                 && doc.is(at + 1, |t| t == Tag::SumJoiner)
                 && !doc.is_punct(at + 1, ",");
             let next = at + jn.len + usize::from(serial);
-            let Some((l, h, e2)) = victim_at(doc, next, t0, t1) else {
+            let Some((l, h, e2)) = victim_at(doc, lex, next, t0, t1) else {
                 break;
             };
             // "killed the mayor and two guards were wounded": the next clause's subject.

@@ -1985,3 +1985,25 @@ fn the_last_word_of_a_person_s_name_is_no_place() {
         assert_eq!(loc.mention, "Saraqib", "{text}: {loc:?}");
     }
 }
+
+#[test]
+fn an_unlisted_occupation_before_a_name_is_one_victim() {
+    let ex = test_extractor();
+    let out = run(
+        &ex,
+        "Gunmen killed beekeeper Salim Haddad near Saraqib on Monday.",
+        "2016-05-04",
+    );
+    assert_eq!(out.incidents[0].killed.low, Some(1), "{:?}", out.incidents);
+    // (Not a word that is no person's: "killed livestock".)
+    let out = run(
+        &ex,
+        "Gunmen shot livestock near Saraqib on Monday.",
+        "2016-05-04",
+    );
+    assert!(
+        out.incidents.iter().all(|i| i.killed.low.is_none()),
+        "{:?}",
+        out.incidents
+    );
+}
