@@ -102,6 +102,9 @@ struct PlaceCand {
     after_prep: bool,
     /// A reference point only: "500 km north of X".
     distant: bool,
+    /// Holds a place named just before it ("the Tral township area of Pulwama district"): a
+    /// container, coarser than what it holds.
+    container: bool,
     /// Where something came from ("rockets fired from X into Y"), not where it happened.
     origin: bool,
     /// The town this district is said to be in ("the Fatih neighborhood of Istanbul",
@@ -1081,6 +1084,7 @@ impl Extractor {
                 confidence: m.confidence,
                 after_prep: ap,
                 distant: distant(m.start),
+                container: false,
                 origin: origin(m.start, m.end),
                 within: None,
                 // ("in Nawzad District": a village opens the name of its district.)
@@ -1189,6 +1193,7 @@ impl Extractor {
                     confidence: 0.5,
                     after_prep: ap,
                     distant: distant(cp.start),
+                    container: false,
                     origin: origin(cp.start, cp.end),
                     within: None,
                     in_name: false,
@@ -1293,6 +1298,7 @@ impl Extractor {
                 confidence: 0.6,
                 after_prep: open > 0 && doc.is(open - 1, |t| t == Tag::Locative),
                 distant: distant(start),
+                container: false,
                 origin: origin(start, end),
                 within: None,
                 in_name: false,
@@ -1324,6 +1330,26 @@ impl Extractor {
             }
             if k < doc.toks.len() && doc.is(k, |t| matches!(t, Tag::Determiner | Tag::Singular)) {
                 k += 1;
+            }
+            // "the Tral township area of Pulwama district": the place after the cue words and
+            // "of" holds this one.
+            {
+                let mut q = k;
+                while q < doc.toks.len()
+                    && doc.find(q, |t| matches!(t, Tag::PlaceAfter(_))).is_some()
+                {
+                    q += doc
+                        .find(q, |t| matches!(t, Tag::PlaceAfter(_)))
+                        .map_or(1, |h| h.len);
+                }
+                if q > k && q + 1 < doc.toks.len() && doc.is(q, |t| t == Tag::UnitOf) {
+                    let at = doc.toks[q + 1].start;
+                    if let Some(x) = cands.iter().position(|c| c.start == at) {
+                        if x != ci && cands[x].precision >= cands[ci].precision {
+                            cands[x].container = true;
+                        }
+                    }
+                }
             }
             let district = |t: Tag| matches!(t, Tag::PlaceAfter(p) if p.0 <= Precision::District);
             let Some(h) = (k < doc.toks.len())
@@ -2056,6 +2082,7 @@ impl Extractor {
                 // Named as a place by the text itself ("the village of X").
                 + if named(c) { 1.0 } else { 0.0 }
                 - if c.distant { 3.0 } else { 0.0 }
+                - if c.container { 1.0 } else { 0.0 }
                 - if c.origin && located.contains(&c.sent) {
                     2.0
                 } else {

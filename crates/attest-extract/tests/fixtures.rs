@@ -2007,3 +2007,22 @@ fn an_unlisted_occupation_before_a_name_is_one_victim() {
         out.incidents
     );
 }
+
+#[test]
+fn a_place_that_holds_the_one_named_before_it_is_coarser() {
+    let ex = real_extractor();
+    for (text, town) in [
+        (
+            "Gunmen fired at a police post in the Sopore township area of Baramulla district.",
+            "Sopore",
+        ),
+        (
+            "Gunmen fired at a police post in the Kulgam township area of Anantnag district.",
+            "Kulgam",
+        ),
+    ] {
+        let out = run(&ex, text, "2004-06-01");
+        let loc = out.incidents[0].location.as_ref().expect("a location");
+        assert_eq!(loc.mention, town, "{loc:?}");
+    }
+}
