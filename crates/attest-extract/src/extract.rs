@@ -2313,7 +2313,29 @@ impl Extractor {
                             })
                             .and_then(|x| x.place.as_ref())
                     })
-                    .flatten();
+                    .flatten()
+                    .or_else(|| {
+                        // ... else the province named after it ("in tambon X, Y district, Z
+                        // province", "the village of X, Z province"): its coordinates, coarser.
+                        info[c.sent]
+                            .places
+                            .iter()
+                            .map(|x| &cands[*x])
+                            .filter(|x| {
+                                c.place.is_none()
+                                    && c.precision <= Precision::Town
+                                    && !x.guess
+                                    && !x.in_name
+                                    && !x.distant
+                                    && x.start > c.start
+                                    && x.place.as_ref().is_some_and(|p| {
+                                        p.precision == Precision::Admin1
+                                            && doc_country.is_none_or(|cc| p.country_code == cc)
+                                    })
+                            })
+                            .min_by_key(|x| x.start)
+                            .and_then(|x| x.place.as_ref())
+                    });
                 // A part of a town read by the gazetteer as a province or a place abroad has
                 // no place of its own.
                 let own = c.place.as_ref().filter(|p| {

@@ -2026,3 +2026,17 @@ fn a_place_that_holds_the_one_named_before_it_is_coarser() {
         assert_eq!(loc.mention, town, "{loc:?}");
     }
 }
+
+#[test]
+fn a_village_the_gazetteer_lacks_takes_its_province_s_place() {
+    let ex = test_extractor();
+    let out = run(
+        &ex,
+        "A roadside bomb exploded in the village of Kafr Nabl, Idlib province, on Monday.",
+        "2016-05-04",
+    );
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_eq!(loc.mention, "Kafr Nabl", "{loc:?}");
+    assert_eq!(loc.name.as_deref(), Some("Idlib province"), "{loc:?}");
+    assert!(loc.lat.is_some(), "{loc:?}");
+}
