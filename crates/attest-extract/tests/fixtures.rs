@@ -2040,3 +2040,35 @@ fn a_village_the_gazetteer_lacks_takes_its_province_s_place() {
     assert_eq!(loc.name.as_deref(), Some("Idlib province"), "{loc:?}");
     assert!(loc.lat.is_some(), "{loc:?}");
 }
+
+#[test]
+fn destruction_by_attackers_is_an_act_and_yields_to_the_means() {
+    let ex = test_extractor();
+    let out = run(
+        &ex,
+        "Masked men destroyed a fuel depot in Saraqib on Monday.",
+        "2016-05-04",
+    );
+    assert_eq!(out.incidents.len(), 1, "{:?}", out.incidents);
+    assert_eq!(out.incidents[0].event_type, "armed_attack");
+    assert_eq!(
+        out.incidents[0]
+            .location
+            .as_ref()
+            .and_then(|l| l.name.as_deref()),
+        Some("Saraqib")
+    );
+    // What the destruction was done with names the act.
+    let out = run(
+        &ex,
+        "A bomb destroyed a fuel depot in Saraqib on Monday.",
+        "2016-05-04",
+    );
+    assert_eq!(out.incidents[0].event_type, "bombing");
+    let out = run(
+        &ex,
+        "Saboteurs sabotaged a power line near Saraqib on Monday.",
+        "2016-05-04",
+    );
+    assert_eq!(out.incidents.len(), 1, "{:?}", out.incidents);
+}
