@@ -394,6 +394,8 @@ impl Extractor {
         let series = part_of_series(&doc);
         let short = doc.text.len() <= SHORT_REPORT;
         let mut info: Vec<SentInfo> = Vec::with_capacity(doc.sents.len());
+        // Whether a sentence read so far tells an incident.
+        let mut told_before = false;
         let mut cues = Vec::new();
         let mut known: Vec<Speaker> = Vec::new();
         for (si, s) in doc.sents.iter().enumerate() {
@@ -507,7 +509,7 @@ impl Extractor {
             // telling of it, tells it was done.
             // (One that names its kind: "claimed the attacks" alone says too little.)
             let claimed = doc.any_in(t0, t1, |t| t == Tag::Responsibility)
-                && !info.iter().any(|s| s.event)
+                && !told_before
                 && ev
                     .triggers
                     .iter()
@@ -537,6 +539,7 @@ impl Extractor {
                     sink.notes.push(n);
                 }
             }
+            told_before |= event;
             cues.extend(cue_places(&doc, lex, t0, t1).into_iter().map(|cp| (si, cp)));
             info.push(SentInfo {
                 ev,
