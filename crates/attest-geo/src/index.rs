@@ -201,14 +201,15 @@ enum NameKind {
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Entry {
     pub(crate) record: u32,
+    /// The low half of the hash of the light-folded key of this spelling
+    /// ([`crate::normalize::KeyBuf::light_hash`]; half keeps an entry at 24 bytes, and a rare
+    /// clash only takes a far-fetched fold for a variant).
+    pub(crate) light: u32,
     /// Hash of the exact key of this spelling without its articles
     /// ([`crate::normalize::KeyBuf::bare_hash`]).
     pub(crate) exact: u64,
     /// The spelling has an article ("Al-Bayaa").
     pub(crate) article: bool,
-    /// Hash of the light-folded key of this spelling
-    /// ([`crate::normalize::KeyBuf::light_hash`]).
-    pub(crate) light: u64,
     /// The record's own name (not an alias), or one of its hand-written English names.
     pub(crate) primary: bool,
     /// One of the record's hand-written English names (`data/gazetteer/aliases.toml`): the
@@ -294,7 +295,7 @@ impl Index {
             record,
             exact: kb.bare_hash,
             article: kb.article,
-            light: kb.light_hash,
+            light: kb.light_hash as u32,
             primary: kind != NameKind::Alias,
             english: kind == NameKind::English,
         };

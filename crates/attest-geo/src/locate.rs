@@ -203,7 +203,7 @@ impl Layers<'_> {
                     english,
                 } = *e;
                 let is_bare = h == bare;
-                let is_light = is_bare || l == light;
+                let is_light = is_bare || l == light as u32;
                 let is_exact = is_bare && a == article;
                 if let Some(c) = out
                     .iter_mut()

@@ -318,10 +318,16 @@ pub(crate) fn tokenize<'a>(text: &str, arena: &'a mut String) -> Vec<Token<'a>> 
         fold_into(&scratch, arena);
         let f1 = arena.len();
         let hf = hash64(&arena[b1..f1]);
-        // (The light fold is written after the fold, hashed, and dropped.)
-        fold_light_into(&scratch, arena);
-        let hl = hash64(&arena[f1..]);
-        arena.truncate(f1);
+        // (The light fold is written after the fold, hashed, and dropped; without an "e" it is
+        // the fold.)
+        let hl = if scratch.as_bytes().contains(&b'e') {
+            fold_light_into(&scratch, arena);
+            let hl = hash64(&arena[f1..]);
+            arena.truncate(f1);
+            hl
+        } else {
+            hf
+        };
         tokens.push((
             Token {
                 start,
@@ -448,16 +454,23 @@ impl KeyBuf {
                 continue;
             }
             self.bare_hash = key_extend(self.bare_hash, hw);
-            self.light.clear();
-            fold_light_into(w, &mut self.light);
-            self.light_hash = key_extend(self.light_hash, hash64(&self.light));
             if !self.folded.is_empty() {
                 self.prefixes.push(self.folded_hash);
                 self.folded.push(' ');
             }
             let at = self.folded.len();
             fold_into(w, &mut self.folded);
-            self.folded_hash = key_extend(self.folded_hash, hash64(&self.folded[at..]));
+            let hf = hash64(&self.folded[at..]);
+            self.folded_hash = key_extend(self.folded_hash, hf);
+            // (Without an "e" the light fold is the fold.)
+            let hl = if w.as_bytes().contains(&b'e') {
+                self.light.clear();
+                fold_light_into(w, &mut self.light);
+                hash64(&self.light)
+            } else {
+                hf
+            };
+            self.light_hash = key_extend(self.light_hash, hl);
         }
     }
 }
