@@ -201,8 +201,15 @@ enum NameKind {
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Entry {
     pub(crate) record: u32,
-    /// Hash of the exact key of this spelling.
+    /// The low half of the hash of the light-folded key of this spelling
+    /// ([`crate::normalize::KeyBuf::light_hash`]; half keeps an entry at 24 bytes, and a rare
+    /// clash only takes a far-fetched fold for a variant).
+    pub(crate) light: u32,
+    /// Hash of the exact key of this spelling without its articles
+    /// ([`crate::normalize::KeyBuf::bare_hash`]).
     pub(crate) exact: u64,
+    /// The spelling has an article ("Al-Bayaa").
+    pub(crate) article: bool,
     /// The record's own name (not an alias), or one of its hand-written English names.
     pub(crate) primary: bool,
     /// One of the record's hand-written English names (`data/gazetteer/aliases.toml`): the
@@ -227,11 +234,9 @@ impl Entries {
 
     /// Add a spelling unless the record has it already.
     fn push(&mut self, entry: Entry) {
-        if self
-            .as_slice()
-            .iter()
-            .any(|e| e.record == entry.record && e.exact == entry.exact)
-        {
+        if self.as_slice().iter().any(|e| {
+            e.record == entry.record && e.exact == entry.exact && e.article == entry.article
+        }) {
             return;
         }
         match self {
@@ -288,7 +293,9 @@ impl Index {
     fn add_keys(&mut self, kb: &KeyBuf, record: u32, kind: NameKind) {
         let entry = Entry {
             record,
-            exact: kb.exact_hash,
+            exact: kb.bare_hash,
+            article: kb.article,
+            light: kb.light_hash as u32,
             primary: kind != NameKind::Alias,
             english: kind == NameKind::English,
         };

@@ -16,7 +16,12 @@
 //! - *Keys.* Names and text are compared case- and accent-free, apostrophes dropped, and
 //!   folded for transliteration (the Arabic article and its assimilated forms inside names,
 //!   vowel spellings, doubled letters, `q`/`k`, a final `h`): "Bab al-Nairab", "Bab an-Nayrab"
-//!   and "BAB AL NAIRAB" meet; Arabic script is normalised the same way.
+//!   and "BAB AL NAIRAB" meet; Arabic script is normalised the same way. A name that meets a
+//!   place only by the full fold, differing from its spellings in a vowel ("Jebala" for
+//!   "Jebele"), or only by another of its names, is a far-fetched reading: it scores lower and,
+//!   unless the place is large, stands only when something else in the text points to its
+//!   country; else it is a place the gazetteer does not know. A common English word names a
+//!   place only written as one of its spellings ("Eve" is no "Ava").
 //! - *Spans.* Capitalised runs (any case in all-capitals wire text) are looked up longest
 //!   first. Stop words never match; common English words that are also place names
 //!   (`data/gazetteer/common-words.txt`) match only capitalised inside a sentence and only for

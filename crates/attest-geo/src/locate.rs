@@ -27,8 +27,20 @@ pub(crate) struct Layers<'a> {
 struct Cand {
     layer: usize,
     record: u32,
+    /// Matched a spelling of the place as written (its words and its article).
     exact: bool,
+    /// Matched a spelling's words, maybe with an article more or less ("al-Bayaa" for
+    /// "Bayaa"): not a spelling folding alone reaches.
+    bare: bool,
+    /// Matched a spelling through the light fold ([`crate::normalize::fold_light`]), which
+    /// sets spellings apart only ("Suwayra" for "Suwayrah"), not vowels ("Jebala" for
+    /// "Jebele").
+    light: bool,
+    /// Matched, as written, the place's own name.
     primary: bool,
+    /// Matched the place's own name or a hand-written English one, maybe with an article more
+    /// or less ("Ramadi" for "Ar Ramādī").
+    own: bool,
     /// Matched, as written, through a hand-written English name of the place.
     english: bool,
     score: f32,
@@ -69,6 +81,14 @@ const PEOPLE_ONLY_TOWN_POP: u64 = 20_000;
 /// score: as much as a match written exactly as the gazetteer has it.
 const ENGLISH_NAME_BONUS: f32 = 1.0;
 
+/// The weight of a spelling matched with an article more or less ("Bayaa" for "Al-Bayaa") in a
+/// candidate's score: less than one matched as written, more than one only folding reaches.
+const BARE_BONUS: f32 = 0.6;
+
+/// What a candidate's score loses when the name meets its spellings only through the full fold
+/// (see [`crate::normalize::fold_light`]): "Madaen" for Medan.
+const HEAVY_FOLD_PENALTY: f32 = 1.0;
+
 /// A town this close to the centre of a country the text names is no stray namesake, even in
 /// another country: it lies across that country's border (only small countries have their
 /// borders this close to their centre).
@@ -104,6 +124,10 @@ fn drop_stray_districts(found: &mut Vec<PlaceMention>) {
         !stray[k - 1]
     });
 }
+
+/// The population under which a place matched only through another of its names ("Chardeh" for
+/// the Iranian Dībāj) needs support from the text (see `locate_with_context`).
+const ALIAS_PLACE_POP: u64 = 100_000;
 
 /// The population from which a town written exactly outweighs the text's countries for
 /// villages that only a folded spelling reaches.
@@ -162,31 +186,44 @@ impl Layers<'_> {
         key_extend(h, word)
     }
 
-    /// Candidates for a folded key (its hash), merged per record.
-    fn candidates(&self, folded: u64, exact: u64) -> Vec<Cand> {
+    /// Candidates for a folded key (its hash), merged per record. `bare` is the hash of the
+    /// span's words without articles, `article` whether it had one: a spelling is exact when it
+    /// has the words and the article of the span, bare when it has the words ("al-Bayaa" is
+    /// "Bayaa" written with an article).
+    fn candidates(&self, folded: u64, light: u64, bare: u64, article: bool) -> Vec<Cand> {
         let mut out: Vec<Cand> = Vec::new();
         for (layer, ix) in self.layers.iter().enumerate() {
             for e in ix.lookup(folded) {
                 let Entry {
                     record,
                     exact: h,
+                    article: a,
+                    light: l,
                     primary,
                     english,
                 } = *e;
-                let is_exact = h == exact;
+                let is_bare = h == bare;
+                let is_light = is_bare || l == light as u32;
+                let is_exact = is_bare && a == article;
                 if let Some(c) = out
                     .iter_mut()
                     .find(|c| c.layer == layer && c.record == record)
                 {
                     c.exact |= is_exact;
+                    c.bare |= is_bare;
+                    c.light |= is_light;
                     c.primary |= primary && is_exact;
+                    c.own |= primary && is_bare;
                     c.english |= english && is_exact;
                 } else {
                     out.push(Cand {
                         layer,
                         record,
                         exact: is_exact,
+                        bare: is_bare,
+                        light: is_light,
                         primary: primary && is_exact,
+                        own: primary && is_bare,
                         english: english && is_exact,
                         score: 0.0,
                     });
@@ -376,6 +413,9 @@ impl Layers<'_> {
                 .cands
                 .iter()
                 .copied()
+                // "New Year's Eve" is no Ava: a common word names a place only when it is a
+                // spelling of it, not by folding.
+                .filter(|c| !common || c.bare)
                 .filter(|c| {
                     let r = &self.layers[c.layer].records[c.record as usize];
                     let in_ctx = ctx.contains_key(&r.place.country_code)
@@ -457,6 +497,37 @@ impl Layers<'_> {
                 || ctx.contains_key(&inner.country_code)
                 || (named_countries.is_empty() && inner.population >= PEOPLE_ONLY_TOWN_POP);
             let foreign = !named && inner.precision == Precision::Town && !notable;
+            // The same for a town of any size but a capital that the name reaches only by another
+            // of its names, when the other places of the text say where ("the Krestovskiy
+            // shopping centre" of a text on Moscow is no Ukrainian village of that other name;
+            // "Cano", a Spanish name, is no Kano in a text on Colombia), and for a place of any size
+            // that the name reaches only by a far-fetched fold ("Al-Qada" is not Kedah, in
+            // Malaysia, in a text that names Iraq).
+            // (The country a hit lent the context does not count for it.)
+            let in_ctx2 = ctx2.get(&inner.country_code).is_some_and(|w| {
+                let own = if h.lent.as_deref() == Some(inner.country_code.as_str()) {
+                    0.5
+                } else {
+                    0.0
+                };
+                w - own > 0.01
+            });
+            let foreign = foreign
+                || (!top.own
+                    && !ctx2.is_empty()
+                    && !in_ctx2
+                    && (!named_countries.is_empty() || inner.population < PEOPLE_ONLY_TOWN_POP)
+                    && inner.precision == Precision::Town
+                    && !r.capital
+                    && !r.user)
+                || (!top.light
+                    && !named
+                    && !r.capital
+                    && !r.user
+                    && matches!(
+                        inner.precision,
+                        Precision::Town | Precision::Admin1 | Precision::District
+                    ));
             // ... unless it lies near another town of the text ("an Israeli from Afula was
             // killed in Jenin": Jenin is 15 km from Afula, across a border), or near the
             // middle of a small country the text names ("an Israeli car near Ma'ale Efrayim":
@@ -475,6 +546,42 @@ impl Layers<'_> {
                     .any(|p| within_km(p, inner, NEAR_NAMED_COUNTRY_KM))
             };
             if foreign && !h.unknown && index_of[k].is_none() && !neighbour() {
+                h.unknown = true;
+                continue;
+            }
+            // "The police chief in Jebala was killed": a place that the name reaches only by
+            // folding ("Jebala" for "Jebele", a spelling of the Syrian Jablah) or by another of
+            // its names ("Chardeh", another name of an Iranian village) is a far-fetched
+            // reading. Unless it is large (a town of a million is known under many spellings),
+            // it stands only when something else in the text points to its country: the
+            // text's countries, another place of that country read from its own spelling, a
+            // place of the text near it. Else it is a place the gazetteer does not know.
+            let far_fetched = !r.capital
+                && !r.user
+                && !r.admin2
+                && matches!(
+                    inner.precision,
+                    Precision::Town | Precision::Admin1 | Precision::District
+                )
+                && !top.light
+                && inner.population < FAMOUS_TOWN_POP;
+            let supported = || {
+                in_ctx2
+                    || tops.iter().enumerate().any(|(o, t)| {
+                        o != k
+                            && t.is_some_and(|t| {
+                                let or = self.record(&t);
+                                let p = &or.place;
+                                let sound = t.bare
+                                    && (t.own || or.capital || p.population >= ALIAS_PLACE_POP);
+                                (sound && p.country_code == inner.country_code)
+                                    || (p.precision <= Precision::Town
+                                        && p != inner
+                                        && within_km(p, inner, 100.0))
+                            })
+                    })
+            };
+            if far_fetched && !h.unknown && index_of[k].is_none() && !supported() {
                 h.unknown = true;
                 continue;
             }
@@ -546,6 +653,11 @@ impl Layers<'_> {
         let mut folded_at: Vec<u64> = vec![KEY_START; max_span + 2];
         let mut exact_at: Vec<u64> = vec![KEY_START; max_span + 2];
         let mut words_at: Vec<usize> = vec![0; max_span + 2];
+        // ... and with the exact words the folded key keeps (`bare_at`), and whether an article
+        // was dropped (`article_at`).
+        let mut bare_at: Vec<u64> = vec![KEY_START; max_span + 2];
+        let mut light_at: Vec<u64> = vec![KEY_START; max_span + 2];
+        let mut article_at: Vec<bool> = vec![false; max_span + 2];
         let mut joined = String::new();
         while i < n {
             let starts = toks[i].cap || (article(i) && i + 1 < n && toks[i + 1].cap);
@@ -575,6 +687,9 @@ impl Layers<'_> {
             folded_at[0] = KEY_START;
             exact_at[0] = KEY_START;
             words_at[0] = 0;
+            bare_at[0] = KEY_START;
+            light_at[0] = KEY_START;
+            article_at[0] = false;
             loop {
                 let k = limit - 1;
                 let o = limit - i;
@@ -583,9 +698,15 @@ impl Layers<'_> {
                 if droppable(k) {
                     folded_at[o] = folded_at[o - 1];
                     words_at[o] = words_at[o - 1];
+                    bare_at[o] = bare_at[o - 1];
+                    light_at[o] = light_at[o - 1];
+                    article_at[o] = true;
                 } else {
                     folded_at[o] = self.extend_folded(folded_at[o - 1], t.hf);
                     words_at[o] = words_at[o - 1] + 1;
+                    bare_at[o] = key_extend(bare_at[o - 1], t.hb);
+                    light_at[o] = key_extend(light_at[o - 1], t.hl);
+                    article_at[o] = article_at[o - 1];
                 }
                 if !(limit < n && o < max_span && t.sep_after != Sep::Break) {
                     break;
@@ -633,16 +754,29 @@ impl Layers<'_> {
                 }
                 // The last word is never dropped as an article.
                 let o = t1 - i;
-                let (folded, words) = if droppable(t1 - 1) {
+                let (folded, words, bare, light, with_article) = if droppable(t1 - 1) {
                     (
                         self.extend_folded(folded_at[o - 1], toks[t1 - 1].hf),
                         words_at[o - 1] + 1,
+                        key_extend(bare_at[o - 1], toks[t1 - 1].hb),
+                        key_extend(light_at[o - 1], toks[t1 - 1].hl),
+                        article_at[o - 1],
                     )
                 } else {
-                    (folded_at[o], words_at[o])
+                    (
+                        folded_at[o],
+                        words_at[o],
+                        bare_at[o],
+                        light_at[o],
+                        article_at[o],
+                    )
                 };
                 let exact = exact_at[o];
-                if let Some(cc) = self.demonym(exact) {
+                // "An Indian rights activist": an article before a demonym is English.
+                let demonym = self
+                    .demonym(exact)
+                    .or_else(|| with_article.then(|| self.demonym(bare)).flatten());
+                if let Some(cc) = demonym {
                     *ctx.entry(cc.to_string()).or_default() += 1.0;
                     let of_place = toks.get(t1).is_some_and(|t| {
                         t.is(Lists::SETTLEMENT_WORDS)
@@ -664,7 +798,7 @@ impl Layers<'_> {
                         continue;
                     }
                 }
-                let mut cands = self.candidates(folded, exact);
+                let mut cands = self.candidates(folded, light, bare, with_article);
                 if cands.is_empty() && t1 == i + 2 && toks[i].sep_after == Sep::Hyphen {
                     // "Monchen-Gladbach" for "Monchengladbach".
                     joined.clear();
@@ -675,7 +809,7 @@ impl Layers<'_> {
                     joined.push_str(toks[i].basic);
                     joined.push_str(toks[i + 1].basic);
                     let je = key_extend(KEY_START, hash64(&joined));
-                    cands = self.candidates(jf, je);
+                    cands = self.candidates(jf, jf, je, false);
                 }
                 // Country names are spelled as written ("Ayra" is not "Eire"); a country's name
                 // written as such is the country, whatever else has it as another spelling.
@@ -1210,8 +1344,16 @@ impl Layers<'_> {
                 }
                 if c.exact {
                     s += 1.0;
+                } else if c.bare {
+                    // "Bayaa" for "Al-Bayaa": the letters as written, the article aside.
+                    s += BARE_BONUS;
                 } else if famous_exact && !r.user && p.population < 100_000 {
                     s -= 3.0;
+                }
+                // "Madaen" for Medan: a name that meets no spelling of the place but in the
+                // full fold differs from them in a vowel, a far-fetched reading.
+                if !c.light && !r.user {
+                    s -= HEAVY_FOLD_PENALTY;
                 }
                 if c.primary {
                     s += 0.3;
@@ -1356,10 +1498,13 @@ impl Layers<'_> {
             .iter()
             .map(|h| best_and_margin(&h.cands).map(|(b, _)| (b, confidence(self, &h.cands, &b))))
             .collect();
-        // Without a context, the country of the most confident place.
+        // Without a context, the country of the most confident place (not of a name read as a
+        // place the gazetteer does not know).
         let fallback_country = resolved
             .iter()
-            .flatten()
+            .zip(hits)
+            .filter(|(_, h)| !h.unknown)
+            .filter_map(|(r, _)| r.as_ref())
             .max_by(|a, b| a.1.total_cmp(&b.1))
             .map(|(c, _)| self.record(c).place.country_code.clone());
         for (k, h) in hits.iter().enumerate() {
@@ -1455,7 +1600,7 @@ impl Layers<'_> {
             t1: 1,
             start: 0,
             end: name.len(),
-            cands: self.candidates(kb.folded_hash, kb.exact_hash),
+            cands: self.candidates(kb.folded_hash, kb.light_hash, kb.bare_hash, kb.article),
             common: false,
             embedded: false,
             facility: false,
@@ -1656,4 +1801,102 @@ fn top_country(ctx: &Context) -> Option<String> {
     ctx.iter()
         .max_by(|a, b| a.1.total_cmp(b.1).then_with(|| b.0.cmp(a.0)))
         .map(|(k, _)| k.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Countries Arland (AA, "Arlander") and Borvia (BB, "Borvian"), a town of two words (names
+    /// are looked up as long as the longest) and the places of `rows` (TSV rows of the embedded
+    /// format).
+    fn locate_in(rows: &str, text: &str) -> Vec<PlaceMention> {
+        let tsv = format!(
+            "C\t1\tArland\tAA\t\t10\t10\t5000000\t\t\tArlander\n\
+             C\t2\tBorvia\tBB\t\t40\t40\t5000000\t\t\tBorvian\n\
+             P\t3\tPort Vell\tAA\t\t12\t12\t100\t\t\t\n{rows}"
+        );
+        let ix = Index::from_tsv(&tsv, lexicon()).expect("valid rows");
+        Layers { layers: vec![&ix] }.locate(text)
+    }
+
+    fn country_of<'a>(found: &'a [PlaceMention], written: &str) -> Option<&'a str> {
+        found
+            .iter()
+            .find(|m| m.mention == written)
+            .map(|m| m.place.country_code.as_str())
+    }
+
+    #[test]
+    fn a_name_with_an_article_is_written_as_its_place_without_one() {
+        // "Al-Tarfa" is the Arlander "Tarfa" with the article, and only by folding the larger
+        // Borvian "Tarfah".
+        let rows = "P\t\tTarfa\tAA\t\t10\t10\t0\t\t\t\n\
+                    P\t11\tTarfah\tBB\t\t40\t40\t8000\t\t\t\n";
+        let found = locate_in(rows, "A shop was burnt down in Al-Tarfa on Sunday.");
+        assert_eq!(country_of(&found, "Al-Tarfa"), Some("AA"), "{found:?}");
+    }
+
+    #[test]
+    fn a_far_fetched_fold_of_a_small_place_needs_support() {
+        // "Korbelan" meets the Borvian village Korbalan only by taking an e for an a.
+        let rows = "P\t12\tKorbalan\tBB\t\t40\t40\t5000\t\t\t\n";
+        let found = locate_in(rows, "The mayor of Korbelan was shot dead at his door.");
+        assert_eq!(country_of(&found, "Korbelan"), None);
+        // ... which a text on Borvia gives.
+        let found = locate_in(rows, "Borvian police said the mayor of Korbelan was shot.");
+        assert_eq!(country_of(&found, "Korbelan"), Some("BB"));
+        // A spelling that differs in letters only, not vowels, stands alone.
+        let rows = "P\t13\tSuwaylah\tBB\t\t40\t40\t5000\t\t\t\n";
+        let found = locate_in(rows, "A bomb went off in Suwayla on Monday.");
+        assert_eq!(country_of(&found, "Suwayla"), Some("BB"));
+    }
+
+    #[test]
+    fn a_spelling_of_a_small_place_beats_a_far_fetched_fold_of_a_large_one() {
+        // "Velmaen" is another name of an Arlander village, and meets the Borvian city Valman
+        // only through the full fold.
+        let rows = "P\t\tBir Sulat\tAA\t\t10\t10\t0\t\tVelmaen\t\n\
+                    P\t14\tValman\tBB\t\t40\t40\t3000000\t\t\t\n";
+        let found = locate_in(rows, "A bomb went off near the exchange in Velmaen.");
+        assert_eq!(country_of(&found, "Velmaen"), Some("AA"));
+    }
+
+    #[test]
+    fn a_common_word_names_a_place_only_as_written() {
+        // "Bone" folds like the Borvian town Buna, in a text on Borvia.
+        let rows = "P\t15\tBuna\tBB\t\t40\t40\t3000\t\t\t\n";
+        let found = locate_in(rows, "Two Borvian guards said Bone was hit by a shell.");
+        assert_eq!(country_of(&found, "Bone"), None);
+    }
+
+    #[test]
+    fn an_english_article_before_a_demonym_is_no_place() {
+        // "An Arlander" is no town "Arlander" read with the Arabic article "an".
+        let rows = "P\t16\tArlander\tBB\t\t40\t40\t3000\t\t\t\n";
+        let found = locate_in(rows, "An Arlander engineer was kidnapped on Monday.");
+        assert!(
+            found.iter().all(|m| m.place.country_code != "BB"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn another_name_of_a_town_abroad_is_no_place_of_a_text_on_a_named_country() {
+        // "Sanvito" is only another name of the Borvian city Brekko; the text is about Arland.
+        let rows = "P\t17\tBrekko\tBB\t\t40\t40\t500000\t\tSanvito\t\n\
+                    P\t18\tKelport\tAA\t\t10\t10\t50000\t\t\t\n";
+        let found = locate_in(
+            rows,
+            "Police in Arland said a bomb hit the Sanvito hotel in Kelport.",
+        );
+        assert_ne!(country_of(&found, "Sanvito"), Some("BB"));
+        // ... and a far-fetched fold does not reach a large division of another country.
+        let rows = "A\t\tKedan\tBB\tKedan\t40\t40\t2000000\t\t\t\n";
+        let found = locate_in(
+            rows,
+            "A guard was found dead in Al-Qadan. Police in Arland blamed bandits.",
+        );
+        assert_ne!(country_of(&found, "Al-Qadan"), Some("BB"), "{found:?}");
+    }
 }
