@@ -508,12 +508,14 @@ impl Extractor {
             // "X claimed credit for three dynamite attacks": a claim of an act, before any other
             // telling of it, tells it was done.
             // (One that names its kind: "claimed the attacks" alone says too little.)
-            let claimed = doc.any_in(t0, t1, |t| t == Tag::Responsibility)
-                && !told_before
+            // (Looked for only in a sentence with a weak trigger, before any incident.)
+            let claimed = !told_before
+                && strongest.is_some_and(|(st, _)| st < 2)
                 && ev
                     .triggers
                     .iter()
-                    .any(|&(id, _, _)| lex.triggers[id as usize].event != lex.generic_event);
+                    .any(|&(id, _, _)| lex.triggers[id as usize].event != lex.generic_event)
+                && doc.any_in(t0, t1, |t| t == Tag::Responsibility);
             let event = !history
                 && !accident
                 && match strongest {
