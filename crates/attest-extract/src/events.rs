@@ -51,7 +51,7 @@ impl SentEvents {
             .iter()
             .find(|x| x.0 as usize == id)
             .map(|x| (x.1, x.2));
-        let fired = lex.triggers[id].carrier.then(|| {
+        let fired = (lex.triggers[id].carrier || lex.triggers[id].armed).then(|| {
             self.triggers
                 .iter()
                 .filter(|&&(x, a, b)| {

@@ -246,6 +246,10 @@ pub(crate) struct TriggerData {
     /// sentence ("mortars") gives the event type.
     #[serde(default)]
     pub(crate) carrier: bool,
+    /// Names people armed with its weapons ("gunmen"): they keep those weapons, but another
+    /// weapon named with them ("gunmen fired mortars") gives the event type, as for `carrier`.
+    #[serde(default)]
+    pub(crate) armed: bool,
     /// The phrases name a kind of violence in general ("bombings", "murders").
     #[serde(default)]
     pub(crate) generic: bool,
@@ -702,6 +706,8 @@ pub(crate) struct Trigger {
     pub(crate) outcome: bool,
     /// Tells of firing without naming what was fired: an instrument gives the event type.
     pub(crate) carrier: bool,
+    /// Names people armed with its weapons: an instrument named with them gives the type.
+    pub(crate) armed: bool,
     /// Names a kind of violence in general, not one act.
     pub(crate) generic: bool,
 }
@@ -975,6 +981,7 @@ impl Lexicon {
                 instrument: t.instrument,
                 outcome: t.outcome,
                 carrier: t.carrier,
+                armed: t.armed,
                 generic: t.generic,
             });
             for p in &t.phrases {

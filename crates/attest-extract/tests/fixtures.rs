@@ -2072,3 +2072,24 @@ fn destruction_by_attackers_is_an_act_and_yields_to_the_means() {
     );
     assert_eq!(out.incidents.len(), 1, "{:?}", out.incidents);
 }
+
+#[test]
+fn gunmen_who_fire_mortars_shell_and_keep_their_guns() {
+    let ex = test_extractor();
+    let out = run(
+        &ex,
+        "Gunmen fired mortars at a checkpoint near Saraqib on Monday, killing two soldiers.",
+        "2016-05-04",
+    );
+    let inc = &out.incidents[0];
+    assert_eq!(inc.event_type, "shelling", "{inc:?}");
+    assert!(inc.weapons.contains(&"mortar".to_string()), "{inc:?}");
+    assert!(inc.weapons.contains(&"firearm".to_string()), "{inc:?}");
+    // Gunmen alone still shoot.
+    let out = run(
+        &ex,
+        "Gunmen attacked a checkpoint near Saraqib on Monday, killing two soldiers.",
+        "2016-05-04",
+    );
+    assert_eq!(out.incidents[0].event_type, "armed_attack");
+}
