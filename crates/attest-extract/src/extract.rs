@@ -2492,12 +2492,7 @@ impl Extractor {
                     let n = n.to_lowercase();
                     let bare = n
                         .rsplit_once(' ')
-                        .filter(|(_, w)| {
-                            matches!(
-                                *w,
-                                "department" | "province" | "region" | "governorate" | "state"
-                            )
-                        })
+                        .filter(|(_, w)| self.lex.division_words.iter().any(|d| d == w))
                         .map(|(a, _)| a.to_string());
                     self.lex
                         .seats

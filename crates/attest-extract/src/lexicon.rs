@@ -481,6 +481,10 @@ pub(crate) struct PlacesData {
     /// act happened, not where someone came from.
     #[serde(default)]
     pub(crate) taken_from: Vec<String>,
+    /// Words a first-level division's name may end in ("Diyala province", "Cesar
+    /// Department"), left off to look the division up in `seats`.
+    #[serde(default)]
+    pub(crate) division_words: Vec<String>,
     /// Words of a province's government ("governor", "chief minister"): an incident whose
     /// province is named with one is placed at the province's seat (`seats`).
     #[serde(default)]
@@ -811,6 +815,8 @@ pub struct Lexicon {
     pub(crate) noun_endings: Vec<String>,
     /// First-level divisions (lower case) and the towns their governments sit in.
     pub(crate) seats: BTreeMap<String, String>,
+    /// Words a division's name may end in ("Diyala province"), lower case.
+    pub(crate) division_words: Vec<String>,
 }
 
 fn merge(into: &mut toml::Value, from: toml::Value) {
@@ -1187,6 +1193,12 @@ impl Lexicon {
                 .seats
                 .iter()
                 .map(|(k, v)| (k.to_lowercase(), v.clone()))
+                .collect(),
+            division_words: d
+                .places
+                .division_words
+                .iter()
+                .map(|w| w.to_lowercase())
                 .collect(),
         })
     }
