@@ -232,6 +232,22 @@ fn place_list(doc: &Doc, info: &[SentInfo], cands: &[PlaceCand], s: usize) -> Op
     None
 }
 
+/// The first candidate starting at byte `at` (candidates sorted by start).
+fn cand_at(cands: &[PlaceCand], at: usize) -> Option<usize> {
+    let k = cands.partition_point(|c| c.start < at);
+    (k < cands.len() && cands[k].start == at).then_some(k)
+}
+
+/// Makes candidate `part` a district of candidate `town` ("the Athens suburb of X"), which is
+/// then read as the town.
+fn make_part(cands: &mut [PlaceCand], part: usize, town: usize) {
+    cands[part].within = Some(town);
+    cands[part].precision = Precision::District;
+    cands[part].part = true;
+    cands[town].part = false;
+    cands[town].precision = Precision::Town;
+}
+
 #[derive(Debug, Default)]
 struct SentInfo {
     ev: SentEvents,
@@ -983,7 +999,7 @@ impl Extractor {
             // "the Baath party", "the Kurdistan Democratic Party", "the Socialist Party of
             // Serbia": nor is one inside the name of an organisation the lexicon does not list.
             // (It still says which country the report is about.)
-            let org_name = in_org_name(k, k_end) || route_name(mi);
+            let in_other_name = in_org_name(k, k_end) || route_name(mi);
             let in_name = m.place.precision == Precision::Country
                 && !heads(text, m.start, m.end)
                 && k_end < doc.toks.len()
@@ -1093,7 +1109,7 @@ impl Extractor {
                 origin: origin(m.start, m.end),
                 within: None,
                 // ("in Nawzad District": a village opens the name of its district.)
-                in_name: in_name && !village || org_name,
+                in_name: in_name && !village || in_other_name,
                 guess,
                 // (The gazetteer gives such a name its container's place: the very place of a
                 // mention that follows it closely.)
@@ -1340,16 +1356,14 @@ impl Extractor {
             // "of" holds this one.
             {
                 let mut q = k;
-                while q < doc.toks.len()
-                    && doc.find(q, |t| matches!(t, Tag::PlaceAfter(_))).is_some()
+                while let Some(h) = (q < doc.toks.len())
+                    .then(|| doc.find(q, |t| matches!(t, Tag::PlaceAfter(_))))
+                    .flatten()
                 {
-                    q += doc
-                        .find(q, |t| matches!(t, Tag::PlaceAfter(_)))
-                        .map_or(1, |h| h.len);
+                    q += h.len;
                 }
                 if q > k && q + 1 < doc.toks.len() && doc.is(q, |t| t == Tag::UnitOf) {
-                    let at = doc.toks[q + 1].start;
-                    if let Some(x) = cands.iter().position(|c| c.start == at) {
+                    if let Some(x) = cand_at(&cands, doc.toks[q + 1].start) {
                         if x != ci && cands[x].precision >= cands[ci].precision {
                             cands[x].container = true;
                         }
@@ -1399,11 +1413,7 @@ impl Extractor {
                         || cands[town].place == cands[ci].place
                             && cands[town].confidence < cands[ci].confidence);
                 if town != ci && reverse {
-                    cands[town].within = Some(ci);
-                    cands[town].precision = Precision::District;
-                    cands[town].part = true;
-                    cands[ci].part = false;
-                    cands[ci].precision = Precision::Town;
+                    make_part(&mut cands, town, ci);
                 } else if town != ci {
                     cands[ci].within = Some(town);
                 }
@@ -1422,8 +1432,8 @@ impl Extractor {
                 && tok_at(cands[ci].start) > 0
                 && doc.is(tok_at(cands[ci].start) - 1, |t| t == Tag::Determiner);
             let part = (k < doc.toks.len())
-                .then(|| doc.toks[k].start)
-                .and_then(|at| cands.iter().position(|c| c.start == at))
+                .then(|| cand_at(&cands, doc.toks[k].start))
+                .flatten()
                 .filter(|&x| {
                     x != ci
                         && cands[x].precision <= Precision::Town
@@ -1433,11 +1443,7 @@ impl Extractor {
                             .is_none_or(|p| p.precision < Precision::Town)
                 });
             if let Some(x) = part.filter(|_| town_first) {
-                cands[x].within = Some(ci);
-                cands[x].precision = Precision::District;
-                cands[x].part = true;
-                cands[ci].part = false;
-                cands[ci].precision = Precision::Town;
+                make_part(&mut cands, x, ci);
             }
         }
         for (ci, c) in cands.iter().enumerate() {
@@ -1588,6 +1594,7 @@ impl Extractor {
                 continue;
             };
             d.place = Some(list[0]);
+            let dtype = self.draft_type(info, &d);
             let rest: Vec<Draft> = list[1..]
                 .iter()
                 .map(|&c| Draft {
@@ -1597,7 +1604,7 @@ impl Extractor {
                     towns: vec![norm(&cands[c].mention)],
                     killed: None,
                     days: d.days.clone(),
-                    dtype: self.draft_type(info, &d),
+                    dtype: dtype.clone(),
                     place: Some(c),
                     shared: true,
                 })
