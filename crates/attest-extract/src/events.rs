@@ -17,14 +17,18 @@ pub(crate) struct SentEvents {
 impl SentEvents {
     /// No trigger tells of an act: each names a weapon that is not the means of one ("take out
     /// your pistols", but not "damaged by a bomb") or a kind of violence ("victims of bombings").
-    pub(crate) fn no_act(&self, doc: &Doc, lex: &Lexicon, t0: usize) -> bool {
+    pub(crate) fn no_act(&self, doc: &Doc, lex: &Lexicon, t0: usize, t1: usize) -> bool {
         !self.triggers.is_empty()
-            && self.triggers.iter().all(|&(id, a, _)| {
+            && self.triggers.iter().all(|&(id, a, b)| {
                 let t = &lex.triggers[id as usize];
                 t.generic
                     || t.instrument
                         && !(a.saturating_sub(2).max(t0)..a)
                             .any(|k| doc.is(k, |t| t == Tag::AgentBy))
+                        // "incendiary bombs were hurled at a temple", "threw a grenade into
+                        // the yard": a verb of use next to the weapon tells the act.
+                        && !(a.saturating_sub(USE_REACH).max(t0)..(b + USE_REACH).min(t1))
+                            .any(|k| doc.is(k, |t| t == Tag::UseVerb))
             })
     }
 
@@ -72,6 +76,9 @@ impl SentEvents {
     }
 }
 
+/// How near, in tokens, a verb of use is to the weapon it tells the use of ("bombs were
+/// hurled at").
+const USE_REACH: usize = 3;
 /// How near, in tokens, the weapon fired is to a firing word ("mortars were fired at").
 const FIRED_REACH: usize = 6;
 /// How far before a trigger, in tokens, a word can make it unreal ("threatened to kill").
@@ -724,7 +731,7 @@ mod tests {
         let only = |text: &str| {
             let doc = Doc::new(text, &lex);
             let n = doc.toks.len();
-            sentence_events(&doc, 0, n).no_act(&doc, &lex, 0)
+            sentence_events(&doc, 0, n).no_act(&doc, &lex, 0, n)
         };
         assert!(only("Take out your pistols and your rifles."));
         assert!(!only("The offices were damaged by a bomb."));
@@ -732,6 +739,16 @@ mod tests {
         assert!(!only("No weapons were named."));
         assert!(only("Aid for the victims of bombings and kidnappings."));
         assert!(only("Rescuers searched the burnt-out stalls."));
+        // A verb of use next to the weapon tells the act; one far from it does not.
+        assert!(!only(
+            "Two firebombs were hurled at the chapel after midnight."
+        ));
+        assert!(!only(
+            "Somebody threw a grenade over the wall of the depot."
+        ));
+        assert!(only(
+            "The grenade that the patrol found in the ditch was old, they said, and thrown away."
+        ));
     }
 
     #[test]

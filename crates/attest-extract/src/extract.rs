@@ -520,7 +520,7 @@ impl Extractor {
                 && !means_before;
             // Weapons or kinds of violence named with no act ("take out your pistols", "victims
             // of bombings") tell of an incident in a long report only with a count of victims.
-            let no_act = ev.no_act(&doc, lex, t0);
+            let no_act = ev.no_act(&doc, lex, t0, t1);
             // "X claimed credit for three dynamite attacks": a claim of an act, before any other
             // telling of it, tells it was done.
             // (One that names its kind: "claimed the attacks" alone says too little.)

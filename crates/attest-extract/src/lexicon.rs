@@ -218,6 +218,9 @@ pub(crate) struct EventsData {
     /// Words opening a sentence that turn to another incident ("In a separate attack").
     #[serde(default)]
     pub(crate) another: Vec<String>,
+    /// Verbs that, next to a weapon, tell it was used on someone ("grenades were hurled at").
+    #[serde(default)]
+    pub(crate) use_verbs: Vec<String>,
     /// Words after a trigger, in its clause, that make it a habit ("shelled almost daily").
     #[serde(default)]
     pub(crate) habitual: Vec<String>,
@@ -584,6 +587,7 @@ pub(crate) enum Tag {
     PreventionFailed,
     Seizure,
     Another,
+    UseVerb,
     Habitual,
     RelPronoun,
     GenericPeople,
@@ -1077,7 +1081,7 @@ impl Lexicon {
         let cl = &d.claims;
         let s = &d.sources;
         let f = &d.furniture;
-        let lists: [(&Vec<String>, Tag); 66] = [
+        let lists: [(&Vec<String>, Tag); 67] = [
             (&a.blamed_subject, Tag::BlamedSubject),
             (&a.hedges, Tag::Hedge),
             (&a.part_of, Tag::PartOf),
@@ -1119,6 +1123,7 @@ impl Lexicon {
             (&d.events.prevention_failed, Tag::PreventionFailed),
             (&d.events.seizure, Tag::Seizure),
             (&d.events.another, Tag::Another),
+            (&d.events.use_verbs, Tag::UseVerb),
             (&d.events.habitual, Tag::Habitual),
             (&d.events.participle_real, Tag::ParticipleReal),
             (&d.events.habit_subjects, Tag::HabitSubject),
