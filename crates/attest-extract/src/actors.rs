@@ -73,6 +73,7 @@ fn actorish(doc: &Doc, i: usize) -> bool {
         return true;
     }
     if is_tag(doc, i, Tag::ActorStop)
+        || is_tag(doc, i, Tag::ActorAdverb)
         || doc.is(i, |t| {
             matches!(
                 t,
@@ -251,6 +252,33 @@ pub(crate) fn perpetrators(doc: &Doc, t0: usize, t1: usize) -> Vec<PerpHit> {
         if (a..b).any(|q| doc.is(q, |t| t == Tag::Negation)) {
             return;
         }
+        // "no person or organisation has claimed it": nobody either.
+        // (Leftwards over words and the coordinators of a list, up to four tokens.)
+        let mut negated = false;
+        for q in (a.saturating_sub(4).max(t0)..a).rev() {
+            if doc.is(q, |t| t == Tag::Negation) {
+                negated = true;
+                break;
+            }
+            let word = doc.toks[q].kind == Kind::Word;
+            if !word
+                || doc.is(q, |t| t == Tag::ClauseBreak) && !doc.is(q, |t| t == Tag::Coordinator)
+            {
+                break;
+            }
+        }
+        if negated {
+            return;
+        }
+        // "it was responsible", "hit by two bullets": a pronoun or a number names no one.
+        if (a..b).all(|q| {
+            doc.toks[q].kind != Kind::Word
+                || doc.is(q, |t| {
+                    matches!(t, Tag::NotActor | Tag::Determiner | Tag::Cardinal(_))
+                })
+        }) {
+            return;
+        }
         let name = text_of(doc, a, b);
         if name.is_empty() || out.iter().any(|p| p.name == name) {
             return;
@@ -358,11 +386,13 @@ pub(crate) fn perpetrators(doc: &Doc, t0: usize, t1: usize) -> Vec<PerpHit> {
         }
         if let Some(h) = doc.find(i, |t| matches!(t, Tag::Responsibility | Tag::BlamedSubject)) {
             let mut k = i;
-            // "X has claimed", "X jointly claimed"
+            // "X has claimed", "X jointly claimed", "X today claimed" (but not "who is
+            // responsible", a question, nor "X and Y claimed", a list np_left reads whole).
             while k > t0
-                && doc.is(k - 1, |t| {
+                && (doc.is(k - 1, |t| {
                     matches!(t, Tag::Aux | Tag::SingularAux | Tag::PluralAux)
-                })
+                }) && !doc.is(k - 1, |t| matches!(t, Tag::RelPronoun | Tag::Coordinator))
+                    || doc.is(k - 1, |t| t == Tag::ActorAdverb))
             {
                 k -= 1;
             }
@@ -582,7 +612,10 @@ fn speaker_before(doc: &Doc, v: usize, t0: usize) -> Option<(usize, usize)> {
     let mut v = v;
     while v > t0
         && doc.is(v - 1, |t| {
-            matches!(t, Tag::Aux | Tag::SingularAux | Tag::PluralAux)
+            matches!(
+                t,
+                Tag::Aux | Tag::SingularAux | Tag::PluralAux | Tag::ActorAdverb
+            )
         })
     {
         v -= 1;
@@ -600,6 +633,16 @@ fn speaker_before(doc: &Doc, v: usize, t0: usize) -> Option<(usize, usize)> {
             if doc.is_punct(p, "-") {
                 a = p;
                 continue;
+            }
+            // "the 19 April Movement [M-19] today accused": an aside after the name.
+            if doc.is_punct(p, ")") || doc.is_punct(p, "]") {
+                let open = (p.saturating_sub(8).max(t0)..p)
+                    .rev()
+                    .find(|&q| doc.is_punct(q, "(") || doc.is_punct(q, "["));
+                if let Some(o) = open.filter(|&o| o > t0 && doc.toks[o - 1].kind == Kind::Word) {
+                    a = o;
+                    continue;
+                }
             }
             break;
         }
@@ -972,6 +1015,24 @@ mod tests {
                 .any(|x| x.name.contains("Sierra Army") && x.explicit),
             "{p:?}"
         );
+        let names = |t: &str| -> Vec<String> {
+            with_doc(t, |d| perpetrators(d, 0, d.toks.len()))
+                .into_iter()
+                .map(|p| p.name)
+                .collect()
+        };
+        // Upper-case wire text: an adverb before the verb is no name, a negated list names
+        // nobody, a question names nobody, a pronoun or a number names no one.
+        assert!(
+            names("NO PERSON OR GROUP HAS YET CLAIMED RESPONSIBILITY FOR THE BLAST.").is_empty()
+        );
+        assert_eq!(
+            names("THE LIBERATION COMMAND TODAY CLAIMED RESPONSIBILITY FOR THE BLAST."),
+            vec!["LIBERATION COMMAND"]
+        );
+        assert!(names("A JUDGE WILL DETERMINE WHO IS RESPONSIBLE FOR THE AMBUSH.").is_empty());
+        assert!(names("The evidence shows that it was responsible for the ambush.").is_empty());
+        assert!(names("The guard was killed by two bullets fired from a pistol.").is_empty());
     }
 
     #[test]

@@ -396,6 +396,12 @@ pub(crate) struct ActorsData {
     pub(crate) generic: Vec<String>,
     pub(crate) actor_adjectives: Vec<String>,
     pub(crate) stop_words: Vec<String>,
+    /// Adverbs between an actor and its verb ("X today claimed", "no group has yet claimed").
+    #[serde(default)]
+    pub(crate) adverbs: Vec<String>,
+    /// Words that name no one as an actor: pronouns and indefinites ("it", "others").
+    #[serde(default)]
+    pub(crate) not_actors: Vec<String>,
     pub(crate) connectors: Vec<String>,
     /// Forms of "be" that make the act after them a passive ("were kidnapped"): the actor
     /// before them underwent it.
@@ -588,6 +594,8 @@ pub(crate) enum Tag {
     Seizure,
     Another,
     UseVerb,
+    ActorAdverb,
+    NotActor,
     Habitual,
     RelPronoun,
     GenericPeople,
@@ -1081,7 +1089,7 @@ impl Lexicon {
         let cl = &d.claims;
         let s = &d.sources;
         let f = &d.furniture;
-        let lists: [(&Vec<String>, Tag); 67] = [
+        let lists: [(&Vec<String>, Tag); 69] = [
             (&a.blamed_subject, Tag::BlamedSubject),
             (&a.hedges, Tag::Hedge),
             (&a.part_of, Tag::PartOf),
@@ -1090,6 +1098,8 @@ impl Lexicon {
             (&a.generic, Tag::GenericActor),
             (&a.actor_adjectives, Tag::ActorAdjective),
             (&a.stop_words, Tag::ActorStop),
+            (&a.adverbs, Tag::ActorAdverb),
+            (&a.not_actors, Tag::NotActor),
             (&a.connectors, Tag::Connector),
             (&a.passive_aux, Tag::PassiveAux),
             (&a.counter_verbs, Tag::CounterVerb),
