@@ -77,14 +77,36 @@ fn actorish(doc: &Doc, i: usize) -> bool {
         || doc.is(i, |t| {
             matches!(
                 t,
-                Tag::Speech | Tag::Aux | Tag::Trigger(_) | Tag::Killed | Tag::Injured
+                Tag::Speech
+                    | Tag::Aux
+                    | Tag::Trigger(_)
+                    | Tag::Killed
+                    | Tag::Injured
+                    | Tag::Denies
+                    | Tag::Accuses
+                    | Tag::Confirms
+                    | Tag::CounterVerb
             )
         })
     {
         return false;
     }
     if doc.caps {
-        return true;
+        // "TERRORISTS STAGED THREE BOMB ATTACKS": in upper-case text, a word ending like a
+        // past verb before an article, a number or a function word is a verb, not a name
+        // ("ARMED FORCES" stays).
+        let w = doc.low(i);
+        let verb_like = w.len() > 4
+            && w.ends_with("ed")
+            && i + 1 < doc.toks.len()
+            && (doc.toks[i + 1].kind == Kind::Num
+                || doc.is(i + 1, |t| {
+                    matches!(
+                        t,
+                        Tag::Determiner | Tag::Cardinal(_) | Tag::ActorStop | Tag::Negation
+                    )
+                }));
+        return !verb_like;
     }
     // "the 42nd Front": an ordinal before a name.
     let ordinal = doc.raw(i).starts_with(|c: char| c.is_ascii_digit())
@@ -566,6 +588,12 @@ fn speaker_of(doc: &Doc, a: usize, b: usize) -> Option<Speaker> {
         }
     }
     while e > a && doc.toks[e - 1].kind == Kind::Punct {
+        // (A closing bracket stays with its opening one: "the 19 April Movement (M-19)".)
+        let closes = doc.is_punct(e - 1, ")") && (a..e - 1).any(|k| doc.is_punct(k, "("))
+            || doc.is_punct(e - 1, "]") && (a..e - 1).any(|k| doc.is_punct(k, "["));
+        if closes {
+            break;
+        }
         e -= 1;
     }
     if e <= a {

@@ -2586,7 +2586,7 @@ impl Extractor {
                 });
             }
             for p in &si.perps {
-                if perps.iter().any(|x| x.name == p.name) {
+                if perps.iter().any(|x| same_actor(&x.name, &p.name)) {
                     continue;
                 }
                 // Only where something happened or someone speaks of it, or named as the doer.
@@ -2637,7 +2637,9 @@ impl Extractor {
         }
         // Accusations and claims of responsibility name perpetrators too.
         for c in &claims {
-            if c.stance == "claims_responsibility" && !perps.iter().any(|p| p.name == c.speaker) {
+            if c.stance == "claims_responsibility"
+                && !perps.iter().any(|p| same_actor(&p.name, &c.speaker))
+            {
                 if let Some(spans) = ev.get("claims").cloned() {
                     for sp in spans {
                         add(&mut ev, "perpetrators", sp);
@@ -2650,7 +2652,7 @@ impl Extractor {
             }
             if c.stance == "accuses" {
                 if let Some(a) = &c.actor {
-                    if !perps.iter().any(|p| &p.name == a) {
+                    if !perps.iter().any(|p| same_actor(&p.name, a)) {
                         if let Some(spans) = ev.get("claims").cloned() {
                             for sp in spans {
                                 add(&mut ev, "perpetrators", sp);
@@ -2723,6 +2725,26 @@ impl Extractor {
             sal,
         ))
     }
+}
+
+/// Do two actor phrases name the same actor ("The PLO" and "PLO")? Equal but for case, a
+/// leading article and line breaks.
+fn same_actor(a: &str, b: &str) -> bool {
+    let key = |s: &str| {
+        let s = s
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        for det in ["the ", "a ", "an "] {
+            if let Some(rest) = s.strip_prefix(det) {
+                return rest.to_string();
+            }
+        }
+        s
+    };
+    let (a, b) = (key(a), key(b));
+    a == b
 }
 
 /// Does the report say its incident is one of several ("one of four bombings", "part of a

@@ -2093,3 +2093,33 @@ fn gunmen_who_fire_mortars_shell_and_keep_their_guns() {
     );
     assert_eq!(out.incidents[0].event_type, "armed_attack");
 }
+
+#[test]
+fn actors_in_upper_case_wire_copy_are_names_not_phrases() {
+    let ex = test_extractor();
+    let names = |text: &str| -> Vec<String> {
+        run(&ex, text, "1990-05-05").incidents[0]
+            .perpetrators
+            .iter()
+            .map(|p| p.name.clone())
+            .collect()
+    };
+    // A past verb before a number ends the name.
+    assert_eq!(
+        names("QUITO, 5 MAY 90 -- TERRORISTS STAGED THREE BOMB ATTACKS ON BANKS IN QUITO TODAY."),
+        vec!["TERRORISTS"]
+    );
+    // A bracketed aside after the speaker's name keeps the accusation.
+    assert_eq!(
+        names(
+            "QUITO, 5 MAY 90 -- THE 12 MAY FRONT [F-12] TODAY ACCUSED THE NATIONAL GUARD OF \
+             KILLING A MAYOR IN QUITO."
+        ),
+        vec!["NATIONAL GUARD"]
+    );
+    // A group named once by the report and once as the claimant is one actor.
+    assert_eq!(
+        names("A bomb damaged a bank in Quito. The Andean Liberation Front (ALF) claimed responsibility for the blast."),
+        vec!["Andean Liberation Front (ALF)"]
+    );
+}
