@@ -86,6 +86,7 @@ fn actorish(doc: &Doc, i: usize) -> bool {
                     | Tag::Accuses
                     | Tag::Confirms
                     | Tag::CounterVerb
+                    | Tag::Weekday(_)
             )
         })
     {
