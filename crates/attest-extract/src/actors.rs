@@ -58,6 +58,11 @@ fn counted_victims(doc: &Doc, i: usize, b: usize, t0: usize, t1: usize) -> bool 
         }) || (b..(b + 3).min(t1)).any(|k| doc.is(k, |t| t == Tag::PassiveAux)))
 }
 
+/// How far before "by" the passive act of a named agent may lie ("was kidnapped ... by").
+const PASSIVE_REACH: usize = 16;
+/// How far before "by" a participle with no "was" may lie ("bombs planted that night by").
+const PARTICIPLE_REACH: usize = 4;
+
 /// How far before a count a casualty word makes the counted people victims.
 const CASUALTY_REACH: usize = 6;
 
@@ -158,11 +163,32 @@ pub(crate) fn np_right(doc: &Doc, j: usize, end: usize) -> Option<(usize, usize)
             b += 1;
             continue;
         }
-        // "pro-government", "Al-Nasser"
+        // "the April 19 Movement", "the November-17 Organization": a number inside a name.
+        if doc.toks[b].kind == Kind::Num
+            && b > a
+            && (doc.capword(b - 1)
+                || doc.is(b - 1, |t| matches!(t, Tag::Month(_)))
+                || doc.is_punct(b - 1, "-") && b - 1 > a && doc.capword(b - 2))
+        {
+            b += 1;
+            continue;
+        }
+        // "the Kurdistan Workers' Party": an apostrophe inside a name.
+        if (doc.is_punct(b, "'") || doc.is_punct(b, "\u{2019}"))
+            && b > a
+            && b + 1 < end
+            && doc.toks[b].start == doc.toks[b - 1].end
+            && doc.capword(b + 1)
+            && actorish(doc, b + 1)
+        {
+            b += 1;
+            continue;
+        }
+        // "pro-government", "Al-Nasser", "November-17"
         if doc.is_punct(b, "-")
             && b > a
             && b + 1 < end
-            && actorish(doc, b + 1)
+            && (actorish(doc, b + 1) || doc.toks[b + 1].kind == Kind::Num)
             && doc.toks[b + 1].start == doc.toks[b].end
         {
             b += 1;
@@ -217,6 +243,20 @@ pub(crate) fn np_right(doc: &Doc, j: usize, end: usize) -> Option<(usize, usize)
 
 /// A noun phrase ending just before `k`, going left (not before `start`).
 fn np_left(doc: &Doc, k: usize, start: usize) -> Option<(usize, usize)> {
+    // A word of a name read leftwards: an actor's word; a number after a name word ("the
+    // Popular Forces of April 25", "Omega 7"); a lower-case head noun after a name word ("the
+    // Tupac Amaru group").
+    let word = |q: usize| {
+        actorish(doc, q)
+            || q > start
+                && doc.toks[q].kind == Kind::Num
+                && (doc.capword(q - 1) || doc.is(q - 1, |t| matches!(t, Tag::Month(_))))
+            || !doc.caps
+                && q > start
+                && doc.is(q, |t| t == Tag::NameHead)
+                && doc.capword(q - 1)
+                && !doc.is(q - 1, |t| t == Tag::Determiner)
+    };
     let mut a = k;
     let limit = if doc.caps { 5 } else { 12 };
     while a > start && k - a < limit {
@@ -227,7 +267,8 @@ fn np_left(doc: &Doc, k: usize, start: usize) -> Option<(usize, usize)> {
                 .rev()
                 .find(|&q| doc.is_punct(q, "("));
             if let Some(o) = open {
-                if o > start && actorish(doc, o - 1) {
+                // (Two asides in a row: "the FARC (35th Front)".)
+                if o > start && (word(o - 1) || doc.is_punct(o - 1, ")")) {
                     a = o;
                     continue;
                 }
@@ -238,11 +279,16 @@ fn np_left(doc: &Doc, k: usize, start: usize) -> Option<(usize, usize)> {
             a = p - 1;
             continue;
         }
-        if actorish(doc, p) {
+        if word(p) {
             a = p;
             continue;
         }
-        if doc.is_punct(p, "-") && p > start && actorish(doc, p - 1) {
+        // "Nepal-Maoist"; "the Kurdistan Workers' Party": a hyphen or an apostrophe inside.
+        let joined = doc.is_punct(p, "-")
+            || a < k
+                && (doc.is_punct(p, "'") || doc.is_punct(p, "\u{2019}"))
+                && doc.toks[p].start == doc.toks[p - 1].end;
+        if joined && p > start && actorish(doc, p - 1) {
             a = p;
             continue;
         }
@@ -324,6 +370,7 @@ pub(crate) fn perpetrators(doc: &Doc, t0: usize, t1: usize) -> Vec<PerpHit> {
                 | Tag::BlamedSubject
                 | Tag::Trigger(_)
                 | Tag::GenericActor
+                | Tag::UseVerb
         )
     };
     let mut i = t0;
@@ -376,15 +423,22 @@ pub(crate) fn perpetrators(doc: &Doc, t0: usize, t1: usize) -> Vec<PerpHit> {
             && doc.is(i, |t| t == Tag::AgentBy)
             && doc.find(i, |t| t == Tag::AgentCue).is_none()
         {
-            let passive = (i.saturating_sub(8).max(t0)..i).any(|q| {
+            // (The act may lie some way back: "was kidnapped along with his neighbour from X
+            // (Y municipality) by the Z"; or be a participle with no "was": "bombs planted
+            // that night by the Z".)
+            let passive = (i.saturating_sub(PASSIVE_REACH).max(t0)..i).any(|q| {
                 doc.find(q, |t| {
                     matches!(t, Tag::Trigger(_) | Tag::Killed | Tag::Injured)
                 })
-                .is_some()
-                    && q > t0
-                    && doc.is(q - 1, |t| {
-                        matches!(t, Tag::Aux | Tag::SingularAux | Tag::PluralAux)
-                    })
+                .is_some_and(|h| {
+                    let last = doc.low(q + h.len - 1);
+                    q > t0
+                        && doc.is(q - 1, |t| {
+                            matches!(t, Tag::Aux | Tag::SingularAux | Tag::PluralAux)
+                        })
+                        || i - q <= PARTICIPLE_REACH
+                            && (last.ends_with("ed") || last.ends_with("en"))
+                })
             });
             if passive {
                 if let Some((a, b)) = np_right(doc, i + 1, t1) {
@@ -449,9 +503,14 @@ pub(crate) fn perpetrators(doc: &Doc, t0: usize, t1: usize) -> Vec<PerpHit> {
         }
         // "the AUC killed a teacher", "Hamas fired rockets": a named group before a trigger verb.
         // (Not "X's body was found": the victim.)
+        // ("The MRTA fired three rockets", "X threw a grenade": a verb of use before a weapon
+        // is as good.)
+        let used = doc.is(i, |t| t == Tag::UseVerb)
+            && (i + 1..(i + 5).min(t1))
+                .any(|k| doc.find(k, |t| matches!(t, Tag::Trigger(_))).is_some());
         if !doc.caps
             && i > t0
-            && doc.find(i, |t| matches!(t, Tag::Trigger(_))).is_some()
+            && (doc.find(i, |t| matches!(t, Tag::Trigger(_))).is_some() || used)
             && doc.find(i, |t| t == Tag::FoundDead).is_none()
         {
             // "X attempted to kidnap", "X is believed to have shot": the subject before.
@@ -609,7 +668,9 @@ fn speaker_of(doc: &Doc, a: usize, b: usize) -> Option<Speaker> {
     while n0 > a {
         let k = n0 - 1;
         let t = doc.toks[k];
-        let is_name = t.kind == Kind::Word && doc.capword(k) && !is_tag(doc, k, Tag::Title);
+        let is_name = t.kind == Kind::Word && doc.capword(k) && !is_tag(doc, k, Tag::Title)
+            // ("Ansar al-Sunnah": a particle joined to the name.)
+            || particle(doc, k, e);
         let dot_in_name = t.kind == Kind::Punct && doc.is_punct(k, "-");
         if is_name || dot_in_name && n0 < e {
             n0 = k;

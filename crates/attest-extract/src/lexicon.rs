@@ -402,6 +402,9 @@ pub(crate) struct ActorsData {
     /// Words that name no one as an actor: pronouns and indefinites ("it", "others").
     #[serde(default)]
     pub(crate) not_actors: Vec<String>,
+    /// Lower-case head nouns that may end a group's name ("the Tupac Amaru group").
+    #[serde(default)]
+    pub(crate) name_heads: Vec<String>,
     pub(crate) connectors: Vec<String>,
     /// Forms of "be" that make the act after them a passive ("were kidnapped"): the actor
     /// before them underwent it.
@@ -596,6 +599,7 @@ pub(crate) enum Tag {
     UseVerb,
     ActorAdverb,
     NotActor,
+    NameHead,
     Habitual,
     RelPronoun,
     GenericPeople,
@@ -1089,7 +1093,7 @@ impl Lexicon {
         let cl = &d.claims;
         let s = &d.sources;
         let f = &d.furniture;
-        let lists: [(&Vec<String>, Tag); 69] = [
+        let lists: [(&Vec<String>, Tag); 70] = [
             (&a.blamed_subject, Tag::BlamedSubject),
             (&a.hedges, Tag::Hedge),
             (&a.part_of, Tag::PartOf),
@@ -1100,6 +1104,7 @@ impl Lexicon {
             (&a.stop_words, Tag::ActorStop),
             (&a.adverbs, Tag::ActorAdverb),
             (&a.not_actors, Tag::NotActor),
+            (&a.name_heads, Tag::NameHead),
             (&a.connectors, Tag::Connector),
             (&a.passive_aux, Tag::PassiveAux),
             (&a.counter_verbs, Tag::CounterVerb),

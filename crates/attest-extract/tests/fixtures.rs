@@ -2123,3 +2123,51 @@ fn actors_in_upper_case_wire_copy_are_names_not_phrases() {
         vec!["Andean Liberation Front (ALF)"]
     );
 }
+
+#[test]
+fn group_names_with_numbers_heads_asides_and_apostrophes() {
+    let ex = test_extractor();
+    let names = |text: &str| -> Vec<String> {
+        run(&ex, text, "2004-05-05").incidents[0]
+            .perpetrators
+            .iter()
+            .map(|p| p.name.clone())
+            .collect()
+    };
+    let has = |text: &str, want: &str| {
+        let got = names(text);
+        assert!(got.iter().any(|n| n == want), "{want:?} not in {got:?}");
+    };
+    // A lower-case head noun ends the name read back from "was responsible".
+    has(
+        "Police believe the Sierra Verde group (SVG) was responsible for the shooting at the embassy in Quito.",
+        "Sierra Verde group (SVG)",
+    );
+    // A date inside the name.
+    has(
+        "The Popular Forces of March 3 claimed credit for a grenade attack on a barracks in Quito.",
+        "Popular Forces of March 3",
+    );
+    // An apostrophe inside the name, and a verb of use before the weapon.
+    has(
+        "The Andean Workers' Party (AWP) fired two rockets at a police post in Quito.",
+        "Andean Workers' Party (AWP)",
+    );
+    // Two asides in a row before the verb.
+    has(
+        "The Western Front (WF) (3rd Column), bombed a pylon near Quito.",
+        "Western Front (WF) (3rd Column)",
+    );
+    // A participle with no "was" before the agent.
+    has(
+        "Police defused a bomb in Quito. It was one of several bombs planted that night by the Highland Commandos.",
+        "Highland Commandos",
+    );
+    // "blew-up" is an act.
+    let out = run(
+        &ex,
+        "Rebels blew-up a gas pipeline near Quito on Monday.",
+        "2004-05-05",
+    );
+    assert_eq!(out.incidents[0].event_type, "bombing");
+}
