@@ -44,6 +44,14 @@ fn is_tag(doc: &Doc, i: usize, tag: Tag) -> bool {
     doc.is(i, |t| t == tag)
 }
 
+/// The start of an `actors.adverbs` phrase ending just before token `k` ("so far"), if one does.
+fn adverb_before(doc: &Doc, k: usize, t0: usize) -> Option<usize> {
+    (k.saturating_sub(3).max(t0)..k).find(|&q| {
+        doc.find(q, |t| t == Tag::ActorAdverb)
+            .is_some_and(|h| q + h.len == k)
+    })
+}
+
 /// Are the people counted right before the cue at `i` ("three members of X", up to `b`)
 /// victims: after a casualty word ("killing three members of X") or before a passive ("thirty
 /// members of the security forces were killed")?
@@ -77,7 +85,16 @@ fn actorish(doc: &Doc, i: usize) -> bool {
     }) {
         return true;
     }
-    if is_tag(doc, i, Tag::ActorStop)
+    // "TERRORISTS HURLED GRENADES", "the MRTA fired three rockets": a verb of use before what
+    // it used ("the Revolutionary Left Movement" keeps its "Left").
+    let used = doc.is(i, |t| t == Tag::UseVerb)
+        && i + 1 < doc.toks.len()
+        && (doc.toks[i + 1].kind == Kind::Num
+            || doc.is(i + 1, |t| {
+                matches!(t, Tag::Determiner | Tag::Cardinal(_) | Tag::Trigger(_))
+            }));
+    if used
+        || is_tag(doc, i, Tag::ActorStop)
         || is_tag(doc, i, Tag::ActorAdverb)
         || doc.is(i, |t| {
             matches!(
@@ -166,9 +183,9 @@ pub(crate) fn np_right(doc: &Doc, j: usize, end: usize) -> Option<(usize, usize)
         // "the April 19 Movement", "the November-17 Organization": a number inside a name.
         if doc.toks[b].kind == Kind::Num
             && b > a
-            && (doc.capword(b - 1)
+            && (actorish(doc, b - 1)
                 || doc.is(b - 1, |t| matches!(t, Tag::Month(_)))
-                || doc.is_punct(b - 1, "-") && b - 1 > a && doc.capword(b - 2))
+                || doc.is_punct(b - 1, "-") && b - 1 > a && actorish(doc, b - 2))
         {
             b += 1;
             continue;
@@ -250,7 +267,7 @@ fn np_left(doc: &Doc, k: usize, start: usize) -> Option<(usize, usize)> {
         actorish(doc, q)
             || q > start
                 && doc.toks[q].kind == Kind::Num
-                && (doc.capword(q - 1) || doc.is(q - 1, |t| matches!(t, Tag::Month(_))))
+                && (actorish(doc, q - 1) || doc.is(q - 1, |t| matches!(t, Tag::Month(_))))
             || !doc.caps
                 && q > start
                 && doc.is(q, |t| t == Tag::NameHead)
@@ -428,7 +445,10 @@ pub(crate) fn perpetrators(doc: &Doc, t0: usize, t1: usize) -> Vec<PerpHit> {
             // that night by the Z".)
             let passive = (i.saturating_sub(PASSIVE_REACH).max(t0)..i).any(|q| {
                 doc.find(q, |t| {
-                    matches!(t, Tag::Trigger(_) | Tag::Killed | Tag::Injured)
+                    matches!(
+                        t,
+                        Tag::Trigger(_) | Tag::Killed | Tag::Injured | Tag::UseVerb
+                    )
                 })
                 .is_some_and(|h| {
                     let last = doc.low(q + h.len - 1);
@@ -469,9 +489,9 @@ pub(crate) fn perpetrators(doc: &Doc, t0: usize, t1: usize) -> Vec<PerpHit> {
                 && (doc.is(k - 1, |t| {
                     matches!(t, Tag::Aux | Tag::SingularAux | Tag::PluralAux)
                 }) && !doc.is(k - 1, |t| matches!(t, Tag::RelPronoun | Tag::Coordinator))
-                    || doc.is(k - 1, |t| t == Tag::ActorAdverb))
+                    || adverb_before(doc, k, t0).is_some())
             {
-                k -= 1;
+                k = adverb_before(doc, k, t0).unwrap_or(k - 1);
             }
             // "X, the armed wing of Y, claimed responsibility": both X and Y.
             if k > t0 && doc.is_punct(k - 1, ",") {
@@ -495,7 +515,27 @@ pub(crate) fn perpetrators(doc: &Doc, t0: usize, t1: usize) -> Vec<PerpHit> {
                         push(a2, b2, doc.span(i, i + h.len), true);
                     }
                 }
-                Some((a, b)) => push(a, b, doc.span(i, i + h.len), true),
+                Some((a, b)) => {
+                    push(a, b, doc.span(i, i + h.len), true);
+                    // "The Palestine Liberation Front, Islamic Jihad and ASALA all claimed":
+                    // each name of a list before the verb.
+                    let mut a = a;
+                    for _ in 0..4 {
+                        while a > t0 && doc.is(a - 1, |t| t == Tag::Determiner) {
+                            a -= 1;
+                        }
+                        if !(a > t0 + 1 && doc.is_punct(a - 1, ",")) {
+                            break;
+                        }
+                        match np_left(doc, a - 1, t0) {
+                            Some((a2, b2)) => {
+                                push(a2, b2, doc.span(i, i + h.len), true);
+                                a = a2;
+                            }
+                            None => break,
+                        }
+                    }
+                }
                 None => {}
             }
             i += h.len;
@@ -700,15 +740,19 @@ fn speaker_of(doc: &Doc, a: usize, b: usize) -> Option<Speaker> {
 /// The speaker phrase before a verb at `v`: back to the clause start.
 fn speaker_before(doc: &Doc, v: usize, t0: usize) -> Option<(usize, usize)> {
     let mut v = v;
+    // "The EPL issued a communique claiming responsibility": the one who issued it.
+    if let Some(q) = (v.saturating_sub(4).max(t0)..v).find(|&q| {
+        doc.find(q, |t| t == Tag::StatementPhrase)
+            .is_some_and(|h| q + h.len == v)
+    }) {
+        v = q;
+    }
     while v > t0
-        && doc.is(v - 1, |t| {
-            matches!(
-                t,
-                Tag::Aux | Tag::SingularAux | Tag::PluralAux | Tag::ActorAdverb
-            )
-        })
+        && (doc.is(v - 1, |t| {
+            matches!(t, Tag::Aux | Tag::SingularAux | Tag::PluralAux)
+        }) || adverb_before(doc, v, t0).is_some())
     {
-        v -= 1;
+        v = adverb_before(doc, v, t0).unwrap_or(v - 1);
     }
     let mut a = v;
     while a > t0 && v - a < 12 {

@@ -2589,8 +2589,13 @@ impl Extractor {
                 if perps.iter().any(|x| same_actor(&x.name, &p.name)) {
                     continue;
                 }
-                // Only where something happened or someone speaks of it, or named as the doer.
-                if !p.explicit && !in_draft_event(s) && si.claims.is_empty() {
+                // Only where something happened or someone speaks of it, or named as the doer
+                // (or as the subject of a word of violence in a sentence that opens the
+                // incident: "the CPN-M attacked a family. They threw a bomb, killing a child").
+                let opening = !doc.caps
+                    && si.strongest.is_some()
+                    && d.event_sents.first().is_some_and(|&first| s < first);
+                if !p.explicit && !in_draft_event(s) && si.claims.is_empty() && !opening {
                     continue;
                 }
                 let attributed_by = si

@@ -405,6 +405,9 @@ pub(crate) struct ActorsData {
     /// Lower-case head nouns that may end a group's name ("the Tupac Amaru group").
     #[serde(default)]
     pub(crate) name_heads: Vec<String>,
+    /// Phrases of issuing a statement between a speaker and a claim ("issued a communique").
+    #[serde(default)]
+    pub(crate) statement_phrases: Vec<String>,
     pub(crate) connectors: Vec<String>,
     /// Forms of "be" that make the act after them a passive ("were kidnapped"): the actor
     /// before them underwent it.
@@ -600,6 +603,7 @@ pub(crate) enum Tag {
     ActorAdverb,
     NotActor,
     NameHead,
+    StatementPhrase,
     Habitual,
     RelPronoun,
     GenericPeople,
@@ -1093,7 +1097,7 @@ impl Lexicon {
         let cl = &d.claims;
         let s = &d.sources;
         let f = &d.furniture;
-        let lists: [(&Vec<String>, Tag); 70] = [
+        let lists: [(&Vec<String>, Tag); 71] = [
             (&a.blamed_subject, Tag::BlamedSubject),
             (&a.hedges, Tag::Hedge),
             (&a.part_of, Tag::PartOf),
@@ -1105,6 +1109,7 @@ impl Lexicon {
             (&a.adverbs, Tag::ActorAdverb),
             (&a.not_actors, Tag::NotActor),
             (&a.name_heads, Tag::NameHead),
+            (&a.statement_phrases, Tag::StatementPhrase),
             (&a.connectors, Tag::Connector),
             (&a.passive_aux, Tag::PassiveAux),
             (&a.counter_verbs, Tag::CounterVerb),

@@ -133,6 +133,18 @@ pub(crate) fn parse_at(doc: &Doc, i: usize, end: usize) -> Option<Num> {
     {
         return None;
     }
+    // "an M-19 member", "AK-47 rifles", "an A-37 jet": digits joined by a hyphen to a word are
+    // part of a name, not a count.
+    let glued = |a: usize, b: usize| doc.toks[a].end == doc.toks[b].start;
+    if doc.toks[i].kind == Kind::Num
+        && i >= 2
+        && doc.is_punct(i - 1, "-")
+        && glued(i - 1, i)
+        && glued(i - 2, i - 1)
+        && doc.toks[i - 2].kind == Kind::Word
+    {
+        return None;
+    }
     let mut j = i;
     let mut qual = None;
     if let Some(h) = doc.find(i, |t| matches!(t, Tag::Qualifier(_))) {
@@ -304,5 +316,13 @@ mod tests {
     #[test]
     fn decimals_are_not_counts() {
         assert_eq!(first("3.5 km"), None);
+    }
+
+    #[test]
+    fn digits_joined_to_a_word_name_a_thing() {
+        assert_eq!(first("an M-19 member"), None);
+        assert_eq!(first("two AK-47 rifles"), Some((Some(2), Some(2), false)));
+        // (A range of digits stays a range.)
+        assert_eq!(first("10-12 people"), Some((Some(10), Some(12), false)));
     }
 }

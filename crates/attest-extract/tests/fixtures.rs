@@ -2171,3 +2171,43 @@ fn group_names_with_numbers_heads_asides_and_apostrophes() {
     );
     assert_eq!(out.incidents[0].event_type, "bombing");
 }
+
+#[test]
+fn claimants_in_lists_statements_and_opening_sentences() {
+    let ex = test_extractor();
+    let names = |text: &str| -> Vec<String> {
+        run(&ex, text, "2004-05-05").incidents[0]
+            .perpetrators
+            .iter()
+            .map(|p| p.name.clone())
+            .collect()
+    };
+    let has = |text: &str, want: &str| {
+        let got = names(text);
+        assert!(got.iter().any(|n| n == want), "{want:?} not in {got:?}");
+    };
+    // Every name of a list of claimants.
+    let text = "Two bombs wrecked a cafe in Quito. The Andean Front, the Red Column and Sol Rojo all claimed responsibility.";
+    has(text, "Andean Front");
+    has(text, "Sol Rojo");
+    // The one who issued the statement that claims it.
+    has(
+        "A judge was shot in Quito. The Andean Front issued a communique claiming responsibility for the attack.",
+        "Andean Front",
+    );
+    // "presumed responsible".
+    has(
+        "A mayor was kidnapped near Quito. The Andean Front is presumed responsible for the abduction.",
+        "Andean Front",
+    );
+    // The subject of a word of violence in the sentence that opens the incident.
+    has(
+        "The Andean Front attacked a family in Quito on Monday. The attackers threw a bomb at the house, killing a child.",
+        "Andean Front",
+    );
+    // "Taliban members set fire to": a lower-case head after the name.
+    has(
+        "The district office in Quito was damaged when Andean Front members set fire to it.",
+        "Andean Front members",
+    );
+}
