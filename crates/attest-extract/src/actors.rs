@@ -44,6 +44,24 @@ fn is_tag(doc: &Doc, i: usize, tag: Tag) -> bool {
     doc.is(i, |t| t == tag)
 }
 
+/// Do tokens `a..b` name no one: only pronouns, numbers and dates ("it was responsible", "hit
+/// by two bullets", "on 8 December, the group said")?
+fn names_no_one(doc: &Doc, a: usize, b: usize) -> bool {
+    (a..b).all(|q| {
+        doc.toks[q].kind != Kind::Word
+            || doc.is(q, |t| {
+                matches!(
+                    t,
+                    Tag::NotActor
+                        | Tag::Determiner
+                        | Tag::Cardinal(_)
+                        | Tag::Month(_)
+                        | Tag::Weekday(_)
+                )
+            })
+    })
+}
+
 /// The start of an `actors.adverbs` phrase ending just before token `k` ("so far"), if one does.
 fn adverb_before(doc: &Doc, k: usize, t0: usize) -> Option<usize> {
     (k.saturating_sub(3).max(t0)..k).find(|&q| {
@@ -291,6 +309,11 @@ fn np_left(doc: &Doc, k: usize, start: usize) -> Option<(usize, usize)> {
                 }
             }
         }
+        // "the Front (FLNC)-Historic Wing": a name goes on after an aside.
+        if doc.is_punct(p, "-") && p > start && doc.is_punct(p - 1, ")") && a < k {
+            a = p;
+            continue;
+        }
         // "al-Aqsa": the particle before the hyphen.
         if doc.is_punct(p, "-") && p > start && particle(doc, p - 1, k) {
             a = p - 1;
@@ -356,13 +379,7 @@ pub(crate) fn perpetrators(doc: &Doc, t0: usize, t1: usize) -> Vec<PerpHit> {
         if negated {
             return;
         }
-        // "it was responsible", "hit by two bullets": a pronoun or a number names no one.
-        if (a..b).all(|q| {
-            doc.toks[q].kind != Kind::Word
-                || doc.is(q, |t| {
-                    matches!(t, Tag::NotActor | Tag::Determiner | Tag::Cardinal(_))
-                })
-        }) {
+        if names_no_one(doc, a, b) {
             return;
         }
         let name = text_of(doc, a, b);
@@ -504,6 +521,9 @@ pub(crate) fn perpetrators(doc: &Doc, t0: usize, t1: usize) -> Vec<PerpHit> {
                         push(a, b, doc.span(i, i + h.len), true);
                     }
                     k = c - 1;
+                } else {
+                    // "The FLNC-Historic Wing, claimed responsibility": a lone comma.
+                    k -= 1;
                 }
             }
             match np_left(doc, k, t0) {
@@ -725,6 +745,9 @@ fn speaker_of(doc: &Doc, a: usize, b: usize) -> Option<Speaker> {
     let role = (r0 < n0)
         .then(|| text_of(doc, r0, n0))
         .filter(|s| !s.is_empty());
+    if n0 < e && names_no_one(doc, n0, e) {
+        return None;
+    }
     if n0 < e {
         let name = text_of(doc, n0, e);
         // Expand abbreviated titles in roles is left to readers; keep as written.

@@ -2211,3 +2211,44 @@ fn claimants_in_lists_statements_and_opening_sentences() {
         "Andean Front members",
     );
 }
+
+#[test]
+fn callers_credits_blame_and_wings_name_the_group() {
+    let ex = test_extractor();
+    let names = |text: &str| -> Vec<String> {
+        run(&ex, text, "2004-05-05").incidents[0]
+            .perpetrators
+            .iter()
+            .map(|p| p.name.clone())
+            .collect()
+    };
+    let has = |text: &str, want: &str| {
+        let got = names(text);
+        assert!(got.iter().any(|n| n == want), "{want:?} not in {got:?}");
+    };
+    has(
+        "A car bomb exploded outside a court in Vigo. A caller speaking on behalf of the Galician Resistance warned of the device.",
+        "Galician Resistance",
+    );
+    has(
+        "Two bombs exploded at banks in Vigo. Authorities are blaming the attacks on the Galician Resistance.",
+        "Galician Resistance",
+    );
+    has(
+        "The Galician Resistance, a separatist group, was credited with four firebombings of shops in Vigo.",
+        "Galician Resistance",
+    );
+    has(
+        "The Galician Resistance (GR)-Old Guard, claimed responsibility for a bomb attack on a tax office in Vigo.",
+        "Galician Resistance (GR)-Old Guard",
+    );
+    has(
+        "A hit team of the Galician Resistance shot a judge in Vigo.",
+        "Galician Resistance",
+    );
+    // A date alone names no one.
+    let got = names(
+        "A bomb exploded at a bank in Vigo. On 8 December, the Galician Resistance claimed it.",
+    );
+    assert!(!got.iter().any(|n| n.contains("December")), "{got:?}");
+}
