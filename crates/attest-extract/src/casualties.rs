@@ -1533,7 +1533,11 @@ fn left_count(
                 })
                 && doc
                     .find(w0, |t| matches!(t, Tag::Intransitive | Tag::TollNoun))
-                    .is_none();
+                    .is_none()
+                // "Two of the dead and six of the injured were soldiers": a part of the dead.
+                || n.t1 + 1 < w0
+                    && doc.is(n.t1, |t| t == Tag::UnitOf)
+                    && (n.t1 + 1..w0).all(|k| doc.is(k, |t| t == Tag::Determiner));
             return Some(Cas {
                 kind,
                 low,

@@ -2902,8 +2902,17 @@ fn count(
                     doc.toks.partition_point(|t| t.end <= c.span[0]),
                     doc.toks.partition_point(|t| t.start < c.span[1]),
                 );
+                // ("four were killed and ten more wounded": more than the dead, a count of
+                // another kind just before.)
+                let after_other_kind = d.event_sents.iter().any(|&s| {
+                    info[s].cas.iter().any(|x| std::ptr::eq(x, **c))
+                        && info[s].cas.iter().any(|x| {
+                            x.kind != kind && !x.zero && x.low.is_some() && x.span[1] <= c.span[0]
+                        })
+                });
                 (a..b).any(|k| doc.is(k, |t| t == Tag::Additive))
                     && !(a..b).any(|k| doc.find(k, |t| matches!(t, Tag::Qualifier(_))).is_some())
+                    && !after_other_kind
             });
         if presupposes {
             let mut low = Some(1u32);
@@ -2924,6 +2933,19 @@ fn count(
             add(ev, key, a.span);
         }
         return Count { low, high };
+    }
+    // Only parts of the toll ("four of the bodies were mutilated", "two of the dead were
+    // soldiers"): at least the largest part.
+    if let Some(part) = facts
+        .iter()
+        .filter(|c| c.subset && !c.zero && !c.perp && c.low.is_some())
+        .max_by_key(|c| c.low)
+    {
+        add(ev, key, part.span);
+        return Count {
+            low: part.low,
+            high: None,
+        };
     }
     if let Some(z) = facts.iter().find(|c| c.zero) {
         add(ev, key, z.span);

@@ -2252,3 +2252,40 @@ fn callers_credits_blame_and_wings_name_the_group() {
     );
     assert!(!got.iter().any(|n| n.contains("December")), "{got:?}");
 }
+
+#[test]
+fn parts_of_the_toll_and_more_of_another_kind() {
+    let ex = test_extractor();
+    // "ten more wounded" after the dead is ten, not ten on top of someone; "two of the dead",
+    // "six of the injured" are parts of the tolls, not the tolls.
+    let out = run(
+        &ex,
+        "Three villagers were killed and eight more wounded when gunmen fired on a wedding in \
+         Saraqib. Two of the dead and five of the injured were children.",
+        "2016-05-04",
+    );
+    let inc = &out.incidents[0];
+    assert_eq!(
+        (inc.killed.low, inc.killed.high),
+        (Some(3), Some(3)),
+        "{inc:?}"
+    );
+    assert_eq!(
+        (inc.injured.low, inc.injured.high),
+        (Some(8), Some(8)),
+        "{inc:?}"
+    );
+    // Only a part told: at least that many.
+    let out = run(
+        &ex,
+        "Seven farmers were abducted near Saraqib. The next day four of the bodies were found \
+         in a ditch.",
+        "2016-05-04",
+    );
+    let inc = &out.incidents[0];
+    assert_eq!(
+        (inc.killed.low, inc.killed.high),
+        (Some(4), None),
+        "{inc:?}"
+    );
+}
