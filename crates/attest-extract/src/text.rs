@@ -1,6 +1,6 @@
 //! Tokens, lexicon matches, sentences and page furniture.
 
-use crate::lexicon::{Lexicon, Tag};
+use crate::lexicon::{word_key, Lexicon, Tag};
 
 /// A run of text this long without a sentence end is cut: no real sentence is, and the
 /// per-sentence readers stay linear.
@@ -175,6 +175,11 @@ impl<'a> Doc<'a> {
     pub(crate) fn new(text: &'a str, lex: &Lexicon) -> Self {
         let lower = text.to_ascii_lowercase();
         let toks = tokenize(text);
+        // The key of every token's lower-case form, for matching the words of phrases.
+        let keys: Vec<u64> = toks
+            .iter()
+            .map(|t| word_key(&lower.as_bytes()[t.start..t.end]))
+            .collect();
         let mut hit_start = Vec::with_capacity(toks.len() + 1);
         let mut hits = Vec::with_capacity(toks.len());
         for i in 0..toks.len() {
@@ -186,10 +191,11 @@ impl<'a> Doc<'a> {
                 if i + n >= toks.len() {
                     continue;
                 }
-                let ok = p.rest.iter().enumerate().all(|(k, w)| {
-                    let u = toks[i + 1 + k];
-                    lower[u.start..u.end] == **w
-                });
+                let ok = p.rest_keys.iter().zip(&keys[i + 1..]).all(|(a, b)| a == b)
+                    && p.rest.iter().enumerate().all(|(k, w)| {
+                        let u = toks[i + 1 + k];
+                        lower.as_bytes()[u.start..u.end] == *w.as_bytes()
+                    });
                 if ok {
                     for tag in &p.tags {
                         hits.push(Hit {
