@@ -114,14 +114,23 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     out
 }
 
+/// How many bytes pass `f`. Counted in blocks of 255 into a byte, which the compiler turns
+/// into SIMD code (a plain `filter().count()` stays one byte at a time).
+fn count_bytes(bytes: &[u8], f: impl Fn(&u8) -> bool) -> usize {
+    bytes
+        .chunks(255)
+        .map(|block| usize::from(block.iter().fold(0u8, |n, b| n + u8::from(f(b)))))
+        .sum()
+}
+
 /// Letters and upper-case letters among the first `limit` characters of `text` (by bytes when
 /// the text is ASCII, where characters are bytes).
 fn count_letters(text: &str, limit: usize) -> (usize, usize) {
     if text.is_ascii() {
         let head = &text.as_bytes()[..text.len().min(limit)];
         return (
-            head.iter().filter(|b| b.is_ascii_alphabetic()).count(),
-            head.iter().filter(|b| b.is_ascii_uppercase()).count(),
+            count_bytes(head, u8::is_ascii_alphabetic),
+            count_bytes(head, u8::is_ascii_uppercase),
         );
     }
     let (mut letters, mut upper) = (0usize, 0usize);

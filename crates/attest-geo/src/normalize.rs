@@ -535,13 +535,22 @@ pub(crate) fn hash64(s: &str) -> u64 {
     h
 }
 
+/// How many bytes pass `f`. Counted in blocks of 255 into a byte, which the compiler turns
+/// into SIMD code (a plain `filter().count()` stays one byte at a time).
+fn count_bytes(bytes: &[u8], f: impl Fn(&u8) -> bool) -> usize {
+    bytes
+        .chunks(255)
+        .map(|block| usize::from(block.iter().fold(0u8, |n, b| n + u8::from(f(b)))))
+        .sum()
+}
+
 /// Whether the text is written in capitals throughout (wire copy such as MUC-4).
 pub(crate) fn mostly_upper(text: &str) -> bool {
     let (up, low) = if text.is_ascii() {
         // Characters are bytes.
         (
-            text.bytes().filter(u8::is_ascii_uppercase).count(),
-            text.bytes().filter(u8::is_ascii_lowercase).count(),
+            count_bytes(text.as_bytes(), u8::is_ascii_uppercase),
+            count_bytes(text.as_bytes(), u8::is_ascii_lowercase),
         )
     } else {
         let (mut up, mut low) = (0usize, 0usize);
