@@ -235,6 +235,13 @@ impl<'a> Doc<'a> {
             }
         }
         hit_start.push(hits.len() as u32);
+        // `find` relies on this order: phrases are indexed longest first, and the possessive
+        // hits added after them are single tokens.
+        debug_assert!(hit_start
+            .windows(2)
+            .all(|w| hits[w[0] as usize..w[1] as usize]
+                .windows(2)
+                .all(|p| p[0].len >= p[1].len)));
         let (letters, upper) = count_letters(text, 20_000);
         let caps = letters > 20 && upper * 10 > letters * 7;
         let mut doc = Doc {
@@ -261,14 +268,22 @@ impl<'a> Doc<'a> {
         &self.hits[self.hit_start[i] as usize..self.hit_start[i + 1] as usize]
     }
 
-    /// The longest hit at `i` whose tag passes `f`.
+    /// The longest hit at `i` whose tag passes `f` (the last of the longest, should several
+    /// pass).
     #[inline(always)]
     pub(crate) fn find(&self, i: usize, f: impl Fn(Tag) -> bool) -> Option<Hit> {
-        self.hits(i)
-            .iter()
-            .filter(|h| f(h.tag))
-            .max_by_key(|h| h.len)
-            .copied()
+        // The hits of a token come longest first (see `new`): the scan stops at the first
+        // hit shorter than one found.
+        let mut best: Option<Hit> = None;
+        for h in self.hits(i) {
+            if best.is_some_and(|b| h.len < b.len) {
+                break;
+            }
+            if f(h.tag) {
+                best = Some(*h);
+            }
+        }
+        best
     }
 
     /// True when a hit starting at a token of `a..b` (of any length) carries a tag passing
