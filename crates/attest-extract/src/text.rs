@@ -33,35 +33,44 @@ fn is_apostrophe(c: char) -> bool {
 
 /// Splits text into tokens. Whitespace is dropped; spans are byte offsets on char boundaries.
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
+    let bytes = text.as_bytes();
+    // The character at byte `i` and its length: ASCII (most text) needs no decoding.
+    let char_at = |i: usize| -> Option<(char, usize)> {
+        let &b = bytes.get(i)?;
+        if b.is_ascii() {
+            Some((char::from(b), 1))
+        } else {
+            text[i..].chars().next().map(|c| (c, c.len_utf8()))
+        }
+    };
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
-    let mut it = text.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let mut pos = 0;
+    while let Some((c, clen)) = char_at(pos) {
+        let i = pos;
+        pos += clen;
         if c.is_whitespace() {
             continue;
         }
         if c.is_ascii_digit() {
             let mut end = i + 1;
-            while let Some(&(j, d)) = it.peek() {
+            while let Some((d, dlen)) = char_at(pos) {
                 if d.is_ascii_digit() {
-                    it.next();
-                    end = j + 1;
+                    pos += dlen;
+                    end = pos;
                 } else if (d == ',' || d == '.')
-                    && text[j + 1..]
-                        .chars()
-                        .next()
-                        .is_some_and(|x| x.is_ascii_digit())
+                    && char_at(pos + 1).is_some_and(|(x, _)| x.is_ascii_digit())
                 {
-                    it.next();
+                    pos += dlen;
                 } else {
                     break;
                 }
             }
             // "2nd", "10am": digits glued to letters are a word.
             let mut kind = Kind::Num;
-            while let Some(&(j, d)) = it.peek() {
+            while let Some((d, dlen)) = char_at(pos) {
                 if d.is_alphanumeric() {
-                    it.next();
-                    end = j + d.len_utf8();
+                    pos += dlen;
+                    end = pos;
                     kind = Kind::Word;
                 } else {
                     break;
@@ -74,24 +83,22 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                 cap: false,
             });
         } else if c.is_alphanumeric() {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = it.peek() {
+            let mut end = i + clen;
+            while let Some((d, dlen)) = char_at(pos) {
+                let j = pos;
                 if d.is_alphanumeric() {
-                    it.next();
-                    end = j + d.len_utf8();
+                    pos += dlen;
+                    end = pos;
                 } else if is_apostrophe(d)
-                    && text[j + d.len_utf8()..]
-                        .chars()
-                        .next()
-                        .is_some_and(|x| x.is_alphabetic())
+                    && char_at(j + dlen).is_some_and(|(x, _)| x.is_alphabetic())
                 {
-                    it.next();
-                } else if d == '.' && end - i == c.len_utf8() && c.is_alphabetic() && {
+                    pos += dlen;
+                } else if d == '.' && end - i == clen && c.is_alphabetic() && {
                     let mut next = text[j + 1..].chars();
                     matches!((next.next(), next.next()), (Some(x), Some('.')) if x.is_alphabetic())
                 } {
                     // "U.S.", "U.N.": an initialism is one token ("U.S" plus the final stop).
-                    it.next();
+                    pos += dlen;
                 } else {
                     break;
                 }
@@ -105,7 +112,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         } else {
             out.push(Token {
                 start: i,
-                end: i + c.len_utf8(),
+                end: i + clen,
                 kind: Kind::Punct,
                 cap: false,
             });
@@ -355,9 +362,12 @@ impl<'a> Doc<'a> {
         t.kind == Kind::Word && t.cap && !self.caps
     }
 
+    #[inline]
     pub(crate) fn is_punct(&self, i: usize, s: &str) -> bool {
         let t = self.toks[i];
-        t.kind == Kind::Punct && &self.text[t.start..t.end] == s
+        // (Compared as bytes: the span is a whole character, and a literal `s` then needs no
+        // call to compare.)
+        t.kind == Kind::Punct && self.text.as_bytes()[t.start..t.end] == *s.as_bytes()
     }
 
     fn gap(&self, i: usize) -> &str {
