@@ -197,7 +197,8 @@ impl<'a> Doc<'a> {
             .map(|t| word_key(&lower.as_bytes()[t.start..t.end]))
             .collect();
         let mut hit_start = Vec::with_capacity(toks.len() + 1);
-        let mut hits = Vec::with_capacity(toks.len());
+        // (Many tokens carry a hit, some several: room for two a token saves growing it.)
+        let mut hits = Vec::with_capacity(toks.len() * 2);
         for i in 0..toks.len() {
             hit_start.push(hits.len() as u32);
             let t = toks[i];
