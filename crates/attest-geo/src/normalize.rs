@@ -257,8 +257,8 @@ impl Hash64 {
 }
 
 /// The forms of an ASCII word (most words of most texts) in one pass over its bytes: [`basic`]
-/// appended to `arena` and the fold after it (as [`basic_into`] and [`fold_into`] write
-/// them), with their hashes and the light fold's, and the word's letter counts.
+/// appended to the bytes of `arena` and the fold after it (as [`basic_into`] and [`fold_into`]
+/// write them), with their hashes and the light fold's, and the word's letter counts.
 struct AsciiForms {
     hb: u64,
     hf: u64,
@@ -268,7 +268,7 @@ struct AsciiForms {
     upper: usize,
 }
 
-fn ascii_forms(word: &[u8], arena: &mut String, basic: &mut Vec<u8>) -> AsciiForms {
+fn ascii_forms(word: &[u8], arena: &mut Vec<u8>, basic: &mut Vec<u8>) -> AsciiForms {
     basic.clear();
     let (mut cased, mut upper) = (0, 0);
     let mut hb = Hash64::START;
@@ -285,12 +285,11 @@ fn ascii_forms(word: &[u8], arena: &mut String, basic: &mut Vec<u8>) -> AsciiFor
         hb.add(c);
         basic.push(c);
     }
-    // (The bytes are ASCII: pushed as chars, they are the same bytes.)
-    arena.extend(basic.iter().map(|&c| char::from(c)));
+    arena.extend_from_slice(basic);
     let mut hf = Hash64::START;
     fold_ascii(basic, false, |o| {
         hf.add(o);
-        arena.push(char::from(o));
+        arena.push(o);
     });
     // (Without an "e" the light fold is the fold.)
     let hl = if basic.contains(&b'e') {
@@ -312,7 +311,10 @@ fn ascii_forms(word: &[u8], arena: &mut String, basic: &mut Vec<u8>) -> AsciiFor
 /// Split a text into tokens, whose word forms are written to `arena` (one buffer for the
 /// whole text instead of two strings a word).
 pub(crate) fn tokenize<'a>(text: &str, arena: &'a mut String) -> Vec<Token<'a>> {
-    arena.clear();
+    // The forms are written as bytes (pushing a char to a string costs a check for its length)
+    // and the buffer made a string again at the end.
+    let mut bytes_out = std::mem::take(arena).into_bytes();
+    bytes_out.clear();
     let bytes = text.as_bytes();
     // The character at byte `i` and its length (ASCII needs no decoding).
     let char_at = |i: usize| -> (char, usize) {
@@ -353,6 +355,7 @@ pub(crate) fn tokenize<'a>(text: &str, arena: &'a mut String) -> Vec<Token<'a>> 
     let mut tokens: Vec<(Token<'static>, [usize; 3])> = Vec::with_capacity(spans.len());
     let mut prev_end = 0;
     let mut scratch = String::new();
+    let mut forms = String::new();
     let mut basic_bytes: Vec<u8> = Vec::new();
     for (k, &(start, mut end)) in spans.iter().enumerate() {
         // Possessive: "Aleppo's", "Aleppo’s".
@@ -366,18 +369,20 @@ pub(crate) fn tokenize<'a>(text: &str, arena: &'a mut String) -> Vec<Token<'a>> 
             }
         }
         let word = &text[start..end];
-        let b0 = arena.len();
+        let b0 = bytes_out.len();
         let (b1, f1, hb, hf, hl, cap, all_caps);
         if word.is_ascii() {
-            let forms = ascii_forms(word.as_bytes(), arena, &mut basic_bytes);
+            let forms = ascii_forms(word.as_bytes(), &mut bytes_out, &mut basic_bytes);
             b1 = b0 + basic_bytes.len();
-            f1 = arena.len();
+            f1 = bytes_out.len();
             (hb, hf, hl) = (forms.hb, forms.hf, forms.hl);
             cap = word.as_bytes()[0].is_ascii_uppercase();
             all_caps = forms.cased >= 2 && forms.upper == forms.cased;
         } else {
-            basic_into(word, arena);
-            b1 = arena.len();
+            // The forms are made in a string of their own, then copied to the arena.
+            forms.clear();
+            basic_into(word, &mut forms);
+            let nb = forms.len();
             let first = word.chars().next().unwrap_or(' ');
             let (mut cased, mut upper) = (0usize, 0usize);
             for c in word.chars() {
@@ -390,23 +395,23 @@ pub(crate) fn tokenize<'a>(text: &str, arena: &'a mut String) -> Vec<Token<'a>> 
             }
             cap = first.is_uppercase() || (first.is_alphabetic() && !first.is_lowercase());
             all_caps = cased >= 2 && upper == cased;
-            hb = hash64(&arena[b0..b1]);
-            // Fold from a copy of the basic form: the arena grows while folding.
+            hb = hash64(&forms);
+            // Fold from a copy of the basic form: the string grows while folding.
             scratch.clear();
-            scratch.push_str(&arena[b0..b1]);
-            fold_into(&scratch, arena);
-            f1 = arena.len();
-            hf = hash64(&arena[b1..f1]);
+            scratch.push_str(&forms);
+            fold_into(&scratch, &mut forms);
+            let nf = forms.len();
+            hf = hash64(&forms[nb..]);
             // (The light fold is written after the fold, hashed, and dropped; without an "e"
             // it is the fold.)
             hl = if scratch.as_bytes().contains(&b'e') {
-                fold_light_into(&scratch, arena);
-                let hl = hash64(&arena[f1..]);
-                arena.truncate(f1);
-                hl
+                fold_light_into(&scratch, &mut forms);
+                hash64(&forms[nf..])
             } else {
                 hf
             };
+            bytes_out.extend_from_slice(&forms.as_bytes()[..nf]);
+            (b1, f1) = (b0 + nb, b0 + nf);
         }
         let before = text[prev_end..start].trim_end_matches([' ', '"', '\u{201c}', '(', '\'']);
         // (Only the first word has nothing but white space before it.)
@@ -447,6 +452,9 @@ pub(crate) fn tokenize<'a>(text: &str, arena: &'a mut String) -> Vec<Token<'a>> 
         ));
         prev_end = end;
     }
+    // (Only whole strings and ASCII bytes were written: the bytes are UTF-8.)
+    *arena = String::from_utf8(bytes_out)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     let arena: &'a str = arena;
     tokens
         .into_iter()
@@ -769,10 +777,10 @@ mod tests {
             "Ahh", "Bah", "Aah", "U", "IDLIB", "Eve", "Douma", "x`y", "2nd", "Phoenix",
         ];
         for w in words {
-            let (mut arena, mut bytes) = (String::from("~"), Vec::new());
+            let (mut arena, mut bytes) = (b"~".to_vec(), Vec::new());
             let f = ascii_forms(w.as_bytes(), &mut arena, &mut bytes);
             let b = basic(w);
-            assert_eq!(arena, format!("~{b}{}", fold(&b)), "{w}");
+            assert_eq!(arena, format!("~{b}{}", fold(&b)).into_bytes(), "{w}");
             assert_eq!(f.hb, hash64(&b), "{w}");
             assert_eq!(f.hf, hash64(&fold(&b)), "{w}");
             assert_eq!(f.hl, hash64(&fold_light(&b)), "{w}");
