@@ -1247,10 +1247,9 @@ impl Extractor {
                 .map(|k| &mentions[k])
         };
         let mut capitals: Vec<PlaceCand> = Vec::new();
-        for i in 1..n_toks {
-            let Some(h) = doc.find(i, |t| t == Tag::CapitalNoun) else {
-                continue;
-            };
+        let mut from = 1;
+        while let Some((i, h)) = doc.next_find(from, n_toks, |t| t == Tag::CapitalNoun) {
+            from = i + 1;
             let j = i + h.len;
             // A name after it says the place itself ("the capital, Kabul"; "the capital of
             // Antioquia" is a province's).
@@ -2045,6 +2044,8 @@ impl Extractor {
                 && !c.origin
                 && !info[c.sent].background
                 && !info[c.sent].another
+                // (Most sentences have no such verb: one look at their hits rules them out.)
+                && doc.any_in(sent.t0, sent.t1, |t| t == Tag::LocatingVerb)
                 && (sent.t0..sent.t1).any(|v| {
                     // (Said right after the verb, through a locative: "occurred in the town of
                     // X", not "took place on a Friday, ... in X province".)

@@ -294,6 +294,26 @@ impl<'a> Doc<'a> {
         best
     }
 
+    /// The first token of `from..to` with a hit whose tag passes `f`, and its longest such
+    /// hit (as [`Doc::find`]): one scan over the hits of the range, which lie side by side,
+    /// instead of a look at every token.
+    pub(crate) fn next_find(
+        &self,
+        from: usize,
+        to: usize,
+        f: impl Fn(Tag) -> bool,
+    ) -> Option<(usize, Hit)> {
+        let to = to.min(self.toks.len());
+        if from >= to {
+            return None;
+        }
+        let (a, b) = (self.hit_start[from] as usize, self.hit_start[to] as usize);
+        let p = a + self.hits[a..b].iter().position(|h| f(h.tag))?;
+        // The token whose hits hold hit `p`.
+        let k = from + self.hit_start[from..=to].partition_point(|&s| s as usize <= p) - 1;
+        Some((k, self.find(k, &f)?))
+    }
+
     /// True when a hit starting at a token of `a..b` (of any length) carries a tag passing
     /// `f`: one scan over the hits of the range, which lie side by side.
     pub(crate) fn any_in(&self, a: usize, b: usize, f: impl Fn(Tag) -> bool) -> bool {
@@ -554,6 +574,35 @@ mod tests {
             vec!["About", "1,200", "U.S", ".", "troops", "didn't", "leave", "."]
         );
         assert_eq!(toks[1].kind, Kind::Num);
+    }
+
+    #[test]
+    fn next_find_is_the_first_token_find_finds() {
+        let l = lex();
+        let d = Doc::new(
+            "On Monday's attack in the capital, no one was killed, police said. Gunmen killed \
+             three people and wounded 12 others, according to officials, who told Reuters.",
+            &l,
+        );
+        let tests: [fn(Tag) -> bool; 3] = [
+            |t| matches!(t, Tag::Trigger(_)),
+            |t| matches!(t, Tag::Weekday(_) | Tag::Locative),
+            |_| true,
+        ];
+        let n = d.toks.len();
+        for f in tests {
+            for from in 0..=n + 1 {
+                for to in from..=n + 1 {
+                    let naive = (from..to).find_map(|k| d.find(k, f).map(|h| (k, h)));
+                    let fast = d.next_find(from, to, f);
+                    assert_eq!(
+                        naive.map(|(k, h)| (k, h.len)),
+                        fast.map(|(k, h)| (k, h.len)),
+                        "{from}..{to}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
