@@ -868,7 +868,7 @@ pub(crate) fn casualties(doc: &Doc, lex: &Lexicon, t0: usize, t1: usize) -> Vec<
     // nothing negates it ("no body was found") and a phrase ending in an article goes on to a
     // person ("the body of a man", not "of a car bomb").
     if out.is_empty() {
-        let found = (t0..t1).find_map(|i| doc.find(i, |t| t == Tag::OneDead).map(|h| (i, h)));
+        let found = doc.next_find(t0, t1, |t| t == Tag::OneDead);
         let ok = found.is_some_and(|(i, h)| {
             let e = i + h.len;
             let negated =

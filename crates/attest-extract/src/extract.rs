@@ -455,20 +455,26 @@ impl Extractor {
                 .find_map(|k| doc.find(k, |t| t == Tag::Another).map(|h| k + h.len));
             let elsewhere = doc.any_in(another.unwrap_or(t0), t1, |t| {
                 t == Tag::CountHedge || series && t == Tag::Aggregate
-            }) || (another.unwrap_or(t0)..t1).any(|k| {
-                // ... but "the deadliest attack since 2019" compares this one to others.
-                doc.find(k, |t| t == Tag::Elsewhere).is_some()
-                    && !(k.saturating_sub(COMPARISON_REACH).max(t0)..k)
-                        .any(|q| doc.find(q, |t| t == Tag::Comparison).is_some())
-            });
+            }) || (
+                // (One look at the sentence's hits first: most have no such word.)
+                doc.any_in(another.unwrap_or(t0), t1, |t| t == Tag::Elsewhere)
+                    && (another.unwrap_or(t0)..t1).any(|k| {
+                        // ... but "the deadliest attack since 2019" compares this one to others.
+                        doc.find(k, |t| t == Tag::Elsewhere).is_some()
+                            && !(k.saturating_sub(COMPARISON_REACH).max(t0)..k)
+                                .any(|q| doc.find(q, |t| t == Tag::Comparison).is_some())
+                    })
+            );
             // A running tally is no incident's toll, unless it tells of one dated act ("have
             // been killed in Monday's attack").
-            let dated_act = (t0..t1.saturating_sub(2)).any(|k| {
-                doc.is(k, |t| t == Tag::Locative)
-                    && doc.is(k + 1, |t| matches!(t, Tag::Weekday(_) | Tag::Relative(_)))
-                    && possessive_at(&doc, k + 1)
-                    && doc.is(k + 2, |t| matches!(t, Tag::Trigger(_)))
-            });
+            // (Most sentences name no day: one look at their hits rules them out.)
+            let dated_act = doc.any_in(t0, t1, |t| matches!(t, Tag::Weekday(_) | Tag::Relative(_)))
+                && (t0..t1.saturating_sub(2)).any(|k| {
+                    doc.is(k, |t| t == Tag::Locative)
+                        && doc.is(k + 1, |t| matches!(t, Tag::Weekday(_) | Tag::Relative(_)))
+                        && possessive_at(&doc, k + 1)
+                        && doc.is(k + 2, |t| matches!(t, Tag::Trigger(_)))
+                });
             let tally = doc.any_in(t0, t1, |t| t == Tag::TallyVerb) && !dated_act;
             let cas: Vec<Cas> = casualties(&doc, lex, t0, t1)
                 .into_iter()
