@@ -847,16 +847,16 @@ pub(crate) fn claims(
     let mut verbs: Vec<Verb> = Vec::new();
     let mut i = t0;
     while i < t1 {
-        let h = doc.find(i, |t| {
+        let h = doc.next_find(i, t1, |t| {
             matches!(
                 t,
                 Tag::Speech | Tag::Accuses | Tag::Denies | Tag::Confirms | Tag::Responsibility
             )
         });
-        let Some(h) = h else {
-            i += 1;
-            continue;
+        let Some((k, h)) = h else {
+            break;
         };
+        i = k;
         let kind = match h.tag {
             Tag::Accuses => V::Accuse,
             Tag::Denies => V::Deny,
@@ -1036,15 +1036,15 @@ pub(crate) fn sources(doc: &Doc, t0: usize, t1: usize) -> Vec<SourceHit> {
     let mut out: Vec<SourceHit> = Vec::new();
     let mut i = t0;
     while i < t1 {
-        let Some(h) = doc.find(i, |t| {
+        let Some((k, h)) = doc.next_find(i, t1, |t| {
             matches!(
                 t,
                 Tag::According | Tag::Published | Tag::Told | Tag::KnownSource
             )
         }) else {
-            i += 1;
-            continue;
+            break;
         };
+        i = k;
         let e = i + h.len;
         let found = match h.tag {
             Tag::KnownSource => {

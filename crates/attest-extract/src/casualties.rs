@@ -781,42 +781,40 @@ pub(crate) fn casualties(doc: &Doc, lex: &Lexicon, t0: usize, t1: usize) -> Vec<
     let nums = numbers(doc, t0, t1);
     let mut covered_until = t0;
     // Statements that nobody was killed or hurt.
-    for i in t0..t1 {
-        if i < covered_until {
-            continue;
+    let mut from = t0;
+    while let Some((i, h)) = doc.next_find(from, t1, |t| {
+        matches!(t, Tag::NoneKilled | Tag::NoneInjured | Tag::NoneEither)
+    }) {
+        let span = doc.span(i, i + h.len);
+        let kinds: &[CasKind] = match h.tag {
+            Tag::NoneKilled => &[CasKind::Killed],
+            Tag::NoneInjured => &[CasKind::Injured],
+            _ => &[CasKind::Killed, CasKind::Injured],
+        };
+        for k in kinds {
+            out.push(Cas {
+                kind: *k,
+                low: Some(0),
+                high: Some(0),
+                span,
+                additional: false,
+                subset: false,
+                zero: true,
+                vague: false,
+                perp: false,
+                specific: true,
+            });
         }
-        if let Some(h) = doc.find(i, |t| {
-            matches!(t, Tag::NoneKilled | Tag::NoneInjured | Tag::NoneEither)
-        }) {
-            let span = doc.span(i, i + h.len);
-            let kinds: &[CasKind] = match h.tag {
-                Tag::NoneKilled => &[CasKind::Killed],
-                Tag::NoneInjured => &[CasKind::Injured],
-                _ => &[CasKind::Killed, CasKind::Injured],
-            };
-            for k in kinds {
-                out.push(Cas {
-                    kind: *k,
-                    low: Some(0),
-                    high: Some(0),
-                    span,
-                    additional: false,
-                    subset: false,
-                    zero: true,
-                    vague: false,
-                    perp: false,
-                    specific: true,
-                });
-            }
-            covered_until = covered_until.max(i + h.len);
-        }
+        covered_until = covered_until.max(i + h.len);
+        // (The tokens of a statement are not read again.)
+        from = (i + 1).max(covered_until);
     }
     let mut i = t0;
     while i < t1 {
-        let Some(h) = doc.find(i, |t| cas_kind(t).is_some()) else {
-            i += 1;
-            continue;
+        let Some((k, h)) = doc.next_find(i, t1, |t| cas_kind(t).is_some()) else {
+            break;
         };
+        i = k;
         let kind = cas_kind(h.tag).unwrap_or(CasKind::Killed);
         let w_end = i + h.len;
         if i < covered_until
@@ -870,7 +868,7 @@ pub(crate) fn casualties(doc: &Doc, lex: &Lexicon, t0: usize, t1: usize) -> Vec<
     // nothing negates it ("no body was found") and a phrase ending in an article goes on to a
     // person ("the body of a man", not "of a car bomb").
     if out.is_empty() {
-        let found = (t0..t1).find_map(|i| doc.find(i, |t| t == Tag::OneDead).map(|h| (i, h)));
+        let found = doc.next_find(t0, t1, |t| t == Tag::OneDead);
         let ok = found.is_some_and(|(i, h)| {
             let e = i + h.len;
             let negated =

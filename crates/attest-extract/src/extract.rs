@@ -455,20 +455,26 @@ impl Extractor {
                 .find_map(|k| doc.find(k, |t| t == Tag::Another).map(|h| k + h.len));
             let elsewhere = doc.any_in(another.unwrap_or(t0), t1, |t| {
                 t == Tag::CountHedge || series && t == Tag::Aggregate
-            }) || (another.unwrap_or(t0)..t1).any(|k| {
-                // ... but "the deadliest attack since 2019" compares this one to others.
-                doc.find(k, |t| t == Tag::Elsewhere).is_some()
-                    && !(k.saturating_sub(COMPARISON_REACH).max(t0)..k)
-                        .any(|q| doc.find(q, |t| t == Tag::Comparison).is_some())
-            });
+            }) || (
+                // (One look at the sentence's hits first: most have no such word.)
+                doc.any_in(another.unwrap_or(t0), t1, |t| t == Tag::Elsewhere)
+                    && (another.unwrap_or(t0)..t1).any(|k| {
+                        // ... but "the deadliest attack since 2019" compares this one to others.
+                        doc.find(k, |t| t == Tag::Elsewhere).is_some()
+                            && !(k.saturating_sub(COMPARISON_REACH).max(t0)..k)
+                                .any(|q| doc.find(q, |t| t == Tag::Comparison).is_some())
+                    })
+            );
             // A running tally is no incident's toll, unless it tells of one dated act ("have
             // been killed in Monday's attack").
-            let dated_act = (t0..t1.saturating_sub(2)).any(|k| {
-                doc.is(k, |t| t == Tag::Locative)
-                    && doc.is(k + 1, |t| matches!(t, Tag::Weekday(_) | Tag::Relative(_)))
-                    && possessive_at(&doc, k + 1)
-                    && doc.is(k + 2, |t| matches!(t, Tag::Trigger(_)))
-            });
+            // (Most sentences name no day: one look at their hits rules them out.)
+            let dated_act = doc.any_in(t0, t1, |t| matches!(t, Tag::Weekday(_) | Tag::Relative(_)))
+                && (t0..t1.saturating_sub(2)).any(|k| {
+                    doc.is(k, |t| t == Tag::Locative)
+                        && doc.is(k + 1, |t| matches!(t, Tag::Weekday(_) | Tag::Relative(_)))
+                        && possessive_at(&doc, k + 1)
+                        && doc.is(k + 2, |t| matches!(t, Tag::Trigger(_)))
+                });
             let tally = doc.any_in(t0, t1, |t| t == Tag::TallyVerb) && !dated_act;
             let cas: Vec<Cas> = casualties(&doc, lex, t0, t1)
                 .into_iter()
@@ -1247,10 +1253,9 @@ impl Extractor {
                 .map(|k| &mentions[k])
         };
         let mut capitals: Vec<PlaceCand> = Vec::new();
-        for i in 1..n_toks {
-            let Some(h) = doc.find(i, |t| t == Tag::CapitalNoun) else {
-                continue;
-            };
+        let mut from = 1;
+        while let Some((i, h)) = doc.next_find(from, n_toks, |t| t == Tag::CapitalNoun) {
+            from = i + 1;
             let j = i + h.len;
             // A name after it says the place itself ("the capital, Kabul"; "the capital of
             // Antioquia" is a province's).
@@ -2045,6 +2050,8 @@ impl Extractor {
                 && !c.origin
                 && !info[c.sent].background
                 && !info[c.sent].another
+                // (Most sentences have no such verb: one look at their hits rules them out.)
+                && doc.any_in(sent.t0, sent.t1, |t| t == Tag::LocatingVerb)
                 && (sent.t0..sent.t1).any(|v| {
                     // (Said right after the verb, through a locative: "occurred in the town of
                     // X", not "took place on a Friday, ... in X province".)

@@ -747,7 +747,19 @@ pub(crate) struct Weapon {
 #[derive(Debug, Clone)]
 pub(crate) struct Phrase {
     pub(crate) rest: Vec<String>,
+    /// [`word_key`] of each word of `rest`: a text's tokens are compared by key first, so that
+    /// the many phrases under a common first word ("the", "in") cost a number compare each.
+    pub(crate) rest_keys: Vec<u64>,
     pub(crate) tags: Vec<Tag>,
+}
+
+/// A hash of a lower-case word, to rule out most phrase words without comparing strings
+/// (equal keys are still confirmed by comparing the words).
+pub(crate) fn word_key(word: &[u8]) -> u64 {
+    use std::hash::Hasher;
+    let mut h = WordHasher::default();
+    h.write(word);
+    h.finish()
 }
 
 /// A fast, non-cryptographic hasher for the short word keys of the phrase index (the keys are
@@ -800,6 +812,7 @@ impl PhraseIndex {
         } else {
             list.push(Phrase {
                 rest: rest.to_vec(),
+                rest_keys: rest.iter().map(|w| word_key(w.as_bytes())).collect(),
                 tags: vec![tag],
             });
         }

@@ -263,6 +263,9 @@ pub(crate) struct Index {
     pub(crate) countries: HashMap<String, String>,
     /// GeoNames admin-1 code ("SY.09") -> name.
     pub(crate) admin1_codes: HashMap<String, String>,
+    /// Country code -> the first record of that country itself (the place a text's country
+    /// stands for), so that it is found without a scan of every record.
+    pub(crate) country_records: HashMap<String, u32>,
     /// Longest name in tokens.
     pub(crate) max_tokens: usize,
     /// Scratch buffers for keys.
@@ -337,6 +340,11 @@ impl Index {
     ) -> u32 {
         let id = u32::try_from(self.records.len()).unwrap_or(u32::MAX);
         self.add_name(id, &rec.place.name, NameKind::Primary, lex);
+        if rec.place.precision == Precision::Country {
+            self.country_records
+                .entry(rec.place.country_code.clone())
+                .or_insert(id);
+        }
         self.records.push(rec);
         for (k, a) in aliases.into_iter().enumerate() {
             let kind = if k < english {

@@ -1584,10 +1584,8 @@ impl Layers<'_> {
 
     fn country_place(&self, cc: &str) -> Option<Place> {
         let ix = self.layers.first()?;
-        ix.records
-            .iter()
-            .find(|r| r.place.precision == Precision::Country && r.place.country_code == cc)
-            .map(|r| r.place.clone())
+        let &id = ix.country_records.get(cc)?;
+        Some(ix.records[id as usize].place.clone())
     }
 
     /// Every place a single name may refer to, best first (no text context).

@@ -195,9 +195,19 @@ fn fold_with(basic: &str, out: &mut String, light: bool) {
         out.push_str(basic);
         return;
     }
-    let start = out.len();
-    let b = basic.as_bytes();
-    let mut last: Option<u8> = None;
+    fold_ascii(basic.as_bytes(), light, |o| out.push(char::from(o)));
+}
+
+/// The fold of an ASCII `basic` word, given byte by byte to `emit` (the tokenizer hashes the
+/// bytes as they come, and needs no string of the light fold).
+#[inline]
+fn fold_ascii(b: &[u8], light: bool, mut emit: impl FnMut(u8)) {
+    // The last byte is held back until the next one comes: a final h after a vowel is a
+    // spelling of the feminine ending (Fallujah, Falluja), dropped from words of more than
+    // three letters.
+    let mut held: Option<u8> = None;
+    let mut before_held: Option<u8> = None;
+    let mut n = 0usize;
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
@@ -215,45 +225,126 @@ fn fold_with(basic: &str, out: &mut String, light: bool) {
             (b'q', _) => (b'k', 1),
             (c, _) => (c, 1),
         };
-        if last != Some(o) {
-            out.push(char::from(o));
-            last = Some(o);
+        if held != Some(o) {
+            if let Some(h) = held {
+                emit(h);
+            }
+            before_held = held;
+            held = Some(o);
+            n += 1;
         }
         i += step;
     }
-    // A final h after a vowel is a spelling of the feminine ending (Fallujah, Falluja).
-    let w = &out.as_bytes()[start..];
-    if w.len() > 3 && w[w.len() - 1] == b'h' && matches!(w[w.len() - 2], b'a' | b'e' | b'i' | b'u')
-    {
-        out.pop();
+    if let Some(h) = held {
+        let feminine = n > 3 && h == b'h' && matches!(before_held, Some(b'a' | b'e' | b'i' | b'u'));
+        if !feminine {
+            emit(h);
+        }
+    }
+}
+
+/// [`hash64`], fed one byte at a time.
+#[derive(Clone, Copy)]
+struct Hash64(u64);
+
+impl Hash64 {
+    const START: Hash64 = Hash64(0xcbf2_9ce4_8422_2325);
+
+    #[inline]
+    fn add(&mut self, b: u8) {
+        self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+}
+
+/// The forms of an ASCII word (most words of most texts) in one pass over its bytes: [`basic`]
+/// appended to the bytes of `arena` and the fold after it (as [`basic_into`] and [`fold_into`]
+/// write them), with their hashes and the light fold's, and the word's letter counts.
+struct AsciiForms {
+    hb: u64,
+    hf: u64,
+    hl: u64,
+    /// Letters, and upper-case ones.
+    cased: usize,
+    upper: usize,
+}
+
+fn ascii_forms(word: &[u8], arena: &mut Vec<u8>, basic: &mut Vec<u8>) -> AsciiForms {
+    basic.clear();
+    let (mut cased, mut upper) = (0, 0);
+    let mut hb = Hash64::START;
+    for &c in word {
+        if c.is_ascii_uppercase() {
+            cased += 1;
+            upper += 1;
+        } else if c.is_ascii_lowercase() {
+            cased += 1;
+        } else if c == b'\'' || c == b'`' {
+            continue;
+        }
+        let c = c.to_ascii_lowercase();
+        hb.add(c);
+        basic.push(c);
+    }
+    arena.extend_from_slice(basic);
+    let mut hf = Hash64::START;
+    fold_ascii(basic, false, |o| {
+        hf.add(o);
+        arena.push(o);
+    });
+    // (Without an "e" the light fold is the fold.)
+    let hl = if basic.contains(&b'e') {
+        let mut hl = Hash64::START;
+        fold_ascii(basic, true, |o| hl.add(o));
+        hl.0
+    } else {
+        hf.0
+    };
+    AsciiForms {
+        hb: hb.0,
+        hf: hf.0,
+        hl,
+        cased,
+        upper,
     }
 }
 
 /// Split a text into tokens, whose word forms are written to `arena` (one buffer for the
 /// whole text instead of two strings a word).
 pub(crate) fn tokenize<'a>(text: &str, arena: &'a mut String) -> Vec<Token<'a>> {
-    arena.clear();
-    let mut spans: Vec<(usize, usize)> = Vec::new();
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    // The forms are written as bytes (pushing a char to a string costs a check for its length)
+    // and the buffer made a string again at the end.
+    let mut bytes_out = std::mem::take(arena).into_bytes();
+    bytes_out.clear();
+    let bytes = text.as_bytes();
+    // The character at byte `i` and its length (ASCII needs no decoding).
+    let char_at = |i: usize| -> (char, usize) {
+        let b = bytes[i];
+        if b.is_ascii() {
+            (char::from(b), 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c, c.len_utf8())
+        }
+    };
+    let mut spans: Vec<(usize, usize)> = Vec::with_capacity(text.len() / 6 + 1);
+    let mut i = 0;
+    while i < bytes.len() {
+        let (c, len) = char_at(i);
+        i += len;
         if !is_word_char(c) {
             continue;
         }
-        let start = i;
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = iter.peek() {
+        let start = i - len;
+        let mut end = i;
+        while i < bytes.len() {
+            let (d, len) = char_at(i);
             if is_word_char(d) {
-                end = j + d.len_utf8();
-                iter.next();
-            } else if is_quote(d) {
+                i += len;
+                end = i;
+            } else if is_quote(d) && i + len < bytes.len() && is_word_char(char_at(i + len).0) {
                 // An apostrophe inside a word is part of it when a letter follows.
-                let mut look = text[j + d.len_utf8()..].chars();
-                if look.next().is_some_and(is_word_char) {
-                    end = j + d.len_utf8();
-                    iter.next();
-                } else {
-                    break;
-                }
+                i += len;
+                end = i;
             } else {
                 break;
             }
@@ -264,6 +355,8 @@ pub(crate) fn tokenize<'a>(text: &str, arena: &'a mut String) -> Vec<Token<'a>> 
     let mut tokens: Vec<(Token<'static>, [usize; 3])> = Vec::with_capacity(spans.len());
     let mut prev_end = 0;
     let mut scratch = String::new();
+    let mut forms = String::new();
+    let mut basic_bytes: Vec<u8> = Vec::new();
     for (k, &(start, mut end)) in spans.iter().enumerate() {
         // Possessive: "Aleppo's", "Aleppo’s".
         let word = &text[start..end];
@@ -276,21 +369,50 @@ pub(crate) fn tokenize<'a>(text: &str, arena: &'a mut String) -> Vec<Token<'a>> 
             }
         }
         let word = &text[start..end];
-        let b0 = arena.len();
-        basic_into(word, arena);
-        let b1 = arena.len();
-        let first = word.chars().next().unwrap_or(' ');
-        let (mut cased, mut upper) = (0usize, 0usize);
-        for c in word.chars() {
-            if c.is_uppercase() {
-                cased += 1;
-                upper += 1;
-            } else if c.is_lowercase() {
-                cased += 1;
+        let b0 = bytes_out.len();
+        let (b1, f1, hb, hf, hl, cap, all_caps);
+        if word.is_ascii() {
+            let forms = ascii_forms(word.as_bytes(), &mut bytes_out, &mut basic_bytes);
+            b1 = b0 + basic_bytes.len();
+            f1 = bytes_out.len();
+            (hb, hf, hl) = (forms.hb, forms.hf, forms.hl);
+            cap = word.as_bytes()[0].is_ascii_uppercase();
+            all_caps = forms.cased >= 2 && forms.upper == forms.cased;
+        } else {
+            // The forms are made in a string of their own, then copied to the arena.
+            forms.clear();
+            basic_into(word, &mut forms);
+            let nb = forms.len();
+            let first = word.chars().next().unwrap_or(' ');
+            let (mut cased, mut upper) = (0usize, 0usize);
+            for c in word.chars() {
+                if c.is_uppercase() {
+                    cased += 1;
+                    upper += 1;
+                } else if c.is_lowercase() {
+                    cased += 1;
+                }
             }
+            cap = first.is_uppercase() || (first.is_alphabetic() && !first.is_lowercase());
+            all_caps = cased >= 2 && upper == cased;
+            hb = hash64(&forms);
+            // Fold from a copy of the basic form: the string grows while folding.
+            scratch.clear();
+            scratch.push_str(&forms);
+            fold_into(&scratch, &mut forms);
+            let nf = forms.len();
+            hf = hash64(&forms[nb..]);
+            // (The light fold is written after the fold, hashed, and dropped; without an "e"
+            // it is the fold.)
+            hl = if scratch.as_bytes().contains(&b'e') {
+                fold_light_into(&scratch, &mut forms);
+                hash64(&forms[nf..])
+            } else {
+                hf
+            };
+            bytes_out.extend_from_slice(&forms.as_bytes()[..nf]);
+            (b1, f1) = (b0 + nb, b0 + nf);
         }
-        let cap = first.is_uppercase() || (first.is_alphabetic() && !first.is_lowercase());
-        let all_caps = cased >= 2 && upper == cased;
         let before = text[prev_end..start].trim_end_matches([' ', '"', '\u{201c}', '(', '\'']);
         // (Only the first word has nothing but white space before it.)
         let sentence_start = k == 0 || before.ends_with(['.', '!', '?', '\n', ':']);
@@ -311,23 +433,6 @@ pub(crate) fn tokenize<'a>(text: &str, arena: &'a mut String) -> Vec<Token<'a>> 
         } else {
             Sep::Break
         };
-        let hb = hash64(&arena[b0..b1]);
-        // Fold from a copy of the basic form: the arena grows while folding.
-        scratch.clear();
-        scratch.push_str(&arena[b0..b1]);
-        fold_into(&scratch, arena);
-        let f1 = arena.len();
-        let hf = hash64(&arena[b1..f1]);
-        // (The light fold is written after the fold, hashed, and dropped; without an "e" it is
-        // the fold.)
-        let hl = if scratch.as_bytes().contains(&b'e') {
-            fold_light_into(&scratch, arena);
-            let hl = hash64(&arena[f1..]);
-            arena.truncate(f1);
-            hl
-        } else {
-            hf
-        };
         tokens.push((
             Token {
                 start,
@@ -347,6 +452,9 @@ pub(crate) fn tokenize<'a>(text: &str, arena: &'a mut String) -> Vec<Token<'a>> 
         ));
         prev_end = end;
     }
+    // (Only whole strings and ASCII bytes were written: the bytes are UTF-8.)
+    *arena = String::from_utf8(bytes_out)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     let arena: &'a str = arena;
     tokens
         .into_iter()
@@ -535,13 +643,22 @@ pub(crate) fn hash64(s: &str) -> u64 {
     h
 }
 
+/// How many bytes pass `f`. Counted in blocks of 255 into a byte, which the compiler turns
+/// into SIMD code (a plain `filter().count()` stays one byte at a time).
+fn count_bytes(bytes: &[u8], f: impl Fn(&u8) -> bool) -> usize {
+    bytes
+        .chunks(255)
+        .map(|block| usize::from(block.iter().fold(0u8, |n, b| n + u8::from(f(b)))))
+        .sum()
+}
+
 /// Whether the text is written in capitals throughout (wire copy such as MUC-4).
 pub(crate) fn mostly_upper(text: &str) -> bool {
     let (up, low) = if text.is_ascii() {
         // Characters are bytes.
         (
-            text.bytes().filter(u8::is_ascii_uppercase).count(),
-            text.bytes().filter(u8::is_ascii_lowercase).count(),
+            count_bytes(text.as_bytes(), u8::is_ascii_uppercase),
+            count_bytes(text.as_bytes(), u8::is_ascii_lowercase),
         )
     } else {
         let (mut up, mut low) = (0usize, 0usize);
@@ -590,6 +707,84 @@ mod tests {
         assert_eq!(light("Suwayla"), light("Suwaylah"));
         assert_eq!(light("Musayyab"), light("Musayab"));
         assert_eq!(light("Qalat"), light("Kalat"));
+    }
+
+    /// The fold as it was written before `fold_ascii` (pushing, then popping a final "h").
+    fn fold_reference(basic: &str, light: bool) -> String {
+        let mut out = String::new();
+        let b = basic.as_bytes();
+        let mut last: Option<u8> = None;
+        let mut i = 0;
+        while i < b.len() {
+            let next = b.get(i + 1).copied();
+            let (o, step) = match (b[i], next) {
+                (b'o', Some(b'u')) | (b'o', Some(b'o')) => (b'u', 2),
+                (b'e', Some(b'e')) => (b'i', 2),
+                (b'p', Some(b'h')) => (b'f', 2),
+                (b'd', Some(b'j')) => (b'j', 2),
+                (b'e', Some(b'i' | b'y')) if light => (b'a', 1),
+                (b'e', _) if light => (b'e', 1),
+                (b'e', _) => (b'a', 1),
+                (b'o', _) => (b'u', 1),
+                (b'y', _) => (b'i', 1),
+                (b'q', _) => (b'k', 1),
+                (c, _) => (c, 1),
+            };
+            if last != Some(o) {
+                out.push(char::from(o));
+                last = Some(o);
+            }
+            i += step;
+        }
+        let w = out.as_bytes();
+        if w.len() > 3
+            && w[w.len() - 1] == b'h'
+            && matches!(w[w.len() - 2], b'a' | b'e' | b'i' | b'u')
+        {
+            out.pop();
+        }
+        out
+    }
+
+    #[test]
+    fn fold_ascii_matches_the_reference() {
+        let letters = [
+            "a", "e", "h", "i", "o", "u", "y", "q", "p", "d", "j", "k", "s",
+        ];
+        // Every word of up to four of these letters, and some longer ones.
+        let mut words = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = words
+                .iter()
+                .flat_map(|w| letters.iter().map(move |l| format!("{w}{l}")))
+                .collect();
+            words.extend(longer);
+        }
+        words.extend(["fallujah", "hodeidah", "shaykhah", "aahh", "ooh", "qeeh"].map(String::from));
+        for w in &words {
+            for light in [false, true] {
+                let mut out = String::new();
+                fold_with(w, &mut out, light);
+                assert_eq!(out, fold_reference(w, light), "{w} {light}");
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_forms_agree_with_basic_and_folds() {
+        let words = [
+            "Fallujah", "Falluja", "Deir", "Hodeidah", "Ma'arrat", "Qalat", "Shaykh", "Sheikh",
+            "Ahh", "Bah", "Aah", "U", "IDLIB", "Eve", "Douma", "x`y", "2nd", "Phoenix",
+        ];
+        for w in words {
+            let (mut arena, mut bytes) = (b"~".to_vec(), Vec::new());
+            let f = ascii_forms(w.as_bytes(), &mut arena, &mut bytes);
+            let b = basic(w);
+            assert_eq!(arena, format!("~{b}{}", fold(&b)).into_bytes(), "{w}");
+            assert_eq!(f.hb, hash64(&b), "{w}");
+            assert_eq!(f.hf, hash64(&fold(&b)), "{w}");
+            assert_eq!(f.hl, hash64(&fold_light(&b)), "{w}");
+        }
     }
 
     #[test]
