@@ -179,12 +179,22 @@ fn conjunct_before(doc: &Doc, nums: &[Num], e: usize, t0: usize) -> Option<(u32,
     if doc.is(last, |t| t == Tag::PeopleSingular) {
         // "his son", "an unidentified policeman", "Muslim shopkeeper", "the bomber".
         let mut k = last;
-        while k > t0 && k + 4 > last {
+        while k > t0 && k + 7 > last {
             let p = k - 1;
             if doc.is(p, |t| matches!(t, Tag::OneDeterminer | Tag::Determiner))
                 || doc.is(p, |t| t == Tag::Cardinal(1))
             {
                 return Some((1, p));
+            }
+            // "his five-year old daughter": an age before the noun.
+            if let Some(n) = nums.iter().find(|n| {
+                doc.is_punct(p, "-") && n.t1 == p && n.t0 >= t0 && doc.is(k, |t| t == Tag::AgeCue)
+            }) {
+                k = n.t0;
+                continue;
+            }
+            if k + 4 <= last {
+                break;
             }
             if doc.toks[p].kind != Kind::Word
                 || doc
@@ -764,7 +774,13 @@ fn bad_context(doc: &Doc, n: &Num, t0: usize) -> bool {
     if n.t1 < doc.toks.len() && doc.is(n.t1, |t| matches!(t, Tag::Month(_) | Tag::AgeCue)) {
         return true;
     }
-    false
+    age_after(doc, n)
+}
+
+/// Is count `n` an age told before the noun: "a two-year-old boy", "his five-year old
+/// daughter"?
+fn age_after(doc: &Doc, n: &Num) -> bool {
+    n.t1 + 1 < doc.toks.len() && doc.is_punct(n.t1, "-") && doc.is(n.t1 + 1, |t| t == Tag::AgeCue)
 }
 
 fn subset_before(doc: &Doc, n: &Num, t0: usize) -> bool {
@@ -1447,6 +1463,12 @@ fn left_count(
     while k > t0 && steps < 8 {
         let p = k - 1;
         if let Some(n) = nums.iter().find(|n| n.t1 == k) {
+            // "A two-year-old boy was killed": the age qualifies the one counted before it.
+            if age_after(doc, n) {
+                k = n.t0;
+                steps += 1;
+                continue;
+            }
             // "attacked by nearly forty men and shot": the count is of the attackers.
             // "wounding three policemen and killing one": the three belong to "wounding".
             if bad_context(doc, n, t0)
@@ -1551,6 +1573,16 @@ fn left_count(
                 perp: perp_in(doc, n.t1, w0),
                 specific: specific_in(doc, n.t1, w0),
             });
+        }
+        // "a two-year-old boy": the age inside the subject, back to its number.
+        if p >= t0 + 2
+            && doc.is(p, |t| t == Tag::AgeCue)
+            && doc.is_punct(p - 1, "-")
+            && nums.iter().any(|n| n.t1 == p - 1)
+        {
+            k = p - 1;
+            steps += 1;
+            continue;
         }
         if not_people(doc, p) {
             // "three employees of the Ferdana company were killed": a thing inside the "of"
@@ -2258,6 +2290,15 @@ mod tests {
 
     #[test]
     fn coordinated_victims() {
+        // An age inside a victim's phrase is no count.
+        assert_eq!(
+            cas("A two-year-old boy was killed."),
+            vec![(K, Some(1), Some(1))]
+        );
+        assert_eq!(
+            cas("A police colonel and his five-year old daughter were killed."),
+            vec![(K, Some(2), Some(2))]
+        );
         assert_eq!(
             cas("Yusuf Haddad and his nephew were both killed outside the bakery."),
             vec![(K, Some(2), Some(2))]
