@@ -1544,6 +1544,40 @@ fn left_count(
                     _ => break,
                 }
             }
+            // "Four people, including two musicians were killed": the whole counted before the
+            // part is the toll.
+            if let Some(q) = (n.t0.saturating_sub(3).max(t0)..n.t0)
+                .find(|&q| doc.find(q, |t| t == Tag::Subset).is_some())
+            {
+                let before = if q > t0 && doc.is_punct(q - 1, ",") {
+                    q - 1
+                } else {
+                    q
+                };
+                let whole = nums
+                    .iter()
+                    .rev()
+                    .filter(|m| m.t1 <= before && m.t0 >= t0 && before - m.t1 <= 4)
+                    .find_map(|m| {
+                        group_at(doc, m.t0, t0, t1)
+                            .filter(|&(_, _, e)| e == before)
+                            .map(|(l, h, _)| (l, h, m.t0))
+                    });
+                if let Some((l, h, start)) = whole {
+                    return Some(Cas {
+                        kind,
+                        low: l,
+                        high: h,
+                        span: doc.span(start, w_end),
+                        additional: n.additional || also,
+                        subset: false,
+                        zero: false,
+                        vague: n.vague,
+                        perp: perp_in(doc, start, w0),
+                        specific: specific_in(doc, start, w0),
+                    });
+                }
+            }
             // "One of the men killed was ...": a part of the dead, not their count.
             let partitive = n.t1 < w0
                 && doc.is(n.t1, |t| t == Tag::UnitOf)
@@ -2290,6 +2324,11 @@ mod tests {
 
     #[test]
     fn coordinated_victims() {
+        // The whole before "including" is the toll, not the part after it.
+        assert_eq!(
+            cas("Five guests, including three musicians were killed at the wedding."),
+            vec![(K, Some(5), Some(5))]
+        );
         // An age inside a victim's phrase is no count.
         assert_eq!(
             cas("A two-year-old boy was killed."),
