@@ -782,7 +782,17 @@ impl Extractor {
                             .iter()
                             .any(|h| h.tag == Tag::OrgOpener && q + h.len == k)
                 });
-            after || before
+            // "the Amena mobile phone company": a name after an article, then words in lower
+            // case and a noun of a business.
+            let company = !doc.caps
+                && k > 0
+                && doc.is(k - 1, |t| t == Tag::Determiner)
+                && (k_end..(k_end + 4).min(doc.toks.len()))
+                    .take_while(|&q| {
+                        doc.toks[q].kind == crate::text::Kind::Word && !doc.toks[q].cap
+                    })
+                    .any(|q| doc.is(q, |t| t == Tag::CompanyNoun));
+            after || before || company
         };
         // "ON JUNIN STREET", "AT SARMIENTO AND SAN MARTIN STREETS": a street's name, no place
         // of the report; but "on a downtown Lima street" is in Lima.

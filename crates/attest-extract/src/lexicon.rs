@@ -508,6 +508,9 @@ pub(crate) struct PlacesData {
     /// Party of Serbia"): a place name inside one is no place of the report.
     #[serde(default)]
     pub(crate) organization_nouns: Vec<String>,
+    /// Nouns of a business: "the Amena mobile phone company" is no place.
+    #[serde(default)]
+    pub(crate) company_nouns: Vec<String>,
     /// Words opening an organisation's name before a place ("Party of", "Front for the
     /// Liberation of").
     #[serde(default)]
@@ -672,6 +675,7 @@ pub(crate) enum Tag {
     TakenFrom,
     SeatOffice,
     OrgNoun,
+    CompanyNoun,
     OrgOpener,
     ListJoiner,
     ListNoun,
@@ -1110,7 +1114,7 @@ impl Lexicon {
         let cl = &d.claims;
         let s = &d.sources;
         let f = &d.furniture;
-        let lists: [(&Vec<String>, Tag); 71] = [
+        let lists: [(&Vec<String>, Tag); 72] = [
             (&a.blamed_subject, Tag::BlamedSubject),
             (&a.hedges, Tag::Hedge),
             (&a.part_of, Tag::PartOf),
@@ -1178,6 +1182,7 @@ impl Lexicon {
             (&d.places.taken_from, Tag::TakenFrom),
             (&d.places.seat_offices, Tag::SeatOffice),
             (&d.places.organization_nouns, Tag::OrgNoun),
+            (&d.places.company_nouns, Tag::CompanyNoun),
             (&d.places.organization_openers, Tag::OrgOpener),
             (&d.places.list_joiners, Tag::ListJoiner),
             (&d.places.list_nouns, Tag::ListNoun),

@@ -2289,3 +2289,28 @@ fn parts_of_the_toll_and_more_of_another_kind() {
         "{inc:?}"
     );
 }
+
+#[test]
+fn a_name_before_a_business_noun_is_a_company_not_a_place() {
+    // (The real gazetteer, which reads "Amena" loosely as Amman.)
+    let ex = real_extractor();
+    let out = run(
+        &ex,
+        "A bomb exploded at a relay station of the Amena mobile phone company on Monday.",
+        "2001-05-04",
+    );
+    let inc = &out.incidents[0];
+    assert!(
+        inc.location.as_ref().is_none_or(|l| l.mention != "Amena"),
+        "{:?}",
+        inc.location
+    );
+    // A place named as where it happened stays.
+    let out = run(
+        &ex,
+        "A bomb exploded at a relay station of the Amena company in Bilbao on Monday.",
+        "2001-05-04",
+    );
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_eq!(loc.country_code.as_deref(), Some("ES"), "{loc:?}");
+}
