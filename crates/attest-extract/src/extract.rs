@@ -2839,6 +2839,19 @@ fn count(
         .iter()
         .filter(|c| !c.zero && !c.subset && !c.additional && !c.perp && c.low.is_some())
         .collect();
+    // One victim told after a larger toll ("injuring three people ... seriously injured a girl")
+    // is one of them, not another toll.
+    let tolls: Vec<&&Cas> = match tolls.first() {
+        Some(first) if first.low.is_some_and(|v| v > 1) => tolls
+            .iter()
+            .copied()
+            .filter(|c| {
+                std::ptr::eq(**c, **first)
+                    || !(c.low == Some(1) && c.high == Some(1) && c.span[0] > first.span[1])
+            })
+            .collect(),
+        _ => tolls,
+    };
     if tolls.iter().any(|c| c.low != tolls[0].low) {
         let disputed = format!("{key}_disputed");
         for c in &tolls {

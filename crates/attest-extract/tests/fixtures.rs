@@ -2314,3 +2314,28 @@ fn a_name_before_a_business_noun_is_a_company_not_a_place() {
     let loc = out.incidents[0].location.as_ref().expect("a location");
     assert_eq!(loc.country_code.as_deref(), Some("ES"), "{loc:?}");
 }
+
+#[test]
+fn one_victim_told_after_a_larger_toll_is_one_of_them() {
+    let ex = test_extractor();
+    let out = run(
+        &ex,
+        "A small bomb went off in a church in Saraqib during prayers, injuring four people. \
+         The device had been hidden in a lamp and badly injured a young girl.",
+        "2016-05-04",
+    );
+    let inc = &out.incidents[0];
+    assert_eq!(
+        (inc.injured.low, inc.injured.high),
+        (Some(4), Some(4)),
+        "{inc:?}"
+    );
+    // Two larger tolls that differ still leave the count open.
+    let out = run(
+        &ex,
+        "A bomb went off in a market in Saraqib, killing five people. Hospital staff said \
+         eight people were killed.",
+        "2016-05-04",
+    );
+    assert_eq!(out.incidents[0].killed.low, None, "{:?}", out.incidents[0]);
+}
