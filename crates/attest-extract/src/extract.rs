@@ -943,6 +943,12 @@ impl Extractor {
             if aged || titled {
                 persons.push(norm(doc.raw(i)));
             }
+            // ("U.S. PRESIDENT GEORGE BUSH": the given name after a title is a person's too.)
+            if titled {
+                if let Some(g) = given {
+                    persons.extend((g..i).map(|q| norm(doc.raw(q))));
+                }
+            }
         }
         persons.sort_unstable();
         persons.dedup();

@@ -2339,3 +2339,19 @@ fn one_victim_told_after_a_larger_toll_is_one_of_them() {
     );
     assert_eq!(out.incidents[0].killed.low, None, "{:?}", out.incidents[0]);
 }
+
+#[test]
+fn names_after_an_occupation_or_a_title_are_people_not_places() {
+    let ex = real_extractor();
+    let text = "SAN SALVADOR, 13 NOV 89 -- A BOMB DESTROYED THE CAR OF TELEVISION NEWSMAN \
+                EPIGMENIO IBARRA TODAY.  IBARRA WAS NOT HURT.";
+    let out = run(&ex, text, "1989-11-13");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_ne!(loc.mention, "IBARRA", "{loc:?}");
+    assert_eq!(loc.country_code.as_deref(), Some("SV"), "{loc:?}");
+    let text = "BOGOTA, 7 SEP 89 -- HOODED MEN SET A U.S. FLAG ON FIRE AT THE NATIONAL \
+                UNIVERSITY TO PROTEST MEASURES ADOPTED BY U.S. PRESIDENT GEORGE BUSH.";
+    let out = run(&ex, text, "1989-09-07");
+    let loc = out.incidents[0].location.as_ref().expect("a location");
+    assert_ne!(loc.mention, "GEORGE", "{loc:?}");
+}
