@@ -486,6 +486,24 @@ mod tests {
     }
 
     #[test]
+    fn fighting_an_abstract_ill_and_a_shot_in_the_arm_are_no_acts() {
+        assert!(real_events("WE ARE FIGHTING DRUG TRAFFICKING VERY STRONGLY.").is_empty());
+        assert!(real_events("The economy needs a shot in the arm, the minister said.").is_empty());
+        assert!(
+            real_events("The country is fighting against terrorism on every front.").is_empty()
+        );
+        // Fighting armed men is a clash; a man shot in the arm was shot.
+        assert_eq!(
+            real_events("Troops were fighting rebels near the town."),
+            vec!["armed_clash"]
+        );
+        assert_eq!(
+            real_events("A guard was shot in the arm."),
+            vec!["armed_attack"]
+        );
+    }
+
+    #[test]
     fn a_word_of_intent_does_not_reach_into_a_clause_of_its_own() {
         // "after", "when", "how" open a clause the act is told in as real.
         assert_eq!(
