@@ -62,12 +62,38 @@ fn names_no_one(doc: &Doc, a: usize, b: usize) -> bool {
     })
 }
 
-/// The start of an `actors.adverbs` phrase ending just before token `k` ("so far"), if one does.
-fn adverb_before(doc: &Doc, k: usize, t0: usize) -> Option<usize> {
-    (k.saturating_sub(3).max(t0)..k).find(|&q| {
-        doc.find(q, |t| t == Tag::ActorAdverb)
-            .is_some_and(|h| q + h.len == k)
-    })
+/// The start of a phrase of `tag` ending just before token `k` (at most `reach` tokens long:
+/// "so far", "issued a communique"), if one does.
+fn phrase_before(doc: &Doc, k: usize, t0: usize, tag: Tag, reach: usize) -> Option<usize> {
+    (k.saturating_sub(reach).max(t0)..k)
+        .find(|&q| doc.find(q, |t| t == tag).is_some_and(|h| q + h.len == k))
+}
+
+/// Back from token `k` over the auxiliaries and adverbs between an actor and its verb ("X has
+/// yet claimed", "X today claimed"); not over "who" (a question: "who is responsible") nor a
+/// coordinator (a list np_left reads whole).
+fn skip_aux_left(doc: &Doc, mut k: usize, t0: usize) -> usize {
+    while k > t0 {
+        if let Some(q) = phrase_before(doc, k, t0, Tag::ActorAdverb, 3) {
+            k = q;
+        } else if doc.is(k - 1, |t| {
+            matches!(t, Tag::Aux | Tag::SingularAux | Tag::PluralAux)
+        }) && !doc.is(k - 1, |t| matches!(t, Tag::RelPronoun | Tag::Coordinator))
+        {
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    k
+}
+
+/// Is token `p` an apostrophe inside a name, glued to the word before it ("the Kurdistan
+/// Workers' Party")?
+fn inner_apostrophe(doc: &Doc, p: usize) -> bool {
+    p > 0
+        && (doc.is_punct(p, "'") || doc.is_punct(p, "\u{2019}"))
+        && doc.toks[p].start == doc.toks[p - 1].end
 }
 
 /// Are the people counted right before the cue at `i` ("three members of X", up to `b`)
@@ -86,8 +112,6 @@ fn counted_victims(doc: &Doc, i: usize, b: usize, t0: usize, t1: usize) -> bool 
 
 /// How far before "by" the passive act of a named agent may lie ("was kidnapped ... by").
 const PASSIVE_REACH: usize = 16;
-/// How far before "by" a participle with no "was" may lie ("bombs planted that night by").
-const PARTICIPLE_REACH: usize = 4;
 
 /// How far before a count a casualty word makes the counted people victims.
 const CASUALTY_REACH: usize = 6;
@@ -209,10 +233,9 @@ pub(crate) fn np_right(doc: &Doc, j: usize, end: usize) -> Option<(usize, usize)
             continue;
         }
         // "the Kurdistan Workers' Party": an apostrophe inside a name.
-        if (doc.is_punct(b, "'") || doc.is_punct(b, "\u{2019}"))
-            && b > a
+        if b > a
+            && inner_apostrophe(doc, b)
             && b + 1 < end
-            && doc.toks[b].start == doc.toks[b - 1].end
             && doc.capword(b + 1)
             && actorish(doc, b + 1)
         {
@@ -297,10 +320,10 @@ fn np_left(doc: &Doc, k: usize, start: usize) -> Option<(usize, usize)> {
     while a > start && k - a < limit {
         let p = a - 1;
         // "Revolutionary United Front (RUF) rebels", "Communist Party of Nepal-Maoist (CPN-M)"
-        if doc.is_punct(p, ")") {
+        if doc.is_punct(p, ")") || doc.is_punct(p, "]") {
             let open = (p.saturating_sub(5).max(start)..p)
                 .rev()
-                .find(|&q| doc.is_punct(q, "("));
+                .find(|&q| doc.is_punct(q, "(") || doc.is_punct(q, "["));
             if let Some(o) = open {
                 // (Two asides in a row: "the FARC (35th Front)".)
                 if o > start && (word(o - 1) || doc.is_punct(o - 1, ")")) {
@@ -324,10 +347,7 @@ fn np_left(doc: &Doc, k: usize, start: usize) -> Option<(usize, usize)> {
             continue;
         }
         // "Nepal-Maoist"; "the Kurdistan Workers' Party": a hyphen or an apostrophe inside.
-        let joined = doc.is_punct(p, "-")
-            || a < k
-                && (doc.is_punct(p, "'") || doc.is_punct(p, "\u{2019}"))
-                && doc.toks[p].start == doc.toks[p - 1].end;
+        let joined = doc.is_punct(p, "-") || a < k && inner_apostrophe(doc, p);
         if joined && p > start && actorish(doc, p - 1) {
             a = p;
             continue;
@@ -369,10 +389,21 @@ pub(crate) fn perpetrators(doc: &Doc, t0: usize, t1: usize) -> Vec<PerpHit> {
                 negated = true;
                 break;
             }
-            let word = doc.toks[q].kind == Kind::Word;
-            if !word
-                || doc.is(q, |t| t == Tag::ClauseBreak) && !doc.is(q, |t| t == Tag::Coordinator)
-            {
+            // (Only words of the list itself: "no person or group", not "no doubt the".)
+            let listed = doc.is(q, |t| {
+                matches!(
+                    t,
+                    Tag::Coordinator
+                        | Tag::Determiner
+                        | Tag::GenericActor
+                        | Tag::GenericPeople
+                        | Tag::PeopleSingular
+                        | Tag::PeoplePlural
+                        | Tag::MediaNoun
+                        | Tag::NameHead
+                )
+            }) || !doc.caps && doc.capword(q);
+            if !listed {
                 break;
             }
         }
@@ -458,8 +489,7 @@ pub(crate) fn perpetrators(doc: &Doc, t0: usize, t1: usize) -> Vec<PerpHit> {
             && doc.find(i, |t| t == Tag::AgentCue).is_none()
         {
             // (The act may lie some way back: "was kidnapped along with his neighbour from X
-            // (Y municipality) by the Z"; or be a participle with no "was": "bombs planted
-            // that night by the Z".)
+            // (Y municipality) by the Z".)
             let passive = (i.saturating_sub(PASSIVE_REACH).max(t0)..i).any(|q| {
                 doc.find(q, |t| {
                     matches!(
@@ -467,15 +497,11 @@ pub(crate) fn perpetrators(doc: &Doc, t0: usize, t1: usize) -> Vec<PerpHit> {
                         Tag::Trigger(_) | Tag::Killed | Tag::Injured | Tag::UseVerb
                     )
                 })
-                .is_some_and(|h| {
-                    let last = doc.low(q + h.len - 1);
-                    q > t0
-                        && doc.is(q - 1, |t| {
-                            matches!(t, Tag::Aux | Tag::SingularAux | Tag::PluralAux)
-                        })
-                        || i - q <= PARTICIPLE_REACH
-                            && (last.ends_with("ed") || last.ends_with("en"))
-                })
+                .is_some()
+                    && q > t0
+                    && doc.is(q - 1, |t| {
+                        matches!(t, Tag::Aux | Tag::SingularAux | Tag::PluralAux)
+                    })
             });
             if passive {
                 if let Some((a, b)) = np_right(doc, i + 1, t1) {
@@ -502,14 +528,7 @@ pub(crate) fn perpetrators(doc: &Doc, t0: usize, t1: usize) -> Vec<PerpHit> {
             let mut k = i;
             // "X has claimed", "X jointly claimed", "X today claimed" (but not "who is
             // responsible", a question, nor "X and Y claimed", a list np_left reads whole).
-            while k > t0
-                && (doc.is(k - 1, |t| {
-                    matches!(t, Tag::Aux | Tag::SingularAux | Tag::PluralAux)
-                }) && !doc.is(k - 1, |t| matches!(t, Tag::RelPronoun | Tag::Coordinator))
-                    || adverb_before(doc, k, t0).is_some())
-            {
-                k = adverb_before(doc, k, t0).unwrap_or(k - 1);
-            }
+            k = skip_aux_left(doc, k, t0);
             // "X, the armed wing of Y, claimed responsibility": both X and Y.
             if k > t0 && doc.is_punct(k - 1, ",") {
                 let mut c = k - 1;
@@ -536,10 +555,28 @@ pub(crate) fn perpetrators(doc: &Doc, t0: usize, t1: usize) -> Vec<PerpHit> {
                     }
                 }
                 Some((a, b)) => {
-                    push(a, b, doc.span(i, i + h.len), true);
                     // "The Palestine Liberation Front, Islamic Jihad and ASALA all claimed":
-                    // each name of a list before the verb.
-                    let mut a = a;
+                    // each name of a list before the verb. (A list closes with "and": "In
+                    // Gaza, Hamas claimed" names a place, then the claimant.)
+                    let and = (a..b).find(|&q| doc.is(q, |t| t == Tag::Coordinator));
+                    let mut det = a;
+                    while det > t0 && doc.is(det - 1, |t| t == Tag::Determiner) {
+                        det -= 1;
+                    }
+                    let listed = and.is_some() && det > t0 + 1 && doc.is_punct(det - 1, ",");
+                    match and.filter(|_| listed) {
+                        // (The last two names of the list: "Islamic Jihad and ASALA".)
+                        Some(q) => {
+                            push(a, q, doc.span(i, i + h.len), true);
+                            let mut r = q + 1;
+                            while r < b && doc.is(r, |t| t == Tag::Determiner) {
+                                r += 1;
+                            }
+                            push(r, b, doc.span(i, i + h.len), true);
+                        }
+                        None => push(a, b, doc.span(i, i + h.len), true),
+                    }
+                    let mut a = if listed { a } else { t0 };
                     for _ in 0..4 {
                         while a > t0 && doc.is(a - 1, |t| t == Tag::Determiner) {
                             a -= 1;
@@ -547,12 +584,26 @@ pub(crate) fn perpetrators(doc: &Doc, t0: usize, t1: usize) -> Vec<PerpHit> {
                         if !(a > t0 + 1 && doc.is_punct(a - 1, ",")) {
                             break;
                         }
+                        // (Not a place after a preposition.)
+                        let placed = |a2: usize| {
+                            (a2.saturating_sub(2).max(t0)..a2).any(|q| {
+                                doc.is(q, |t| {
+                                    matches!(
+                                        t,
+                                        Tag::Locative
+                                            | Tag::PlacePreposition
+                                            | Tag::Route
+                                            | Tag::Origin
+                                    )
+                                })
+                            })
+                        };
                         match np_left(doc, a - 1, t0) {
-                            Some((a2, b2)) => {
+                            Some((a2, b2)) if !placed(a2) => {
                                 push(a2, b2, doc.span(i, i + h.len), true);
                                 a = a2;
                             }
-                            None => break,
+                            _ => break,
                         }
                     }
                 }
@@ -565,8 +616,15 @@ pub(crate) fn perpetrators(doc: &Doc, t0: usize, t1: usize) -> Vec<PerpHit> {
         // (Not "X's body was found": the victim.)
         // ("The MRTA fired three rockets", "X threw a grenade": a verb of use before a weapon
         // is as good.)
+        // (The weapon its object: no preposition or clause word between, "placed a second
+        // bomb" but not "hid after the bombing".)
         let used = doc.is(i, |t| t == Tag::UseVerb)
             && (i + 1..(i + 5).min(t1))
+                .take_while(|&k| {
+                    doc.toks[k].kind != Kind::Punct
+                        && (doc.is(k, |t| t == Tag::Determiner)
+                            || !doc.is(k, |t| matches!(t, Tag::ActorStop | Tag::ClauseBreak)))
+                })
                 .any(|k| doc.find(k, |t| matches!(t, Tag::Trigger(_))).is_some());
         if !doc.caps
             && i > t0
@@ -732,7 +790,16 @@ fn speaker_of(doc: &Doc, a: usize, b: usize) -> Option<Speaker> {
             // ("Ansar al-Sunnah": a particle joined to the name.)
             || particle(doc, k, e);
         let dot_in_name = t.kind == Kind::Punct && doc.is_punct(k, "-");
-        if is_name || dot_in_name && n0 < e {
+        // ("the Fatherland and Freedom Front": "and" between capitalised words of the name;
+        // not at the end of a list, "X, the Red Column and Sol Rojo claimed".)
+        let and_in_name = !doc.caps
+            && n0 < e
+            && !(a > 0 && doc.is_punct(a - 1, ","))
+            && k > a
+            && doc.is(k, |t| t == Tag::Coordinator)
+            && doc.capword(k - 1)
+            && !doc.is(k - 1, |t| t == Tag::Title);
+        if is_name || (dot_in_name || and_in_name) && n0 < e {
             n0 = k;
         } else {
             break;
@@ -764,19 +831,10 @@ fn speaker_of(doc: &Doc, a: usize, b: usize) -> Option<Speaker> {
 fn speaker_before(doc: &Doc, v: usize, t0: usize) -> Option<(usize, usize)> {
     let mut v = v;
     // "The EPL issued a communique claiming responsibility": the one who issued it.
-    if let Some(q) = (v.saturating_sub(4).max(t0)..v).find(|&q| {
-        doc.find(q, |t| t == Tag::StatementPhrase)
-            .is_some_and(|h| q + h.len == v)
-    }) {
+    if let Some(q) = phrase_before(doc, v, t0, Tag::StatementPhrase, 4) {
         v = q;
     }
-    while v > t0
-        && (doc.is(v - 1, |t| {
-            matches!(t, Tag::Aux | Tag::SingularAux | Tag::PluralAux)
-        }) || adverb_before(doc, v, t0).is_some())
-    {
-        v = adverb_before(doc, v, t0).unwrap_or(v - 1);
-    }
+    let v = skip_aux_left(doc, v, t0);
     let mut a = v;
     while a > t0 && v - a < 12 {
         let p = a - 1;
@@ -787,7 +845,8 @@ fn speaker_before(doc: &Doc, v: usize, t0: usize) -> Option<(usize, usize)> {
                 a = p;
                 continue;
             }
-            if doc.is_punct(p, "-") {
+            // "Nepal-Maoist", "the Kurdistan Workers' Party".
+            if doc.is_punct(p, "-") || a < v && inner_apostrophe(doc, p) {
                 a = p;
                 continue;
             }
@@ -804,7 +863,16 @@ fn speaker_before(doc: &Doc, v: usize, t0: usize) -> Option<(usize, usize)> {
             break;
         }
         if is_tag(doc, p, Tag::ClauseBreak) {
-            break;
+            // ("the Basque Fatherland and Freedom": "and" inside a name goes on.)
+            let in_name = !doc.caps
+                && doc.is(p, |t| t == Tag::Coordinator)
+                && p > t0
+                && a < v
+                && doc.capword(p - 1)
+                && doc.capword(a);
+            if !in_name {
+                break;
+            }
         }
         if doc.is(p, |t| {
             matches!(

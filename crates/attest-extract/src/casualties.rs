@@ -193,6 +193,16 @@ fn conjunct_before(doc: &Doc, nums: &[Num], e: usize, t0: usize) -> Option<(u32,
                 k = n.t0;
                 continue;
             }
+            // ("two-year-old": the hyphens inside the age.)
+            if doc.is_punct(p, "-")
+                && p > t0
+                && doc.toks[p - 1].end == doc.toks[p].start
+                && doc.toks[p].end == doc.toks[k].start
+                && doc.toks[p - 1].kind == Kind::Word
+            {
+                k = p;
+                continue;
+            }
             if k + 4 <= last {
                 break;
             }
@@ -2336,6 +2346,14 @@ mod tests {
         );
         assert_eq!(
             cas("A police colonel and his five-year old daughter were killed."),
+            vec![(K, Some(2), Some(2))]
+        );
+        assert_eq!(
+            cas("A police colonel and his two-year-old daughter were killed."),
+            vec![(K, Some(2), Some(2))]
+        );
+        assert_eq!(
+            cas("A guard and his 5-year-old son were killed."),
             vec![(K, Some(2), Some(2))]
         );
         assert_eq!(

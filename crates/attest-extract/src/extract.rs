@@ -2609,15 +2609,22 @@ impl Extractor {
                 });
             }
             for p in &si.perps {
-                if perps.iter().any(|x| same_actor(&x.name, &p.name)) {
+                if perps
+                    .iter()
+                    .any(|x| same_actor(&lex.determiners, &x.name, &p.name))
+                {
                     continue;
                 }
                 // Only where something happened or someone speaks of it, or named as the doer
                 // (or as the subject of a word of violence in a sentence that opens the
                 // incident: "the CPN-M attacked a family. They threw a bomb, killing a child").
+                // (Right before, and not told as background or another incident: "The
+                // Taliban attacked a convoy last year. On Monday ..." is no opening.)
                 let opening = !doc.caps
                     && si.strongest.is_some()
-                    && d.event_sents.first().is_some_and(|&first| s < first);
+                    && !si.background
+                    && !si.another
+                    && d.event_sents.first().is_some_and(|&first| s + 1 == first);
                 if !p.explicit && !in_draft_event(s) && si.claims.is_empty() && !opening {
                     continue;
                 }
@@ -2666,7 +2673,9 @@ impl Extractor {
         // Accusations and claims of responsibility name perpetrators too.
         for c in &claims {
             if c.stance == "claims_responsibility"
-                && !perps.iter().any(|p| same_actor(&p.name, &c.speaker))
+                && !perps
+                    .iter()
+                    .any(|p| same_actor(&lex.determiners, &p.name, &c.speaker))
             {
                 if let Some(spans) = ev.get("claims").cloned() {
                     for sp in spans {
@@ -2680,7 +2689,10 @@ impl Extractor {
             }
             if c.stance == "accuses" {
                 if let Some(a) = &c.actor {
-                    if !perps.iter().any(|p| same_actor(&p.name, a)) {
+                    if !perps
+                        .iter()
+                        .any(|p| same_actor(&lex.determiners, &p.name, a))
+                    {
                         if let Some(spans) = ev.get("claims").cloned() {
                             for sp in spans {
                                 add(&mut ev, "perpetrators", sp);
@@ -2756,23 +2768,14 @@ impl Extractor {
 }
 
 /// Do two actor phrases name the same actor ("The PLO" and "PLO")? Equal but for case, a
-/// leading article and line breaks.
-fn same_actor(a: &str, b: &str) -> bool {
+/// leading article (`syntax.determiners`) and line breaks.
+fn same_actor(determiners: &[String], a: &str, b: &str) -> bool {
     let key = |s: &str| {
-        let s = s
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase();
-        for det in ["the ", "a ", "an "] {
-            if let Some(rest) = s.strip_prefix(det) {
-                return rest.to_string();
-            }
-        }
-        s
+        let words: Vec<String> = s.split_whitespace().map(str::to_lowercase).collect();
+        let skip = usize::from(words.first().is_some_and(|w| determiners.contains(w)));
+        words[skip..].join(" ")
     };
-    let (a, b) = (key(a), key(b));
-    a == b
+    key(a) == key(b)
 }
 
 /// Does the report say its incident is one of several ("one of four bombings", "part of a
@@ -2939,7 +2942,7 @@ fn count(
                     doc.toks.partition_point(|t| t.start < c.span[1]),
                 );
                 // ("four were killed and ten more wounded": more than the dead, a count of
-                // another kind just before.)
+                // another kind earlier in the sentence.)
                 let after_other_kind = d.event_sents.iter().any(|&s| {
                     info[s].cas.iter().any(|x| std::ptr::eq(x, **c))
                         && info[s].cas.iter().any(|x| {

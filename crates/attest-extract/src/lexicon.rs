@@ -854,6 +854,8 @@ pub struct Lexicon {
     pub(crate) seats: BTreeMap<String, String>,
     /// Words a division's name may end in ("Diyala province"), lower case.
     pub(crate) division_words: Vec<String>,
+    /// Articles ("the", "a"), lower case.
+    pub(crate) determiners: Vec<String>,
 }
 
 fn merge(into: &mut toml::Value, from: toml::Value) {
@@ -1240,6 +1242,12 @@ impl Lexicon {
             division_words: d
                 .places
                 .division_words
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
+            determiners: d
+                .syntax
+                .determiners
                 .iter()
                 .map(|w| w.to_lowercase())
                 .collect(),
