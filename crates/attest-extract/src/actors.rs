@@ -135,14 +135,18 @@ fn actorish(doc: &Doc, i: usize) -> bool {
             || doc.is(i + 1, |t| {
                 matches!(t, Tag::Determiner | Tag::Cardinal(_) | Tag::Trigger(_))
             }));
+    // ("the Armed Revolutionary Left": a capitalised word inside a sentence is a name's even
+    // when the lexicon lists it among the words between a count and its verb.)
+    let aux =
+        doc.is(i, |t| t == Tag::Aux) && (doc.caps || !doc.capword(i) || i == doc.sents_start(i));
     if used
+        || aux
         || is_tag(doc, i, Tag::ActorStop)
         || is_tag(doc, i, Tag::ActorAdverb)
         || doc.is(i, |t| {
             matches!(
                 t,
                 Tag::Speech
-                    | Tag::Aux
                     | Tag::Trigger(_)
                     | Tag::Killed
                     | Tag::Injured
@@ -309,6 +313,10 @@ fn np_left(doc: &Doc, k: usize, start: usize) -> Option<(usize, usize)> {
             || q > start
                 && doc.toks[q].kind == Kind::Num
                 && (actorish(doc, q - 1) || doc.is(q - 1, |t| matches!(t, Tag::Month(_))))
+            // ("the 1 May Organization": a day before its month.)
+            || doc.toks[q].kind == Kind::Num
+                && q + 1 < doc.toks.len()
+                && doc.is(q + 1, |t| matches!(t, Tag::Month(_)))
             || !doc.caps
                 && q > start
                 && doc.is(q, |t| t == Tag::NameHead)
@@ -563,7 +571,12 @@ pub(crate) fn perpetrators(doc: &Doc, t0: usize, t1: usize) -> Vec<PerpHit> {
                     while det > t0 && doc.is(det - 1, |t| t == Tag::Determiner) {
                         det -= 1;
                     }
-                    let listed = and.is_some() && det > t0 + 1 && doc.is_punct(det - 1, ",");
+                    // (So are two names joined after a name's head noun: "the 1 May
+                    // Organization and ELA claimed joint responsibility".)
+                    let after_head =
+                        and.is_some_and(|q| q > a && doc.is(q - 1, |t| t == Tag::NameHead));
+                    let listed =
+                        and.is_some() && (det > t0 + 1 && doc.is_punct(det - 1, ",") || after_head);
                     match and.filter(|_| listed) {
                         // (The last two names of the list: "Islamic Jihad and ASALA".)
                         Some(q) => {
@@ -609,7 +622,9 @@ pub(crate) fn perpetrators(doc: &Doc, t0: usize, t1: usize) -> Vec<PerpHit> {
                 }
                 None => {}
             }
-            i += h.len;
+            // ("This attack is being blamed on the UDA": the words inside may open an agent's
+            // cue, so reading goes on from the next word.)
+            i += 1;
             continue;
         }
         // "the AUC killed a teacher", "Hamas fired rockets": a named group before a trigger verb.
@@ -792,13 +807,14 @@ fn speaker_of(doc: &Doc, a: usize, b: usize) -> Option<Speaker> {
         let dot_in_name = t.kind == Kind::Punct && doc.is_punct(k, "-");
         // ("the Fatherland and Freedom Front": "and" between capitalised words of the name;
         // not at the end of a list, "X, the Red Column and Sol Rojo claimed".)
+        // (Nor after a name's head noun: "the 1 May Organization and ELA" are two.)
         let and_in_name = !doc.caps
             && n0 < e
             && !(a > 0 && doc.is_punct(a - 1, ","))
             && k > a
             && doc.is(k, |t| t == Tag::Coordinator)
             && doc.capword(k - 1)
-            && !doc.is(k - 1, |t| t == Tag::Title);
+            && !doc.is(k - 1, |t| matches!(t, Tag::Title | Tag::NameHead));
         if is_name || (dot_in_name || and_in_name) && n0 < e {
             n0 = k;
         } else {
@@ -869,6 +885,7 @@ fn speaker_before(doc: &Doc, v: usize, t0: usize) -> Option<(usize, usize)> {
                 && p > t0
                 && a < v
                 && doc.capword(p - 1)
+                && !doc.is(p - 1, |t| t == Tag::NameHead)
                 && doc.capword(a);
             if !in_name {
                 break;

@@ -2376,3 +2376,37 @@ fn names_after_an_occupation_or_a_title_are_people_not_places() {
     let loc = out.incidents[0].location.as_ref().expect("a location");
     assert_ne!(loc.mention, "GEORGE", "{loc:?}");
 }
+
+#[test]
+fn warnings_blame_and_joint_claims_name_their_groups() {
+    let ex = test_extractor();
+    let names = |text: &str| first_perpetrators(&ex, text, "2004-05-05");
+    assert_eq!(
+        names("A bomb was found outside a hotel in Vigo and safely detonated. The Galician Resistance called in a warning."),
+        ["Galician Resistance"]
+    );
+    assert_eq!(
+        names("A pipe bomb damaged a house in Vigo. This attack and others like it are being blamed on the Galician Resistance."),
+        ["Galician Resistance"]
+    );
+    assert_eq!(
+        names("Two bombs exploded in Vigo. A caller said that the Galician Resistance carried out the bombings."),
+        ["Galician Resistance"]
+    );
+    assert_eq!(
+        names("The Galician Resistance claimed firing two rockets at a barracks in Vigo."),
+        ["Galician Resistance"]
+    );
+    // A capitalised word the lexicon also lists among auxiliaries is part of a name.
+    assert_eq!(
+        names(
+            "A bomb exploded in Vigo. The Armed Galician Left (AGL) was responsible for the blast."
+        ),
+        ["Armed Galician Left (AGL)"]
+    );
+    // Two groups claiming jointly are two names.
+    assert_eq!(
+        names("A bomb was defused in Vigo. The 1 May Organization and ELA claimed joint responsibility."),
+        ["1 May Organization", "ELA"]
+    );
+}
