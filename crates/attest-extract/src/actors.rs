@@ -589,6 +589,13 @@ pub(crate) fn perpetrators(doc: &Doc, t0: usize, t1: usize) -> Vec<PerpHit> {
                         }
                         None => push(a, b, doc.span(i, i + h.len), true),
                     }
+                    // "The Al-Aqsa Martyrs Brigade and the National Resistance Brigades, the
+                    // armed wing of ..., claimed": the name before "and the" too.
+                    if det > t0 + 1 && doc.is(det - 1, |t| t == Tag::Coordinator) {
+                        if let Some((a2, b2)) = np_left(doc, det - 1, t0) {
+                            push(a2, b2, doc.span(i, i + h.len), true);
+                        }
+                    }
                     let mut a = if listed { a } else { t0 };
                     for _ in 0..4 {
                         while a > t0 && doc.is(a - 1, |t| t == Tag::Determiner) {

@@ -2409,4 +2409,16 @@ fn warnings_blame_and_joint_claims_name_their_groups() {
         names("A bomb was defused in Vigo. The 1 May Organization and ELA claimed joint responsibility."),
         ["1 May Organization", "ELA"]
     );
+    // ... also when the second has an appositive.
+    let got = names(
+        "The Vigo Brigade and the Sol Column, the armed wing of the Galician Workers Union, \
+         claimed joint responsibility for two rockets fired at a barracks in Vigo.",
+    );
+    assert!(got.contains(&"Vigo Brigade".to_string()), "{got:?}");
+    assert!(got.contains(&"Sol Column".to_string()), "{got:?}");
+    // "has been blamed".
+    assert_eq!(
+        names("Gunmen fired at a farm near Vigo. The Galician Resistance has been blamed for the attack."),
+        ["Galician Resistance", "Gunmen"]
+    );
 }
