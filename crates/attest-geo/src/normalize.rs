@@ -198,6 +198,26 @@ fn fold_with(basic: &str, out: &mut String, light: bool) {
     fold_ascii(basic.as_bytes(), light, |o| out.push(char::from(o)));
 }
 
+/// One step of the fold: what the letter `c` (with the one after it) is written as, and how
+/// many letters that takes: "ou" and "oo" are "u", "ee" is "i", "ph" is "f", "dj" is "j"; "e" is
+/// "a" (in the `light` fold only before "i" or "y"), "o" is "u", "y" is "i", "q" is "k".
+#[inline]
+fn fold_step(c: u8, next: Option<u8>, light: bool) -> (u8, usize) {
+    match (c, next) {
+        (b'o', Some(b'u')) | (b'o', Some(b'o')) => (b'u', 2),
+        (b'e', Some(b'e')) => (b'i', 2),
+        (b'p', Some(b'h')) => (b'f', 2),
+        (b'd', Some(b'j')) => (b'j', 2),
+        (b'e', Some(b'i' | b'y')) if light => (b'a', 1),
+        (b'e', _) if light => (b'e', 1),
+        (b'e', _) => (b'a', 1),
+        (b'o', _) => (b'u', 1),
+        (b'y', _) => (b'i', 1),
+        (b'q', _) => (b'k', 1),
+        (c, _) => (c, 1),
+    }
+}
+
 /// The fold of an ASCII `basic` word, given byte by byte to `emit` (the tokenizer hashes the
 /// bytes as they come, and needs no string of the light fold).
 #[inline]
@@ -212,19 +232,7 @@ fn fold_ascii(b: &[u8], light: bool, mut emit: impl FnMut(u8)) {
     while i < b.len() {
         let c = b[i];
         let next = b.get(i + 1).copied();
-        let (o, step) = match (c, next) {
-            (b'o', Some(b'u')) | (b'o', Some(b'o')) => (b'u', 2),
-            (b'e', Some(b'e')) => (b'i', 2),
-            (b'p', Some(b'h')) => (b'f', 2),
-            (b'd', Some(b'j')) => (b'j', 2),
-            (b'e', Some(b'i' | b'y')) if light => (b'a', 1),
-            (b'e', _) if light => (b'e', 1),
-            (b'e', _) => (b'a', 1),
-            (b'o', _) => (b'u', 1),
-            (b'y', _) => (b'i', 1),
-            (b'q', _) => (b'k', 1),
-            (c, _) => (c, 1),
-        };
+        let (o, step) = fold_step(c, next, light);
         if held != Some(o) {
             if let Some(h) = held {
                 emit(h);
@@ -717,19 +725,7 @@ mod tests {
         let mut i = 0;
         while i < b.len() {
             let next = b.get(i + 1).copied();
-            let (o, step) = match (b[i], next) {
-                (b'o', Some(b'u')) | (b'o', Some(b'o')) => (b'u', 2),
-                (b'e', Some(b'e')) => (b'i', 2),
-                (b'p', Some(b'h')) => (b'f', 2),
-                (b'd', Some(b'j')) => (b'j', 2),
-                (b'e', Some(b'i' | b'y')) if light => (b'a', 1),
-                (b'e', _) if light => (b'e', 1),
-                (b'e', _) => (b'a', 1),
-                (b'o', _) => (b'u', 1),
-                (b'y', _) => (b'i', 1),
-                (b'q', _) => (b'k', 1),
-                (c, _) => (c, 1),
-            };
+            let (o, step) = fold_step(b[i], next, light);
             if last != Some(o) {
                 out.push(char::from(o));
                 last = Some(o);
