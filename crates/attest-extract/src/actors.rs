@@ -1179,14 +1179,16 @@ mod tests {
         f(&doc)
     }
 
+    /// The names of the perpetrators read in `text`.
+    fn names(text: &str) -> Vec<String> {
+        with_doc(text, |d| perpetrators(d, 0, d.toks.len()))
+            .into_iter()
+            .map(|p| p.name)
+            .collect()
+    }
+
     #[test]
     fn group_names_keep_particles_and_acronyms() {
-        let names = |t: &str| -> Vec<String> {
-            with_doc(t, |d| perpetrators(d, 0, d.toks.len()))
-                .into_iter()
-                .map(|p| p.name)
-                .collect()
-        };
         assert_eq!(
             names("A guard was shot dead at the gate. The al-Nour Brigade claimed the attack."),
             vec!["al-Nour Brigade"]
@@ -1264,12 +1266,6 @@ mod tests {
                 .any(|x| x.name.contains("Sierra Army") && x.explicit),
             "{p:?}"
         );
-        let names = |t: &str| -> Vec<String> {
-            with_doc(t, |d| perpetrators(d, 0, d.toks.len()))
-                .into_iter()
-                .map(|p| p.name)
-                .collect()
-        };
         // Upper-case wire text: an adverb before the verb is no name, a negated list names
         // nobody, a question names nobody, a pronoun or a number names no one.
         assert!(
