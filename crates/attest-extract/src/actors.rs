@@ -166,7 +166,10 @@ fn actorish(doc: &Doc, i: usize) -> bool {
         // ("ARMED FORCES" stays).
         let w = doc.low(i);
         let verb_like = w.len() > 4
-            && w.ends_with("ed")
+            && doc
+                .participle_endings
+                .iter()
+                .any(|e| w.ends_with(e.as_str()))
             && i + 1 < doc.toks.len()
             && (doc.toks[i + 1].kind == Kind::Num
                 || doc.is(i + 1, |t| {

@@ -185,6 +185,9 @@ pub(crate) struct Doc<'a> {
     pub(crate) caps: bool,
     /// The text warns of graphic content.
     pub(crate) graphic: bool,
+    /// Endings of a past participle (`events.participle_endings`), for readers that tell a verb
+    /// from a name by its ending.
+    pub(crate) participle_endings: Vec<String>,
 }
 
 impl<'a> Doc<'a> {
@@ -261,6 +264,7 @@ impl<'a> Doc<'a> {
             sents: Vec::new(),
             caps,
             graphic: false,
+            participle_endings: lex.participle_endings.clone(),
         };
         doc.segment();
         doc.mark_furniture();
