@@ -334,7 +334,18 @@ fn coordinated_subject(
             return None;
         }
     }
-    let (right, rs) = conjunct_before(doc, nums, a, t0)?;
+    // The last conjunct may carry an appositive too: "X, the director of ..., and Y, the
+    // chief of staff of ..., were killed".
+    let right_end = (a > t0 + 1 && doc.is_punct(a - 1, ","))
+        .then(|| {
+            (a.saturating_sub(15).max(t0)..a - 1)
+                .rev()
+                .find(|&k| doc.is_punct(k, ","))
+                .filter(|&open| skip_appositive(doc, open, a) == Some(a))
+        })
+        .flatten()
+        .unwrap_or(a);
+    let (right, rs) = conjunct_before(doc, nums, right_end, t0)?;
     let mut total = right;
     let mut start = rs;
     let mut perp = perp_in(doc, rs, a);
@@ -2370,6 +2381,10 @@ mod tests {
         );
         assert_eq!(
             cas("Omar Khalil, the head of the water board, and his driver were killed."),
+            vec![(K, Some(2), Some(2))]
+        );
+        assert_eq!(
+            cas("Omar Khalil, the head of the water board, and Sami Haddad, his deputy, were killed."),
             vec![(K, Some(2), Some(2))]
         );
         assert_eq!(
