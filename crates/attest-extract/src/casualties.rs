@@ -1031,8 +1031,19 @@ fn along_with(
     t0: usize,
     t1: usize,
 ) -> Option<(Option<u32>, Option<u32>, usize)> {
-    // "one contractor, Binkumar Gurung, along with six guards": past a name in commas.
-    let e = skip_appositive(doc, e, t1).unwrap_or(e);
+    // "one contractor, Binkumar Gurung, along with six guards": past a name in commas (but
+    // not past the joiner itself: "was killed, along with his deputy, Col. X").
+    let joins_at = |k: usize| {
+        k < t1
+            && doc
+                .find(k, |t| t == Tag::SumJoiner)
+                .is_some_and(|h| h.len > 1)
+    };
+    let e = if e < t1 && doc.is_punct(e, ",") && joins_at(e + 1) {
+        e
+    } else {
+        skip_appositive(doc, e, t1).unwrap_or(e)
+    };
     let at = if e < t1 && doc.is_punct(e, ",") {
         e + 1
     } else {
@@ -2385,6 +2396,10 @@ mod tests {
         );
         assert_eq!(
             cas("Omar Khalil, the head of the water board, and Sami Haddad, his deputy, were killed."),
+            vec![(K, Some(2), Some(2))]
+        );
+        assert_eq!(
+            cas("The district chief was assassinated, along with his deputy, Major Sami Haddad, when gunmen fired on their car."),
             vec![(K, Some(2), Some(2))]
         );
         assert_eq!(
