@@ -291,10 +291,11 @@ struct Draft {
     shared: bool,
 }
 
-/// The first death toll a sentence states (not a part, not an addition).
+/// The first death toll a sentence states (not a part, not an addition, not the attackers'
+/// own dead: "Both gunmen were killed in the fire fight" is the same incident's).
 fn first_killed(cs: &[Cas]) -> Option<u32> {
     cs.iter()
-        .find(|c| c.kind == CasKind::Killed && !c.zero && !c.additional && !c.subset)
+        .find(|c| c.kind == CasKind::Killed && !c.zero && !c.additional && !c.subset && !c.perp)
         .and_then(|c| c.low)
 }
 

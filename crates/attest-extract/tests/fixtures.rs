@@ -2422,3 +2422,21 @@ fn warnings_blame_and_joint_claims_name_their_groups() {
         ["Galician Resistance", "Gunmen"]
     );
 }
+
+#[test]
+fn the_attackers_dead_are_the_same_incident_s() {
+    let ex = test_extractor();
+    let out = run(
+        &ex,
+        "Two gunmen stormed a farm near Saraqib on Monday and killed three farmers. Both gunmen \
+         were killed in the fire fight that followed with soldiers.",
+        "2016-05-04",
+    );
+    assert_eq!(out.incidents.len(), 1, "{:?}", out.incidents);
+    assert_eq!(
+        out.incidents[0].killed.low,
+        Some(5),
+        "{:?}",
+        out.incidents[0]
+    );
+}
