@@ -1232,7 +1232,14 @@ fn right_count(
             let (l, h2) = group_before(doc, t0, w0)?;
             (l, h2, w_end + h.len)
         } else {
-            victim_at(doc, lex, w_end, t0, t1)?
+            // "Also killed was his companion": the victim after the verb "be".
+            let inverted = w0 > t0
+                && doc.is(w0 - 1, |t| t == Tag::Additive)
+                && w_end + 1 < t1
+                && doc.is(w_end, |t| {
+                    matches!(t, Tag::SingularAux | Tag::PluralAux | Tag::PassiveAux)
+                });
+            victim_at(doc, lex, if inverted { w_end + 1 } else { w_end }, t0, t1)?
         };
         // A list of victims adds up only once it closes with "and": "killing the driver, a
         // spokesman said" is one victim.
@@ -2401,6 +2408,11 @@ mod tests {
         assert_eq!(
             cas("The district chief was assassinated, along with his deputy, Major Sami Haddad, when gunmen fired on their car."),
             vec![(K, Some(2), Some(2))]
+        );
+        // "Also killed was his X": one more, after the verb "be".
+        assert_eq!(
+            cas("Also killed was his companion, Frida Levin."),
+            vec![(K, Some(1), Some(1))]
         );
         assert_eq!(
             cas("A police colonel and his driver were killed near the bridge."),
