@@ -110,6 +110,9 @@ fn counted_victims(doc: &Doc, i: usize, b: usize, t0: usize, t1: usize) -> bool 
         }) || (b..(b + 3).min(t1)).any(|k| doc.is(k, |t| t == Tag::PassiveAux)))
 }
 
+/// How far after "attribute" the "to" naming the actor may lie ("attribute a dynamite attack on
+/// the Cano Limon pipeline near Arauca to the FARC").
+const ATTRIBUTE_REACH: usize = 16;
 /// How far before "by" the passive act of a named agent may lie ("was kidnapped ... by").
 const PASSIVE_REACH: usize = 16;
 
@@ -447,6 +450,7 @@ pub(crate) fn perpetrators(doc: &Doc, t0: usize, t1: usize) -> Vec<PerpHit> {
                 | Tag::Trigger(_)
                 | Tag::GenericActor
                 | Tag::UseVerb
+                | Tag::AttributeVerb
         )
     };
     let mut i = t0;
@@ -523,6 +527,21 @@ pub(crate) fn perpetrators(doc: &Doc, t0: usize, t1: usize) -> Vec<PerpHit> {
                     if named {
                         push(a, b, doc.span(i, i + 1), true);
                     }
+                }
+            }
+        }
+        // "Authorities attribute a dynamite attack on the pipeline to the FARC": the named
+        // group after the "to" that closes the act attributed.
+        if let Some(h) = doc.find(i, |t| t == Tag::AttributeVerb) {
+            let to = (i + h.len..(i + h.len + ATTRIBUTE_REACH).min(t1))
+                .take_while(|&k| !doc.is_punct(k, ".") && !doc.is_punct(k, ";"))
+                .find(|&k| doc.is(k, |t| t == Tag::Infinitive));
+            let act = to.is_some_and(|q| {
+                (i + h.len..q).any(|k| doc.find(k, |t| matches!(t, Tag::Trigger(_))).is_some())
+            });
+            if let Some((a, b)) = to.filter(|_| act).and_then(|q| np_right(doc, q + 1, t1)) {
+                if (a..b).any(|q| doc.capword(q) || doc.caps) {
+                    push(a, b, doc.span(i, i + h.len), true);
                 }
             }
         }
@@ -643,8 +662,9 @@ pub(crate) fn perpetrators(doc: &Doc, t0: usize, t1: usize) -> Vec<PerpHit> {
         // is as good.)
         // (The weapon its object: no preposition or clause word between, "placed a second
         // bomb" but not "hid after the bombing".)
-        let used = doc.is(i, |t| t == Tag::UseVerb)
-            && (i + 1..(i + 5).min(t1))
+        let used_len = doc.find(i, |t| t == Tag::UseVerb).map_or(0, |h| h.len);
+        let used = used_len > 0
+            && (i + used_len..(i + used_len + 4).min(t1))
                 .take_while(|&k| {
                     doc.toks[k].kind != Kind::Punct
                         && (doc.is(k, |t| t == Tag::Determiner)

@@ -408,6 +408,9 @@ pub(crate) struct ActorsData {
     /// Phrases of issuing a statement between a speaker and a claim ("issued a communique").
     #[serde(default)]
     pub(crate) statement_phrases: Vec<String>,
+    /// Verbs that attribute an act to an actor named after "to" ("attribute the attack to").
+    #[serde(default)]
+    pub(crate) attribute_verbs: Vec<String>,
     pub(crate) connectors: Vec<String>,
     /// Forms of "be" that make the act after them a passive ("were kidnapped"): the actor
     /// before them underwent it.
@@ -607,6 +610,7 @@ pub(crate) enum Tag {
     NotActor,
     NameHead,
     StatementPhrase,
+    AttributeVerb,
     Habitual,
     RelPronoun,
     GenericPeople,
@@ -1116,7 +1120,7 @@ impl Lexicon {
         let cl = &d.claims;
         let s = &d.sources;
         let f = &d.furniture;
-        let lists: [(&Vec<String>, Tag); 72] = [
+        let lists: [(&Vec<String>, Tag); 73] = [
             (&a.blamed_subject, Tag::BlamedSubject),
             (&a.hedges, Tag::Hedge),
             (&a.part_of, Tag::PartOf),
@@ -1129,6 +1133,7 @@ impl Lexicon {
             (&a.not_actors, Tag::NotActor),
             (&a.name_heads, Tag::NameHead),
             (&a.statement_phrases, Tag::StatementPhrase),
+            (&a.attribute_verbs, Tag::AttributeVerb),
             (&a.connectors, Tag::Connector),
             (&a.passive_aux, Tag::PassiveAux),
             (&a.counter_verbs, Tag::CounterVerb),

@@ -2420,6 +2420,18 @@ fn warnings_blame_and_joint_claims_name_their_groups() {
     assert_eq!(
         names("Gunmen fired at a farm near Vigo. The Galician Resistance has been blamed for the attack."),
         ["Galician Resistance", "Gunmen"]
+    ); // An act attributed to a group named after "to", and a bomb set off by one.
+    assert_eq!(
+        names("Authorities attribute a dynamite attack on the pipeline near Vigo to the Galician Resistance."),
+        ["Galician Resistance"]
+    );
+    assert_eq!(
+        names("The Galician Resistance set off a bomb at a bank in Vigo."),
+        ["Galician Resistance"]
+    );
+    // Something else attributed to something is no perpetrator.
+    assert!(
+        names("A bomb exploded in Vigo. Police attributed the delay to Heavy Rain.").is_empty()
     );
 }
 
